@@ -1,0 +1,157 @@
+"""Loads glossary/<slug>.yml files into a Glossary, reporting every problem with its file and line."""
+
+from __future__ import annotations
+
+import re
+from difflib import get_close_matches
+from pathlib import Path as FsPath
+
+from .content_rules import markdown_problems, plain_text_problems
+from .diagnostics import Diagnostics
+from .model import Glossary, Source, Term
+from .names import name_key, slugify
+from .schema import field_label, load_schema, schema_problems
+from .yamlsource import Path, YamlDocument, read_yaml
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/seokb/schema/term.schema.json"
+
+_MARKDOWN_FIELDS = ("definition", "example", "why_it_matters")
+_PLAIN_FIELDS = ("term", "short")
+
+
+def load_glossary(root: FsPath, report: Diagnostics, folder: str = "glossary") -> Glossary:
+    """Every valid entry under root/folder; every problem, in any file, goes to `report`."""
+    directory = root / folder
+    if not directory.is_dir():
+        return Glossary()
+    terms: list[Term] = []
+    present: set[str] = set()
+    for path in sorted(directory.iterdir()):
+        relative = f"{folder}/{path.name}"
+        if path.name.startswith(".") and path.name != ".yml":
+            continue  # editor and OS files (.DS_Store, .swp) are not contributions
+        if path.is_dir():
+            report.add(relative, 1, "folders are not read here; put each entry directly in glossary/ as <slug>.yml")
+            continue
+        if path.suffix != ".yml":
+            hint = f"rename it to '{path.stem}.yml'" if path.suffix == ".yaml" else "only <slug>.yml entries belong in glossary/"
+            report.add(relative, 1, f"not a glossary entry: {hint}")
+            continue
+        if not SLUG.match(path.stem):
+            suggestion = slugify(path.stem)
+            report.add(relative, 1, f"file name '{path.name}' is not a slug (lowercase words joined by '-'); rename it to '{suggestion}.yml'")
+            continue
+        present.add(path.stem)
+        term = read_term(path.read_text(encoding="utf-8"), relative, path.stem, report)
+        if term is not None:
+            terms.append(term)
+    check_names(terms, report)
+    check_related(terms, report, present)
+    return Glossary(tuple(terms))
+
+
+def read_term(text: str, path: str, slug: str, report: Diagnostics) -> Term | None:
+    """One entry from its text; None (with every problem reported) when it is not valid."""
+    before = len(report)
+    document = read_yaml(text, path, report)
+    if document is None:
+        return None
+    if document.data is None:
+        report.add(path, 1, "the file is empty; start from 'seokb new-term \"Your term\"' or copy an existing entry")
+        return None
+    if not isinstance(document.data, dict):
+        report.add(path, document.value_line(()), "an entry is a set of fields ('term: ...', 'short: ...'), not a list or a single value")
+        return None
+    for line, message in schema_problems(document):
+        report.add(path, line, message)
+    _check_text(document, path, report)
+    if len(report) > before:
+        return None
+    data = document.data
+    return Term(
+        slug=slug,
+        term=data["term"].strip(),
+        short=data["short"].strip(),
+        definition=data["definition"],
+        example=data["example"],
+        category=data["category"],
+        sources=tuple(Source(s["title"].strip(), s["url"].strip()) for s in data["sources"]),
+        aliases=tuple(a.strip() for a in data.get("aliases", ())),
+        why_it_matters=data.get("why_it_matters"),
+        mistakes=tuple(data.get("mistakes", ())),
+        related=tuple(data.get("related", ())),
+        path=path,
+        lines={at: document.line_of(at) for at in document.value_lines},
+    )
+
+
+def _check_text(document: YamlDocument, path: str, report: Diagnostics) -> None:
+    """Markdown rules on Markdown fields, plain-text rules on the rest; only string values (the schema reports the others)."""
+    data = document.data
+    fields: list[tuple[Path, bool]] = [((name,), True) for name in _MARKDOWN_FIELDS]
+    fields += [(("mistakes", i), True) for i in range(_length(data.get("mistakes")))]
+    fields += [((name,), False) for name in _PLAIN_FIELDS]
+    fields += [(("aliases", i), False) for i in range(_length(data.get("aliases")))]
+    fields += [(("sources", i, "title"), False) for i in range(_length(data.get("sources")))]
+    for at, is_markdown in fields:
+        text = _get(data, at)
+        if not isinstance(text, str):
+            continue
+        problems = markdown_problems(text) if is_markdown else plain_text_problems(text)
+        for problem in problems:
+            start = document.text_lines.get(at)
+            line = start + problem.offset if start else document.value_line(at)
+            report.add(path, line, f"{field_label(at)}: {problem.message}")
+
+
+def _get(data, at: Path):
+    for step in at:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _length(value) -> int:
+    return len(value) if isinstance(value, list) else 0
+
+
+def check_names(terms: list[Term], report: Diagnostics) -> None:
+    """No two terms, or aliases, may claim one name: a mention could not know which page to link."""
+    claimed: dict[str, tuple[Term, str]] = {}
+    for term in terms:
+        for index, name in enumerate(term.names):
+            key = name_key(name)
+            field = "term" if index == 0 else "aliases"
+            line = term.line(("term",) if index == 0 else ("aliases", index - 1))
+            owner = claimed.get(key)
+            if owner is None:
+                claimed[key] = (term, name)
+            elif owner[0] is term:
+                report.add(term.path, line, f"{field}: '{name}' is the same name as '{owner[1]}' (plurals and case are matched already); remove it")
+            else:
+                other, other_name = owner
+                report.add(
+                    term.path, line,
+                    f"{field}: '{name}' is already claimed by {other.path} ('{other_name}', line {other.lines.get('term', 1)}); a name can lead to one entry only",
+                )
+
+
+def check_related(terms: list[Term], report: Diagnostics, slugs: set[str] | None = None) -> None:
+    """`slugs` is every entry file present, valid or not, so a broken entry is not also reported as missing."""
+    slugs = slugs if slugs is not None else {t.slug for t in terms}
+    for term in terms:
+        for index, slug in enumerate(term.related):
+            line = term.line(("related", index))
+            if slug == term.slug:
+                report.add(term.path, line, f"related: '{slug}' is this entry itself; list other entries")
+            elif slug not in slugs:
+                close = get_close_matches(slug, sorted(slugs), n=1, cutoff=0.6)
+                hint = f" (did you mean '{close[0]}'?)" if close else "; name an entry by its file name without .yml"
+                report.add(term.path, line, f"related: unknown term '{slug}'{hint}")
+
+
+def schema_fields() -> list[str]:
+    return list(load_schema()["properties"])

@@ -1,0 +1,85 @@
+"""Writes the Markdown of the glossary pages: the A-Z index and one page per term."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jinja2
+
+from .model import CATEGORIES, Glossary, Term
+
+# Python-Markdown treats these as syntax; '<', '>' and '&' become entities because it cannot escape them.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]{}#!])")
+
+
+def plain(text: str) -> str:
+    """Plain text made safe to drop into Markdown: it renders as the same characters, never as markup."""
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", html.escape(text, quote=False))
+
+
+@lru_cache(maxsize=1)
+def _templates() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("seokb", "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # the output is Markdown: plain text goes through `plain`, HTML attributes through `e`
+    )
+    environment.filters["plain"] = plain
+    environment.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False)
+    return environment
+
+
+def term_page(term: Term, glossary: Glossary, edit_url: str | None = None) -> str:
+    """The Markdown of glossary/<slug>.md; links are relative to the glossary folder."""
+    return _templates().get_template("term.md.jinja").render(
+        term=term,
+        category_label=CATEGORIES[term.category],
+        related=glossary.related_both_ways(term.slug),
+        edit_url=edit_url,
+    )
+
+
+@dataclass(frozen=True)
+class LetterGroup:
+    label: str
+    anchor: str
+    terms: tuple[Term, ...]
+
+
+def index_letter(name: str) -> str:
+    """The A-Z heading a term files under: accents folded ('É' -> 'E'), digits and symbols under '#'."""
+    first = unicodedata.normalize("NFKD", name.strip())[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def letter_groups(glossary: Glossary) -> list[LetterGroup]:
+    groups: dict[str, list[Term]] = {}
+    for term in sorted(glossary, key=lambda t: t.term.casefold()):
+        groups.setdefault(index_letter(term.term), []).append(term)
+    return [
+        LetterGroup(letter, "other" if letter == "#" else letter.lower(), tuple(terms))
+        for letter, terms in sorted(groups.items(), key=lambda item: (item[0] == "#", item[0]))
+    ]
+
+
+def index_page(glossary: Glossary) -> str:
+    """The Markdown of glossary/index.md: every term by letter, with a category filter that needs no script."""
+    counts = {slug: sum(1 for t in glossary if t.category == slug) for slug in CATEGORIES}
+    categories = [
+        {"slug": slug, "label": label, "count": counts[slug]} for slug, label in CATEGORIES.items() if counts[slug]
+    ]
+    return _templates().get_template("glossary-index.md.jinja").render(
+        description="Every backlink and link building term on this site, A to Z, each with a plain definition for beginners.",
+        letters=letter_groups(glossary),
+        terms_count=len(glossary),
+        categories=categories,
+        category_labels=CATEGORIES,
+    )

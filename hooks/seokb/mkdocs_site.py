@@ -1,0 +1,127 @@
+"""The one module that speaks MkDocs: it feeds the engine's pages and diagnostics into a MkDocs build."""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .diagnostics import Diagnostics
+from .glossary import load_glossary
+from .glossary_pages import index_page, term_page
+from .model import Glossary
+
+log = logging.getLogger("mkdocs.plugins.seokb")
+
+ASSETS = ("glossary.css",)
+ASSET_DIR = "assets/seokb"
+
+
+class WarningCount(logging.Handler):
+    """Counts MkDocs' own warnings, so that strict mode can stop before any page is written, not after."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@dataclass
+class SiteBuild:
+    """What one build knows; made anew in on_config because `mkdocs serve` keeps hook modules loaded between rebuilds."""
+
+    root: Path
+    glossary: Glossary = field(default_factory=Glossary)
+    warnings: WarningCount = field(default_factory=WarningCount)
+
+
+_build: SiteBuild | None = None
+
+
+def current() -> SiteBuild:
+    if _build is None:
+        raise RuntimeError("seokb: on_config has not run")
+    return _build
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    mkdocs_logger = logging.getLogger("mkdocs")
+    for handler in list(mkdocs_logger.handlers):
+        if isinstance(handler, WarningCount):
+            mkdocs_logger.removeHandler(handler)
+    _build = SiteBuild(root=Path(config.config_file_path).resolve().parent)
+    mkdocs_logger.addHandler(_build.warnings)
+
+    # Content is read and checked before MkDocs cleans site_dir: a broken entry leaves the last good site in place.
+    report = Diagnostics()
+    _build.glossary = load_glossary(_build.root, report)
+    fail_on(report)
+
+    for name in ASSETS:
+        path = f"{ASSET_DIR}/{name}"
+        if path not in config.extra_css:
+            config.extra_css.append(path)
+    return config
+
+
+def fail_on(report: Diagnostics) -> None:
+    """Print every problem of the run as `path:line: message`, then stop the build once."""
+    if not report:
+        return
+    for diagnostic in report.sorted():
+        log.error(str(diagnostic))
+    count = len(report)
+    raise Abort(f"Aborted: {count} problem{'s' if count != 1 else ''} in the content above; nothing was built.")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site = current()
+    files.append(File.generated(config, "glossary/index.md", content=index_page(site.glossary)))
+    for term in site.glossary:
+        page = File.generated(
+            config,
+            f"glossary/{term.slug}.md",
+            content=term_page(term, site.glossary, edit_url=_edit_url(config, term.path)),
+            # Term pages stay out of the navigation: rendering thousands of entries into every page would make
+            # the build quadratic. The A-Z index is their place in the nav.
+            inclusion=InclusionLevel.NOT_IN_NAV,
+        )
+        page.edit_uri = _repo_relative_edit_uri(config, term.path)
+        files.append(page)
+    assets = resources.files("seokb").joinpath("assets")
+    for name in ASSETS:
+        files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=assets.joinpath(name).read_bytes()))
+    return files
+
+
+def _repo_relative_edit_uri(config: MkDocsConfig, repo_path: str) -> str | None:
+    """edit_uri points into docs/; the YAML lives beside docs/, so climb out of it."""
+    if not config.edit_uri:
+        return None
+    docs = Path(config.docs_dir).resolve().relative_to(current().root).as_posix()
+    return posixpath.relpath(repo_path, docs)
+
+
+def _edit_url(config: MkDocsConfig, repo_path: str) -> str | None:
+    relative = _repo_relative_edit_uri(config, repo_path)
+    if not (config.repo_url and config.edit_uri and relative):
+        return None
+    return urljoin(config.repo_url.rstrip("/") + "/", urljoin(config.edit_uri, relative))
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    # Every page has been rendered (MkDocs' own link checks have run) but none written yet: the last safe exit.
+    count = current().warnings.count
+    if config.strict and count:
+        raise Abort(f"Aborted with {count} warning{'s' if count != 1 else ''} in strict mode; nothing was written.")
+    return env

@@ -1,0 +1,81 @@
+"""The domain objects: frozen dataclasses for glossary terms and where they came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+CATEGORIES: Mapping[str, str] = MappingProxyType(
+    {
+        "basics": "Basics",
+        "metrics": "Metrics",
+        "strategy": "Strategy",
+        "tactics": "Tactics",
+        "risks": "Risks",
+    }
+)
+"""Category slug -> label, in the order the A-Z filter shows them (the schema's enum is checked against it)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry, as read from glossary/<slug>.yml."""
+
+    slug: str
+    term: str
+    short: str
+    definition: str
+    example: str
+    category: str
+    sources: tuple[Source, ...]
+    aliases: tuple[str, ...] = ()
+    why_it_matters: str | None = None
+    mistakes: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    path: str = ""
+    # Line of every field and list item, keyed by its path (('related', 0)), for messages about the entry.
+    lines: Mapping[tuple, int] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the term is known by: its display name first, then its aliases."""
+        return (self.term, *self.aliases)
+
+    def line(self, at: tuple) -> int:
+        """The line of a field or item, else of the nearest field that holds it."""
+        while at and at not in self.lines:
+            at = at[:-1]
+        return self.lines.get(at, 1)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Every valid term of a run, in slug order."""
+
+    terms: tuple[Term, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_slug", {t.slug: t for t in self.terms})
+
+    def __iter__(self):
+        return iter(self.terms)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def get(self, slug: str) -> Term | None:
+        return self._by_slug.get(slug)  # type: ignore[attr-defined]
+
+    def related_both_ways(self, slug: str) -> tuple[Term, ...]:
+        """Terms this one names in `related`, plus terms that name it: a relation shows on both pages."""
+        own = self.get(slug)
+        slugs = list(own.related if own else ())
+        slugs += [t.slug for t in self.terms if slug in t.related and t.slug not in slugs]
+        return tuple(t for s in slugs if (t := self.get(s)) is not None)

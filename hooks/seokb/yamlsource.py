@@ -1,0 +1,150 @@
+"""Reads one YAML file into plain values, keeping the line of every key and value, and refusing what is unsafe or ambiguous."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostics
+
+Path = tuple[str | int, ...]
+"""Where a value sits in a document: ('sources', 1, 'url')."""
+
+_STR = "tag:yaml.org,2002:str"
+# What YAML 1.1 silently turns an unquoted scalar into; named in messages so the fix is obvious.
+_KIND = {
+    "tag:yaml.org,2002:bool": "a true/false value",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:null": "an empty value",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+class NotText:
+    """An unquoted scalar that YAML would read as something other than text (`NO`, `2024-01-01`, `3.0`)."""
+
+    def __init__(self, raw: str, tag: str) -> None:
+        self.raw = raw
+        self.kind = _KIND.get(tag, "something other than text")
+
+    def __repr__(self) -> str:
+        return f"NotText({self.raw!r}, {self.kind!r})"
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: plain values (str, list, dict, NotText, None) and the line of every key and value."""
+
+    data: Any
+    key_lines: dict[Path, int] = field(default_factory=dict)
+    value_lines: dict[Path, int] = field(default_factory=dict)
+    # First line of a literal block scalar's text (`key: |`), where Markdown line numbers can be counted from.
+    text_lines: dict[Path, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path) -> int:
+        """The line of the key at `path`, else of its value, else of the nearest enclosing one."""
+        while True:
+            if path in self.key_lines:
+                return self.key_lines[path]
+            if path in self.value_lines:
+                return self.value_lines[path]
+            if not path:
+                return 1
+            path = path[:-1]
+
+    def value_line(self, path: Path) -> int:
+        return self.value_lines.get(path) or self.line_of(path)
+
+
+def read_yaml(text: str, path: str, report: Diagnostics) -> YamlDocument | None:
+    """Parse `text`; on any problem add it to `report` (with `path` and the line) and return None."""
+    before = len(report)
+    try:
+        _refuse_anchors_aliases_tags(text, path, report)
+        if len(report) > before:
+            return None
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "not valid YAML"
+        report.add(path, mark.line + 1 if mark else 1, f"YAML syntax error: {problem}{_syntax_hint(problem)}")
+        return None
+    except yaml.YAMLError as error:  # e.g. a reader error on a control character
+        report.add(path, getattr(getattr(error, "problem_mark", None), "line", 0) + 1, f"YAML error: {error}")
+        return None
+    document = YamlDocument(data=None)
+    if node is None:
+        return document
+    document.data = _value(node, (), document, path, report)
+    return None if len(report) > before else document
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "; put text that contains ': ' in quotes"
+    if "found character '\\t'" in problem:
+        return "; indent with spaces, not tabs"
+    if "could not find expected ':'" in problem:
+        return "; each field is 'name: value' (check the indentation and any quotes above)"
+    return ""
+
+
+def _refuse_anchors_aliases_tags(text: str, path: str, report: Diagnostics) -> None:
+    """Anchors, aliases and tags make an entry mean something other than what it shows; entries are plain data."""
+    documents = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents == 2:
+                report.add(path, line, "a second YAML document ('---'); one entry per file")
+        if isinstance(event, yaml.AliasEvent):
+            report.add(path, line, f"YAML alias '*{event.anchor}' is not allowed; write the value out in full")
+        elif getattr(event, "anchor", None):
+            report.add(path, line, f"YAML anchor '&{event.anchor}' is not allowed; write each value out in full")
+        tag = getattr(event, "tag", None)
+        if tag and not isinstance(event, (yaml.DocumentStartEvent,)):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            report.add(path, line, f"YAML tag '{shown}' is not allowed; put the value in quotes if it must stay text")
+
+
+def _value(node: yaml.Node, at: Path, document: YamlDocument, path: str, report: Diagnostics) -> Any:
+    document.value_lines[at] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                report.add(path, key_line, f"field names must be plain words, not {_describe(key_node)}")
+                continue
+            key = key_node.value
+            if key in result:
+                first = document.key_lines[(*at, key)]
+                report.add(path, key_line, f"duplicate field '{key}' (first at line {first}); YAML would keep only the last one, so delete one")
+                continue
+            document.key_lines[(*at, key)] = key_line
+            result[key] = _value(value_node, (*at, key), document, path, report)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_value(item, (*at, i), document, path, report) for i, item in enumerate(node.value)]
+    if node.tag == _STR:
+        if node.style == "|":
+            # A literal block keeps its line breaks, so Markdown line numbers map back one to one.
+            document.text_lines[at] = node.start_mark.line + 2
+        return node.value
+    if node.tag == "tag:yaml.org,2002:null":
+        return None
+    return NotText(node.value, node.tag)
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return _KIND.get(node.tag, "text")
+
+

@@ -1,0 +1,16 @@
+"""MkDocs hooks: map MkDocs events onto the seokb engine and do nothing else."""
+
+# MkDocs puts this folder on sys.path only while it imports this file, so the package is imported here, at the top.
+from seokb import mkdocs_site
+
+
+def on_config(config):
+    return mkdocs_site.on_config(config)
+
+
+def on_files(files, config):
+    return mkdocs_site.on_files(files, config)
+
+
+def on_env(env, config, files):
+    return mkdocs_site.on_env(env, config, files)
