@@ -12,5 +12,9 @@ def on_files(files, config):
     return mkdocs_site.on_files(files, config)
 
 
+def on_page_markdown(markdown, page, config, files):
+    return mkdocs_site.on_page_markdown(markdown, page, config, files)
+
+
 def on_env(env, config, files):
     return mkdocs_site.on_env(env, config, files)

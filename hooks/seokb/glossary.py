@@ -120,22 +120,22 @@ def _length(value) -> int:
 
 def check_names(terms: list[Term], report: Diagnostics) -> None:
     """No two terms, or aliases, may claim one name: a mention could not know which page to link."""
-    claimed: dict[str, tuple[Term, str]] = {}
+    claimed: dict[str, tuple[Term, str, int]] = {}
     for term in terms:
         for index, name in enumerate(term.names):
-            key = name_key(name)
             field = "term" if index == 0 else "aliases"
             line = term.line(("term",) if index == 0 else ("aliases", index - 1))
-            owner = claimed.get(key)
-            if owner is None:
-                claimed[key] = (term, name)
-            elif owner[0] is term:
-                report.add(term.path, line, f"{field}: '{name}' is the same name as '{owner[1]}' (plurals and case are matched already); remove it")
+            key = name_key(name)
+            if key not in claimed:
+                claimed[key] = (term, name, line)
+                continue
+            owner, owner_name, owner_line = claimed[key]
+            if owner is term:
+                report.add(term.path, line, f"{field}: '{name}' is the same name as '{owner_name}' (plurals and case are matched already); remove it")
             else:
-                other, other_name = owner
                 report.add(
                     term.path, line,
-                    f"{field}: '{name}' is already claimed by {other.path} ('{other_name}', line {other.lines.get('term', 1)}); a name can lead to one entry only",
+                    f"{field}: '{name}' is already claimed by {owner.path}:{owner_line} ('{owner_name}'); a name can lead to one entry only",
                 )
 
 

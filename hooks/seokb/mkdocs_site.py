@@ -16,11 +16,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .diagnostics import Diagnostics
 from .glossary import load_glossary
 from .glossary_pages import index_page, term_page
+from .markers import Community, expand_markers
 from .model import Glossary
 
 log = logging.getLogger("mkdocs.plugins.seokb")
 
-ASSETS = ("glossary.css",)
+ASSETS = ("glossary.css", "glossary.js")
 ASSET_DIR = "assets/seokb"
 
 
@@ -41,6 +42,9 @@ class SiteBuild:
 
     root: Path
     glossary: Glossary = field(default_factory=Glossary)
+    community: Community = field(default_factory=Community)
+    # Problems found page by page; reported together in on_env, before anything is written.
+    page_problems: Diagnostics = field(default_factory=Diagnostics)
     warnings: WarningCount = field(default_factory=WarningCount)
 
 
@@ -67,11 +71,37 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.glossary = load_glossary(_build.root, report)
     fail_on(report)
 
+    _build.community = _community(config)
     for name in ASSETS:
         path = f"{ASSET_DIR}/{name}"
-        if path not in config.extra_css:
-            config.extra_css.append(path)
+        listed = config.extra_css if name.endswith(".css") else config.extra_javascript
+        if path not in listed:
+            listed.append(path)
     return config
+
+
+def _community(config: MkDocsConfig) -> Community:
+    """The chat invite from `extra.community`; when one is set it also goes into the footer's social links."""
+    settings = config.extra.get("community") or {}
+    community = Community(name=settings.get("name", "").strip(), url=settings.get("url", "").strip(), repo_url=config.repo_url or "")
+    if community.url:
+        social = config.extra.setdefault("social", [])
+        if not any(link.get("link") == community.url for link in social):
+            social.append({"icon": settings.get("icon", "fontawesome/brands/discord"), "link": community.url, "name": community.name})
+    return community
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    site = current()
+    path = _source_path(page.file)
+    return expand_markers(markdown, path, site.page_problems, site.community)
+
+
+def _source_path(file: File) -> str:
+    """The path a contributor edits: docs/lessons/x.md for a lesson, the YAML for a generated term page."""
+    if file.generated_by is None:
+        return Path(file.abs_src_path).resolve().relative_to(current().root).as_posix()
+    return "glossary/" + Path(file.src_uri).stem + ".yml" if file.src_uri.startswith("glossary/") else file.src_uri
 
 
 def fail_on(report: Diagnostics) -> None:
@@ -121,6 +151,7 @@ def _edit_url(config: MkDocsConfig, repo_path: str) -> str | None:
 
 def on_env(env, config: MkDocsConfig, files: Files):
     # Every page has been rendered (MkDocs' own link checks have run) but none written yet: the last safe exit.
+    fail_on(current().page_problems)
     count = current().warnings.count
     if config.strict and count:
         raise Abort(f"Aborted with {count} warning{'s' if count != 1 else ''} in strict mode; nothing was written.")

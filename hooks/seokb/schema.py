@@ -78,7 +78,7 @@ def _explain(error: ValidationError, at: Path, document: YamlDocument) -> Iterat
         missing = error.message.split("'")[1]
         where = f"{label}: " if at else ""
         hint = error.schema.get("properties", {}).get(missing, {}).get("description", "")
-        yield document.value_line(at), f"{where}missing required field '{missing}'" + (f" ({hint[0].lower()}{hint[1:].rstrip('.')})" if hint else "")
+        yield document.value_line(at), f"{where}missing required field '{missing}'" + (f": {hint}" if hint else "")
     elif kind == "type" and value is None:
         yield document.value_line(at), f"{label}: is empty" + ("" if label in _REQUIRED else "; write it or remove the field")
     elif kind == "type":

@@ -1,0 +1,39 @@
+# The two commands of the README's Quick start. Each sets up what it needs on a fresh machine first.
+#   make serve   build the site and serve it on http://127.0.0.1:8000, rebuilding on every edit
+#   make test    run every test (engine, golden files, fixture builds, the real site, browser tests)
+
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check setup browser
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(VENV)/bin/mkdocs build
+
+check: setup
+	$(VENV)/bin/seokb check
+
+test: setup browser
+	$(PY) -m pytest -n auto --dist loadfile
+
+setup: $(STAMP)
+
+# Reinstall only when the dependency list changes.
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --editable '.[test]'
+	touch $(STAMP)
+
+# Browser tests drive Debian's chromium (Playwright's own browser download is not reachable).
+browser:
+	@test -x /usr/bin/chromium || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	}

@@ -1,0 +1,50 @@
+"""Markers in lessons (`<!-- seokb:community -->`): HTML comments the engine replaces; an unknown one is an error, never left in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .diagnostics import Diagnostics
+
+MARKER = re.compile(r"^[ \t]*<!--\s*seokb:([\w-]*)\s*-->[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Community:
+    """The community chat from mkdocs.yml `extra.community`; `url` empty while there is no public invite."""
+
+    name: str = ""
+    url: str = ""
+    repo_url: str = ""
+
+
+def community_block(community: Community) -> str:
+    if community.url:
+        return (
+            f"Questions, or a link you are unsure about? Ask in the [{community.name} community]({community.url}), "
+            "where readers share what worked on their own sites."
+        )
+    where = f" on [GitHub]({community.repo_url})" if community.repo_url else ""
+    return (
+        "There is no public community chat yet. Until there is, questions, corrections and ideas are welcome as "
+        f"issues and pull requests{where}."
+    )
+
+
+def expand_markers(markdown: str, path: str, report: Diagnostics, community: Community) -> str:
+    """Replace every known marker; report each unknown one with its line and keep the rest of the page."""
+    handlers: dict[str, Callable[[], str]] = {"community": lambda: community_block(community)}
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        handler = handlers.get(name)
+        if handler is None:
+            line = markdown.count("\n", 0, match.start()) + 1
+            known = ", ".join(f"'seokb:{known}'" for known in handlers)
+            report.add(path, line, f"unknown marker 'seokb:{name}'; known markers: {known}")
+            return ""
+        return handler()
+
+    return MARKER.sub(replace, markdown)

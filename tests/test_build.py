@@ -1,0 +1,80 @@
+"""Full MkDocs builds of small fixture projects through the real hooks."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import Project, entry
+from golden import assert_golden
+
+
+def article(html: str) -> str:
+    """The page's own content, without the theme around it (which changes with mkdocs-material releases)."""
+    match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
+    assert match, "no article in page"
+    body = re.sub(r'<a href="[^"]*" title="Edit this page".*?</a>', "", match.group(1), flags=re.S)
+    return re.sub(r"\n\s*\n", "\n", body).strip() + "\n"
+
+
+def problem_lines(output: str) -> list[str]:
+    """MkDocs' log without its INFO chatter: what a contributor has to read."""
+    return [line for line in output.splitlines() if line.strip() and not line.startswith("INFO")]
+
+
+def test_a_small_glossary_builds_index_and_term_pages(project: Project) -> None:
+    project.write("glossary/backlink.yml", entry(
+        "backlink", aliases="[inbound link]", related="[anchor-text]",
+        definition="|\n  Links from elsewhere. See [anchor text](anchor-text.md#what-it-means).",
+    ))
+    project.write("glossary/anchor-text.yml", entry("anchor-text", category="metrics"))
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert problem_lines(result.stderr) == []
+    assert_golden("build-backlink.html", article(project.site("glossary/backlink/index.html")))
+    assert_golden("build-glossary-index.html", article(project.site("glossary/index.html")))
+    page = project.site("glossary/anchor-text/index.html")
+    assert 'href="https://github.com/example/fixture/edit/main/glossary/anchor-text.yml"' in page
+    assert (project.root / "site/assets/seokb/glossary.css").exists()
+
+
+def test_an_invalid_entry_fails_the_build_with_every_problem_and_writes_nothing(project: Project) -> None:
+    project.write("glossary/backlink.yml", entry("backlink", term="NO", category="basic"))
+    project.write("glossary/anchor-text.yml", entry("anchor-text", related="[backlinks]"))
+    (project.root / "site").mkdir()
+    (project.root / "site" / "previous.html").write_text("the last good site")
+    result = project.build()
+    assert result.returncode != 0
+    assert problem_lines(result.stderr) == [
+        "ERROR   -  glossary/anchor-text.yml:14: related: unknown term 'backlinks' (did you mean 'backlink'?)",
+        'ERROR   -  glossary/backlink.yml:2: term: YAML reads NO as a true/false value, not text; put it in quotes: "NO"',
+        "ERROR   -  glossary/backlink.yml:10: category: unknown category 'basic' (did you mean 'basics'?)",
+    ]
+    assert result.stdout.strip() == "Aborted: 3 problems in the content above; nothing was built."
+    assert "Traceback" not in result.stderr
+    # The build stopped before MkDocs cleaned site_dir: the last good site is still there, nothing half-written.
+    assert [p.name for p in (project.root / "site").iterdir()] == ["previous.html"]
+
+
+def test_an_empty_glossary_builds_a_site_that_says_so(project: Project) -> None:
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert "There are no terms in the glossary yet." in project.site("glossary/index.html")
+
+
+def test_a_missing_glossary_folder_builds_too(project: Project) -> None:
+    (project.root / "glossary").rmdir()
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    assert "There are no terms in the glossary yet." in project.site("glossary/index.html")
+
+
+def test_a_broken_link_in_a_definition_fails_strict_mode_before_writing(project: Project) -> None:
+    project.write("glossary/backlink.yml", entry("backlink", definition="|\n  See [the missing page](missing.md)."))
+    result = project.build()
+    assert result.returncode != 0
+    assert problem_lines(result.stderr) == [
+        "WARNING -  Doc file 'glossary/backlink.md' contains a link 'missing.md', but the target "
+        "'glossary/missing.md' is not found among documentation files.",
+    ]
+    assert result.stdout.strip() == "Aborted with 1 warning in strict mode; nothing was written."
+    assert not (project.root / "site" / "glossary").exists()
