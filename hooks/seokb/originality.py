@@ -17,7 +17,7 @@ class CopiedRun:
     words: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: shares {RUN} words in a row with the source article: '{self.words}'; say it in your own words"
+        return f"{self.path}:{self.line}: shares {len(self.words.split())} words in a row with the source article: '{self.words}'; say it in your own words"
 
 
 def _words(text: str) -> list[tuple[str, int]]:
