@@ -53,6 +53,11 @@ class LetterGroup:
     anchor: str
     terms: tuple[Term, ...]
 
+    @property
+    def categories(self) -> list[str]:
+        """The categories present under this letter: the filter hides a letter whose list would be empty."""
+        return sorted({term.category for term in self.terms})
+
 
 def index_letter(name: str) -> str:
     """The A-Z heading a term files under: accents folded ('É' -> 'E'), digits and symbols under '#'."""
