@@ -9,8 +9,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test check setup browser
 
+# Served at the root: the published site_url has a /seokb/ path, which a local preview does not need.
 serve: setup
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: setup
 	$(VENV)/bin/mkdocs build
