@@ -90,7 +90,10 @@ def test_the_copy_check_catches_an_eight_word_run_and_not_seven() -> None:
     runs = source_runs("A backlink is the link you receive from another website, said the article.")
     eight = "Note: a backlink is the link you receive from another place."  # nine shared words, one report
     seven = "Note: a backlink is the link you receive, as a gift."
-    assert [c.words for c in copied_runs(eight, "x.md", runs)] == ["a backlink is the link you receive from another"]
+    assert [c.message for c in copied_runs(eight, "x.md", runs)] == [
+        "shares 9 words in a row with the source article: 'a backlink is the link you receive from another'; "
+        "say it in your own words"
+    ]
     assert copied_runs(seven, "x.md", runs) == []
     assert RUN == 8
 

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from .diagnostics import Diagnostic
 
 RUN = 8
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
-@dataclass(frozen=True)
-class CopiedRun:
-    path: str
-    line: int
-    words: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: shares {len(self.words.split())} words in a row with the source article: '{self.words}'; say it in your own words"
+def copied_message(words: list[str]) -> str:
+    return f"shares {len(words)} words in a row with the source article: '{' '.join(words)}'; say it in your own words"
 
 
 def _words(text: str) -> list[tuple[str, int]]:
@@ -34,13 +29,13 @@ def source_runs(source_text: str, run: int = RUN) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + run]) for i in range(len(words) - run + 1)}
 
 
-def copied_runs(text: str, path: str, runs: set[tuple[str, ...]], allowed: set[tuple[str, ...]] = frozenset(), run: int = RUN) -> list[CopiedRun]:
+def copied_runs(text: str, path: str, runs: set[tuple[str, ...]], allowed: set[tuple[str, ...]] = frozenset(), run: int = RUN) -> list[Diagnostic]:
     """Each maximal stretch of `text` made of shared runs, reported once at the line where it starts.
 
     `allowed` holds runs that may repeat (the titles and names the article quotes).
     """
     words = _words(text)
-    found: list[CopiedRun] = []
+    found: list[Diagnostic] = []
     i = 0
     while i <= len(words) - run:
         window = tuple(w for w, _ in words[i : i + run])
@@ -48,16 +43,16 @@ def copied_runs(text: str, path: str, runs: set[tuple[str, ...]], allowed: set[t
             end = i + run
             while end < len(words) and tuple(w for w, _ in words[end - run + 1 : end + 1]) in runs:
                 end += 1
-            found.append(CopiedRun(path, words[i][1], " ".join(w for w, _ in words[i:end])))
+            found.append(Diagnostic(path, words[i][1], copied_message([w for w, _ in words[i:end]])))
             i = end
         else:
             i += 1
     return found
 
 
-def check_tree(root: Path, source: Path, folders: tuple[str, ...] = ("docs", "glossary", "quizzes")) -> list[CopiedRun]:
+def check_tree(root: Path, source: Path, folders: tuple[str, ...] = ("docs", "glossary", "quizzes")) -> list[Diagnostic]:
     runs = source_runs(source.read_text(encoding="utf-8"))
-    problems: list[CopiedRun] = []
+    problems: list[Diagnostic] = []
     for folder in folders:
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in (".md", ".yml") and path.is_file():
