@@ -16,5 +16,9 @@ def on_page_markdown(markdown, page, config, files):
     return mkdocs_site.on_page_markdown(markdown, page, config, files)
 
 
+def on_page_content(html, page, config, files):
+    return mkdocs_site.on_page_content(html, page, config, files)
+
+
 def on_env(env, config, files):
     return mkdocs_site.on_env(env, config, files)

@@ -37,11 +37,9 @@ def test_a_small_glossary_builds_index_and_term_pages(project: Project) -> None:
     assert (project.root / "site/assets/seokb/glossary.css").exists()
 
 
-def test_an_invalid_entry_fails_the_build_with_every_problem_and_writes_nothing(project: Project) -> None:
+def test_an_invalid_entry_fails_the_build_with_every_problem_and_writes_no_page(project: Project) -> None:
     project.write("glossary/backlink.yml", entry("backlink", term="NO", category="basic"))
     project.write("glossary/anchor-text.yml", entry("anchor-text", related="[backlinks]"))
-    (project.root / "site").mkdir()
-    (project.root / "site" / "previous.html").write_text("the last good site")
     result = project.build()
     assert result.returncode != 0
     assert problem_lines(result.stderr) == [
@@ -49,10 +47,10 @@ def test_an_invalid_entry_fails_the_build_with_every_problem_and_writes_nothing(
         'ERROR   -  glossary/backlink.yml:2: term: YAML reads NO as a true/false value, not text; put it in quotes: "NO"',
         "ERROR   -  glossary/backlink.yml:10: category: unknown category 'basic' (did you mean 'basics'?)",
     ]
-    assert result.stdout.strip() == "Aborted: 3 problems in the content above; nothing was built."
+    assert result.stdout.strip() == "Aborted: 3 problems in the content above; no page was written."
     assert "Traceback" not in result.stderr
-    # The build stopped before MkDocs cleaned site_dir: the last good site is still there, nothing half-written.
-    assert [p.name for p in (project.root / "site").iterdir()] == ["previous.html"]
+    # The build stopped before writing: no page of a half-built site is left behind.
+    assert list((project.root / "site").rglob("*.html")) == []
 
 
 def test_an_empty_glossary_builds_a_site_that_says_so(project: Project) -> None:
@@ -68,13 +66,26 @@ def test_a_missing_glossary_folder_builds_too(project: Project) -> None:
     assert "There are no terms in the glossary yet." in project.site("glossary/index.html")
 
 
-def test_a_broken_link_in_a_definition_fails_strict_mode_before_writing(project: Project) -> None:
-    project.write("glossary/backlink.yml", entry("backlink", definition="|\n  See [the missing page](missing.md)."))
+def test_a_broken_link_in_a_definition_is_reported_at_its_yaml_line(project: Project) -> None:
+    project.write("glossary/backlink.yml", entry("backlink", definition="|\n  First line.\n  See [the missing page](missing.md)."))
     result = project.build()
     assert result.returncode != 0
     assert problem_lines(result.stderr) == [
+        # MkDocs' own check stays on, but cannot say where the link was written; ours names the YAML line.
         "WARNING -  Doc file 'glossary/backlink.md' contains a link 'missing.md', but the target "
         "'glossary/missing.md' is not found among documentation files.",
+        "ERROR   -  glossary/backlink.yml:6: link 'missing.md': 'glossary/missing.md' does not exist",
+    ]
+    assert result.stdout.strip() == "Aborted: 1 problem in the content above; no page was written."
+
+
+def test_strict_mode_stops_on_mkdocs_warnings_before_writing(project: Project) -> None:
+    project.write("mkdocs.yml", (project.root / "mkdocs.yml").read_text() + "nav:\n  - Home: index.md\n  - Glossary: glossary/index.md\n  - Gone: gone.md\n")
+    result = project.build()
+    assert result.returncode != 0
+    assert problem_lines(result.stderr) == [
+        "WARNING -  A reference to 'gone.md' is included in the 'nav' configuration, which is not found in the "
+        "documentation files.",
     ]
     assert result.stdout.strip() == "Aborted with 1 warning in strict mode; nothing was written."
-    assert not (project.root / "site" / "glossary").exists()
+    assert list((project.root / "site").rglob("*.html")) == []

@@ -17,6 +17,7 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/seokb/schema/term.schema.json"
 
 _MARKDOWN_FIELDS = ("definition", "example", "why_it_matters")
+TEXT = "#text"  # a key in Term.lines: (field, TEXT) is the first line of the field's Markdown
 _PLAIN_FIELDS = ("term", "short")
 
 
@@ -48,7 +49,7 @@ def load_glossary(root: FsPath, report: Diagnostics, folder: str = "glossary") -
             terms.append(term)
     check_names(terms, report)
     check_related(terms, report, present)
-    return Glossary(tuple(terms))
+    return Glossary(tuple(terms), unreadable=frozenset(present - {t.slug for t in terms}))
 
 
 def read_term(text: str, path: str, slug: str, report: Diagnostics) -> Term | None:
@@ -82,7 +83,11 @@ def read_term(text: str, path: str, slug: str, report: Diagnostics) -> Term | No
         mistakes=tuple(data.get("mistakes", ())),
         related=tuple(data.get("related", ())),
         path=path,
-        lines={at: document.line_of(at) for at in document.value_lines},
+        lines={
+            **{at: document.line_of(at) for at in document.value_lines},
+            # Where a literal block's text starts, so a Markdown line inside it maps to a line of the file.
+            **{(*at, TEXT): line for at, line in document.text_lines.items()},
+        },
     )
 
 

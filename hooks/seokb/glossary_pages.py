@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import jinja2
 
+from .glossary import TEXT
+from .links import Link, markdown_links
 from .model import CATEGORIES, Glossary, Term
 
 # Python-Markdown treats these as syntax; '<', '>' and '&' become entities because it cannot escape them.
@@ -88,3 +90,28 @@ def index_page(glossary: Glossary) -> str:
         categories=categories,
         category_labels=CATEGORIES,
     )
+
+
+def term_page_links(term: Term, glossary: Glossary) -> list[Link]:
+    """Every link on glossary/<slug>.md, at the line of the entry that caused it, so a broken one names the YAML line."""
+    page = f"glossary/{term.slug}.md"
+    links: list[Link] = []
+    fields = [((name,), getattr(term, name)) for name in ("definition", "example", "why_it_matters")]
+    fields += [(("mistakes", i), text) for i, text in enumerate(term.mistakes)]
+    for at, text in fields:
+        if text:
+            first = term.lines.get((*at, TEXT)) or term.line(at)
+            links += markdown_links(text, term.path, page, first_line=first)
+    links.append(Link(term.path, term.line(("category",)), page, f"index.md#category-{term.category}"))
+    for other in glossary.related_both_ways(term.slug):
+        if other.slug in term.related:
+            where = term.path, term.line(("related", term.related.index(other.slug)))
+        else:  # shown here because the other entry relates to this one
+            where = other.path, other.line(("related", other.related.index(term.slug)))
+        links.append(Link(*where, page, f"{other.slug}.md"))
+    return links
+
+
+def index_page_links(glossary: Glossary) -> list[Link]:
+    """The A-Z index links every term; a broken one is reported at that entry's `term` line."""
+    return [Link(term.path, term.line(("term",)), "glossary/index.md", f"{term.slug}.md") for term in glossary]

@@ -15,7 +15,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .diagnostics import Diagnostics
 from .glossary import load_glossary
-from .glossary_pages import index_page, term_page
+from .glossary_pages import index_page, index_page_links, term_page, term_page_links
+from .links import Link, check_links, markdown_links, page_anchors, site_map
 from .markers import Community, expand_markers
 from .model import Glossary
 
@@ -43,8 +44,12 @@ class SiteBuild:
     root: Path
     glossary: Glossary = field(default_factory=Glossary)
     community: Community = field(default_factory=Community)
-    # Problems found page by page; reported together in on_env, before anything is written.
-    page_problems: Diagnostics = field(default_factory=Diagnostics)
+    # Every problem of the run, from content and from pages; all reported together in on_env, before anything
+    # is written, so one run shows a contributor everything there is to fix.
+    problems: Diagnostics = field(default_factory=Diagnostics)
+    # Every link of the site with the file and line it was written at, and every page's anchors once rendered.
+    links: list[Link] = field(default_factory=list)
+    anchors: dict[str, set[str]] = field(default_factory=dict)
     warnings: WarningCount = field(default_factory=WarningCount)
 
 
@@ -66,10 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = SiteBuild(root=Path(config.config_file_path).resolve().parent)
     mkdocs_logger.addHandler(_build.warnings)
 
-    # Content is read and checked before MkDocs cleans site_dir: a broken entry leaves the last good site in place.
-    report = Diagnostics()
-    _build.glossary = load_glossary(_build.root, report)
-    fail_on(report)
+    # Broken entries are left out of the build and reported with everything else in on_env.
+    _build.glossary = load_glossary(_build.root, _build.problems)
 
     _build.community = _community(config)
     for name in ASSETS:
@@ -94,7 +97,26 @@ def _community(config: MkDocsConfig) -> Community:
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     site = current()
     path = _source_path(page.file)
-    return expand_markers(markdown, path, site.page_problems, site.community)
+    markdown = expand_markers(markdown, path, site.problems, site.community)
+    if page.file.generated_by is None:
+        # Markers expand to a single line, so lines in the expanded text still match the file.
+        site.links += markdown_links(markdown, path, page.file.src_uri, first_line=_body_line(page.file))
+    return markdown
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    current().anchors[page.file.src_uri] = page_anchors(html)
+    return html
+
+
+def _body_line(file: File) -> int:
+    """The file line where the Markdown body starts: MkDocs hands hooks the text without its front matter."""
+    lines = Path(file.abs_src_path).read_text(encoding="utf-8-sig").splitlines()
+    if lines and lines[0].strip() == "---":
+        for number, line in enumerate(lines[1:], start=2):
+            if line.strip() in ("---", "..."):
+                return number + 1
+    return 1
 
 
 def _source_path(file: File) -> str:
@@ -111,13 +133,15 @@ def fail_on(report: Diagnostics) -> None:
     for diagnostic in report.sorted():
         log.error(str(diagnostic))
     count = len(report)
-    raise Abort(f"Aborted: {count} problem{'s' if count != 1 else ''} in the content above; nothing was built.")
+    raise Abort(f"Aborted: {count} problem{'s' if count != 1 else ''} in the content above; no page was written.")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = current()
     files.append(File.generated(config, "glossary/index.md", content=index_page(site.glossary)))
+    site.links += index_page_links(site.glossary)
     for term in site.glossary:
+        site.links += term_page_links(term, site.glossary)
         page = File.generated(
             config,
             f"glossary/{term.slug}.md",
@@ -151,7 +175,16 @@ def _edit_url(config: MkDocsConfig, repo_path: str) -> str | None:
 
 def on_env(env, config: MkDocsConfig, files: Files):
     # Every page has been rendered (MkDocs' own link checks have run) but none written yet: the last safe exit.
-    fail_on(current().page_problems)
+    site = current()
+    pages = files.documentation_pages()
+    unreadable = {f"glossary/{slug}.md": None for slug in site.glossary.unreadable}
+    known = site_map(
+        pages={**unreadable, **{f.src_uri: site.anchors.get(f.src_uri, set()) for f in pages}},
+        urls={f.url: f.src_uri for f in pages},
+        files=(f.src_uri for f in files if not f.is_documentation_page()),
+    )
+    check_links(site.links, known, site.problems)
+    fail_on(site.problems)
     count = current().warnings.count
     if config.strict and count:
         raise Abort(f"Aborted with {count} warning{'s' if count != 1 else ''} in strict mode; nothing was written.")

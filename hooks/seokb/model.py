@@ -60,6 +60,8 @@ class Glossary:
     """Every valid term of a run, in slug order."""
 
     terms: tuple[Term, ...] = ()
+    # Slugs whose file exists but could not be read: pages linking to them are not also reported as broken.
+    unreadable: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_slug", {t.slug: t for t in self.terms})

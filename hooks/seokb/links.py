@@ -1,0 +1,165 @@
+"""Links as contributors wrote them: each with its file and line, resolved against the pages and anchors that exist."""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
+from typing import Iterable, Mapping
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+
+from .diagnostics import Diagnostics
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link: where a contributor wrote it (`path`, `line`), the page it appears on, and its target as written."""
+
+    path: str
+    line: int
+    page: str
+    href: str
+
+
+@dataclass
+class SiteMap:
+    """What links may point at: every page with the anchors its final HTML has, and every other file."""
+
+    # page src_uri -> ids on the rendered page; None for a page that exists but could not be built (its own
+    # problems are reported already, so links into it are not checked twice)
+    anchors: dict[str, set[str] | None] = field(default_factory=dict)
+    urls: dict[str, str] = field(default_factory=dict)  # page url ('glossary/backlink/') -> src_uri
+    files: set[str] = field(default_factory=set)  # non-page files (images, downloads)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # Python-Markdown's admonitions, details and md_in_html blocks are indented; CommonMark would read them as
+    # code and hide their links, so indented code is off (fenced code still counts as code).
+    return MarkdownIt("commonmark").enable("table").disable("code")
+
+
+def markdown_links(markdown: str, path: str, page: str, first_line: int = 1) -> list[Link]:
+    """Every link and image in `markdown`, at the line it stands on (`first_line` is the line of its first row)."""
+    links: list[Link] = []
+    for token in _parser().parse(markdown):
+        if token.type != "inline" or not token.map:
+            continue
+        line = first_line + token.map[0]
+        for child in token.children or ():
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "link_open":
+                links.append(Link(path, line, page, str(child.attrs.get("href", ""))))
+            elif child.type == "image":
+                links.append(Link(path, line, page, str(child.attrs.get("src", ""))))
+    return links
+
+
+class _AnchorCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name == "id" or (name == "name" and tag == "a")):
+                self.ids.add(value)
+
+
+def page_anchors(html: str) -> set[str]:
+    """The ids a link can target on a rendered page: headings, explicit ids, named anchors."""
+    collector = _AnchorCollector()
+    collector.feed(html)
+    collector.close()
+    return collector.ids
+
+
+def check_links(links: Iterable[Link], site: SiteMap, report: Diagnostics) -> None:
+    for link in links:
+        problem = link_problem(link, site)
+        if problem:
+            report.add(link.path, link.line, f"link '{link.href}': {problem}")
+
+
+def link_problem(link: Link, site: SiteMap) -> str | None:
+    """Why `link` is broken, in a contributor's words; None when it is fine."""
+    href = link.href.strip()
+    if not href:
+        return "the link has no target; write [text](page.md)"
+    scheme = _SCHEME.match(href)
+    if scheme:
+        return _external_problem(scheme.group(1).lower(), href)
+    if href.startswith("//"):
+        return "a link without a scheme; write https://"
+    parts = urlsplit(href)
+    anchor = unquote(parts.fragment)
+    if parts.path.startswith("/"):
+        return "an absolute path breaks when the site moves; link the .md file relatively, e.g. '../glossary/backlink.md'"
+    if not parts.path:
+        return _anchor_problem(link.page, anchor, site, "this page", same_page=True)
+    target = _resolve(link.page, unquote(parts.path), site)
+    if target is None:
+        return _missing_target(link.page, unquote(parts.path), site)
+    if target in site.anchors:
+        return _anchor_problem(target, anchor, site, f"'{parts.path}'") if anchor else None
+    return None if not anchor else f"'{parts.path}' is not a page, so it has no anchor '{anchor}'"
+
+
+def _external_problem(scheme: str, href: str) -> str | None:
+    if scheme == "https":
+        return None if urlsplit(href).netloc else "an https link needs a host name"
+    if scheme == "mailto":
+        return None
+    if scheme == "http":
+        return f"use https: 'https{href[4:]}'"
+    if scheme in ("javascript", "vbscript", "data"):
+        return f"'{scheme}:' links are not allowed"
+    return f"'{scheme}:' links are not allowed; link to an https page or a page of this site"
+
+
+def _resolve(page: str, path: str, site: SiteMap) -> str | None:
+    """The src_uri (or file) a relative path reaches from `page`, written as a .md path or as a page URL."""
+    base = posixpath.dirname(page)
+    joined = posixpath.normpath(posixpath.join(base, path)) if path else page
+    joined = "" if joined == "." else joined
+    if joined in site.anchors or joined in site.files:
+        return joined
+    for candidate in (posixpath.join(joined, "index.md"), joined.rstrip("/") + ".md"):
+        if candidate in site.anchors:
+            return candidate
+    url = joined.rstrip("/") + "/" if joined else ""
+    return site.urls.get(url) or site.urls.get(joined)
+
+
+def _missing_target(page: str, path: str, site: SiteMap) -> str:
+    here = posixpath.dirname(page) or "."
+    wanted = posixpath.normpath(posixpath.join(here, path))
+    # Compare paths as the contributor would write them from this page, so a shared folder prefix does not
+    # make every page look alike.
+    written = {posixpath.relpath(candidate, here): candidate for candidate in sorted(site.anchors)}
+    close = difflib.get_close_matches(posixpath.normpath(path), list(written), n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"'{wanted}' does not exist{hint}"
+
+
+def _anchor_problem(target: str, anchor: str, site: SiteMap, shown: str, same_page: bool = False) -> str | None:
+    if not anchor:
+        return None if not same_page else "an empty anchor '#'; link a heading, e.g. '#example'"
+    ids = site.anchors.get(target, set())
+    if ids is None or anchor in ids:
+        return None
+    close = difflib.get_close_matches(anchor, sorted(ids), n=1, cutoff=0.5)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"{shown} has no anchor '{anchor}'{hint}"
+
+
+def site_map(pages: Mapping[str, set[str] | None], urls: Mapping[str, str], files: Iterable[str]) -> SiteMap:
+    return SiteMap(anchors=dict(pages), urls=dict(urls), files=set(files))
