@@ -12,6 +12,10 @@ def on_files(files, config):
     return mkdocs_site.on_files(files, config)
 
 
+def on_nav(nav, config, files):
+    return mkdocs_site.on_nav(nav, config, files)
+
+
 def on_page_markdown(markdown, page, config, files):
     return mkdocs_site.on_page_markdown(markdown, page, config, files)
 

@@ -71,7 +71,10 @@ def project(tmp_path: Path) -> Project:
     """An empty fixture project: mkdocs.yml wired to the real hooks, a home page, an empty glossary/."""
     site = Project(tmp_path / "project")
     site.write("mkdocs.yml", FIXTURE_CONFIG)
-    site.write("docs/index.md", "# Home\n\nSee the [glossary](glossary/index.md).\n")
+    site.write(
+        "docs/index.md",
+        "# Home\n\nSee the [glossary](glossary/index.md): what a backlink is, and what anchor text does.\n",
+    )
     (site.root / "glossary").mkdir()
     return site
 

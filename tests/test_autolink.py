@@ -267,3 +267,9 @@ def test_an_authors_own_link_to_a_term_counts_as_its_first_mention() -> None:
         ("backlink", "backlink", True), ("backlink", "Backlinks", False), ("anchor-text", "Anchor text", True),
     ]
     assert mentions[0].sentence == "A backlink is earned."
+
+
+def test_an_authors_link_inside_an_opt_out_is_not_a_mention() -> None:
+    page = '<div class="seokb-no-autolink"><p><a href="../glossary/backlink/">Backlink</a>: a link.</p></div>'
+    _, mentions = autolink(page, MATCHER, lambda term: "x", hand_link={"../glossary/backlink/": "backlink"}.get)
+    assert mentions == []

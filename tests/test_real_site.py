@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from test_course import LESSONS as LESSON_ORDER
 
 from seokb.diagnostics import Diagnostics
 from seokb.glossary import load_glossary
@@ -32,3 +34,33 @@ def test_term_urls_are_short_and_stable(real_site: Path) -> None:
     assert (real_site / "glossary" / "anchor-text" / "index.html").exists()
     sitemap = (real_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "https://seokb.github.io/seokb/glossary/anchor-text/" in sitemap
+
+
+def mentioned_in(real_site: Path, slug: str) -> list[str]:
+    html = (real_site / "glossary" / slug / "index.html").read_text(encoding="utf-8")
+    panel = html[html.index('id="mentioned-in"'):html.index('id="sources"')]
+    return re.findall(r'<li><a href="\.\./\.\./lessons/([a-z0-9-]+)/">', panel)
+
+
+# Each core term earns backlinks from the lessons that teach it (a lesson dropping its mention fails this).
+CORE_BACKLINKS = {
+    "backlink": ["what-is-a-backlink", "what-is-link-building", "backlinks-vs-link-building", "high-quality-backlinks", "faq"],
+    "link-building": ["what-is-link-building", "backlinks-vs-link-building", "safe-link-building", "using-both-together"],
+    "referring-domain": ["why-the-difference-matters", "backlinks-in-real-seo-work", "using-both-together"],
+    "anchor-text": ["what-is-a-backlink", "high-quality-backlinks", "safe-link-building", "beginner-mistakes"],
+}
+
+
+@pytest.mark.parametrize("slug", CORE_TERMS)
+def test_core_terms_earn_backlinks_from_the_lessons_that_teach_them(real_site: Path, slug: str) -> None:
+    lessons = mentioned_in(real_site, slug)
+    assert [lesson for lesson in CORE_BACKLINKS[slug] if lesson not in lessons] == []
+    assert lessons == sorted(lessons, key=LESSON_ORDER.index), "backlinks are listed in course order"
+
+
+def test_every_lesson_ends_with_its_terms(real_site: Path) -> None:
+    for lesson in LESSON_ORDER:
+        html = (real_site / "lessons" / lesson / "index.html").read_text(encoding="utf-8")
+        assert 'id="terms-in-this-lesson"' in html, lesson
+        terms = html[html.index("id=\"terms-in-this-lesson\""):]
+        assert terms.count("<dt>") >= 3, lesson

@@ -269,7 +269,11 @@ class _PageReader(HTMLParser):
             block = len(self.blocks)
             self.blocks.append([])
             self._block_length.append(0)
-        hand_slug = self.hand_link(next((v or "" for n, v in attrs if n == "href"), "")) if tag == "a" else None
+        # An author's link to a term is a mention, unless it stands where the author opted out of linking.
+        hand_slug = (
+            self.hand_link(next((v or "" for n, v in attrs if n == "href"), ""))
+            if tag == "a" and not parent.excluded else None
+        )
         self._open.append(_Open(
             tag, excluded, parent.hidden or hidden, block,
             hand_slug=hand_slug, hand_from=self._block_length[block], raw_at=self._here(),

@@ -39,6 +39,31 @@ def _templates() -> jinja2.Environment:
     return environment
 
 
+BACKLINKS_SLOT = "<!-- seokb-slot: mentioned-in -->"
+"""Where a term page's "Mentioned in" panel goes, once every page is known (removed when nobody mentions it)."""
+
+
+@lru_cache(maxsize=1)
+def _html_templates() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("seokb", "templates"),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=True,
+    )
+
+
+def mentioned_in_html(backlinks: list[dict[str, str]]) -> str:
+    """The "Mentioned in" panel: each page (href, title) with the sentence it mentions the term in."""
+    return _html_templates().get_template("mentioned-in.html.jinja").render(backlinks=backlinks)
+
+
+def lesson_terms_html(terms: list[dict[str, str]]) -> str:
+    """The "Terms in this lesson" list at a lesson's end: each term (href, name) with its short definition."""
+    return _html_templates().get_template("lesson-terms.html.jinja").render(terms=terms)
+
+
 def term_page(term: Term, glossary: Glossary, edit_url: str | None = None) -> str:
     """The Markdown of glossary/<slug>.md; links are relative to the glossary folder."""
     return _templates().get_template("term.md.jinja").render(
@@ -46,6 +71,7 @@ def term_page(term: Term, glossary: Glossary, edit_url: str | None = None) -> st
         category_label=CATEGORIES[term.category],
         related=glossary.related_both_ways(term.slug),
         edit_url=edit_url,
+        backlinks_slot=BACKLINKS_SLOT,
     )
 
 

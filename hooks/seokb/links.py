@@ -26,6 +26,9 @@ class Link:
     line: int
     page: str
     href: str
+    # Set for links the engine writes into rendered HTML: their href is relative to this page URL
+    # ('lessons/faq/'), not to the Markdown file.
+    page_url: str | None = None
 
 
 @dataclass
@@ -105,6 +108,12 @@ def link_problem(link: Link, site: SiteMap) -> str | None:
         return "an absolute path breaks when the site moves; link the .md file relatively, e.g. '../glossary/backlink.md'"
     if not parts.path:
         return _anchor_problem(link.page, anchor, site, "this page", same_page=True)
+    if link.page_url is not None:
+        resolved = posixpath.normpath(posixpath.join(link.page_url, parts.path))
+        target = site.urls.get("" if resolved == "." else resolved + "/")
+        if target is None:
+            return f"the engine wrote a link to a page that does not exist ('{parts.path}' from '/{link.page_url}')"
+        return _anchor_problem(target, anchor, site, f"'{parts.path}'") if anchor else None
     target = _resolve(link.page, unquote(parts.path), site)
     if target is None:
         return _missing_target(link.page, unquote(parts.path), site)
@@ -162,4 +171,5 @@ def _anchor_problem(target: str, anchor: str, site: SiteMap, shown: str, same_pa
 
 
 def site_map(pages: Mapping[str, set[str] | None], urls: Mapping[str, str], files: Iterable[str]) -> SiteMap:
-    return SiteMap(anchors=dict(pages), urls=dict(urls), files=set(files))
+    # MkDocs calls the home page's URL './'; resolved paths call it ''.
+    return SiteMap(anchors=dict(pages), urls={("" if url == "./" else url): src for url, src in urls.items()}, files=set(files))

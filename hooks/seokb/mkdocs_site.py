@@ -7,15 +7,21 @@ import posixpath
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
 
+from .autolink import Mention, TermMatcher, autolink
+from .backlinks import PageRef, invert, orphans, terms_used
 from .diagnostics import Diagnostics
 from .glossary import load_glossary
-from .glossary_pages import index_page, index_page_links, term_page, term_page_links
+from .glossary_pages import (
+    BACKLINKS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html, term_page, term_page_links,
+)
 from .links import Link, check_links, markdown_links, page_anchors, site_map
 from .markers import Community, expand_markers
 from .model import Glossary
@@ -50,6 +56,10 @@ class SiteBuild:
     # Every link of the site with the file and line it was written at, and every page's anchors once rendered.
     links: list[Link] = field(default_factory=list)
     anchors: dict[str, set[str]] = field(default_factory=dict)
+    matcher: TermMatcher | None = None
+    # Position of each page in the navigation: panels list pages in course order, terms after them.
+    nav_order: dict[str, int] = field(default_factory=dict)
+    mentions: dict[PageRef, list[Mention]] = field(default_factory=dict)
     warnings: WarningCount = field(default_factory=WarningCount)
 
 
@@ -73,8 +83,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     # Broken entries are left out of the build and reported with everything else in on_env.
     _build.glossary = load_glossary(_build.root, _build.problems)
+    _build.matcher = TermMatcher(_build.glossary)
 
     _build.community = _community(config)
+    # Our template overrides go first in the theme's search path (see overrides/ for why each exists).
+    overrides = str(resources.files("seokb").joinpath("overrides"))
+    if overrides not in config.theme.dirs:
+        config.theme.dirs.insert(0, overrides)
     for name in ASSETS:
         path = f"{ASSET_DIR}/{name}"
         listed = config.extra_css if name.endswith(".css") else config.extra_javascript
@@ -104,9 +119,71 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
+GLOSSARY_INDEX = "glossary/index.md"
+
+
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    current().nav_order = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
+    return nav
+
+
+def _term_slug(src_uri: str) -> str | None:
+    """The term a page is about: 'glossary/backlink.md' -> 'backlink'."""
+    if src_uri.startswith("glossary/") and src_uri != GLOSSARY_INDEX:
+        return Path(src_uri).stem
+    return None
+
+
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
-    current().anchors[page.file.src_uri] = page_anchors(html)
+    site = current()
+    src_uri = page.file.src_uri
+    # The A-Z index links every term already; a page may opt out with `autolink: false` in its front matter.
+    if src_uri != GLOSSARY_INDEX and page.meta.get("autolink", True) is not False:
+        html = _link_terms(html, page)
+    site.anchors[src_uri] = page_anchors(html)
     return html
+
+
+def _link_terms(html: str, page) -> str:
+    site = current()
+    assert site.matcher is not None
+    page_url = page.url
+
+    def href_for(term) -> str:
+        return get_relative_url(f"glossary/{term.slug}/", page_url)
+
+    def hand_link(href: str) -> str | None:
+        # Resolve against a dummy host: only the path of an internal link can name a term page.
+        target = urlsplit(urljoin("https://site.invalid/" + page_url, href))
+        if target.netloc != "site.invalid":
+            return None
+        return _term_slug(target.path.strip("/") + ".md") if target.path.startswith("/glossary/") else None
+
+    own = _term_slug(page.file.src_uri)
+    html, mentions = autolink(html, site.matcher, href_for, skip_slug=own, hand_link=hand_link)
+    ref = PageRef(page.file.src_uri, page.title or page.file.src_uri)
+    site.mentions[ref] = mentions
+    path = _source_path(page.file)
+    source = _source_text(page.file)
+    for mention in mentions:
+        if mention.linked and (term := site.glossary.get(mention.slug)) is not None:
+            line = _line_of(source, mention.text, after=_body_line(page.file) if page.file.generated_by is None else 1)
+            site.links.append(Link(path, line, page.file.src_uri, href_for(term), page_url=page_url))
+    return html
+
+
+def _source_text(file: File) -> str:
+    path = current().root / _source_path(file)
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def _line_of(source: str, words: str, after: int = 1) -> int:
+    """The first line (from line `after` on) of the source that holds these words: where an injected link is reported."""
+    wanted = " ".join(words.casefold().split())
+    for number, line in enumerate(source.splitlines()[after - 1:], start=after):
+        if wanted in " ".join(line.casefold().split()):
+            return number
+    return after
 
 
 def _body_line(file: File) -> int:
@@ -124,6 +201,54 @@ def _source_path(file: File) -> str:
     if file.generated_by is None:
         return Path(file.abs_src_path).resolve().relative_to(current().root).as_posix()
     return "glossary/" + Path(file.src_uri).stem + ".yml" if file.src_uri.startswith("glossary/") else file.src_uri
+
+
+def _add_backlinks(pages: list[File]) -> None:
+    """Each term page lists the pages that mention it; each lesson ends with the terms it used."""
+    site = current()
+    in_course_order = sorted(site.mentions, key=lambda ref: (site.nav_order.get(ref.src_uri, len(site.nav_order)), ref.src_uri))
+    backlinks = invert({ref: site.mentions[ref] for ref in in_course_order})
+    for file in pages:
+        page = file.page
+        if page is None or page.content is None:
+            continue
+        slug = _term_slug(file.src_uri)
+        if slug is not None:
+            entries = [
+                {"href": get_relative_url(_url_of(pages, b.page.src_uri), page.url), "title": b.page.title, "sentence": b.sentence}
+                for b in backlinks.get(slug, []) if b.page.src_uri != file.src_uri
+            ]
+            panel = mentioned_in_html(entries) if entries else ""
+            page.content = page.content.replace(BACKLINKS_SLOT, panel)
+            if entries:
+                _add_heading(page, "Mentioned in", "mentioned-in", before="sources")
+                site.links += [Link(_source_path(file), 1, file.src_uri, entry["href"], page_url=page.url) for entry in entries]
+        elif file.src_uri.startswith("lessons/"):
+            ref = PageRef(file.src_uri, page.title or file.src_uri)
+            terms = terms_used(site.mentions.get(ref, []), site.glossary)
+            if terms:
+                items = [{"href": get_relative_url(f"glossary/{t.slug}/", page.url), "name": t.term, "short": t.short} for t in terms]
+                page.content += lesson_terms_html(items)
+                _add_heading(page, "Terms in this lesson", "terms-in-this-lesson")
+    for term in orphans(site.glossary, backlinks):
+        log.warning(
+            f"{term.path}:1: orphan term: no page mentions '{term.term}' and no entry relates to it; "
+            "mention it in a lesson or list it under another entry's related"
+        )
+
+
+def _url_of(pages: list[File], src_uri: str) -> str:
+    return next(f.url for f in pages if f.src_uri == src_uri)
+
+
+def _add_heading(page, title: str, anchor: str, before: str | None = None) -> None:
+    """Put an injected section in the page's table of contents, where its heading stands."""
+    items = page.toc.items
+    if items and items[0].level == 1:  # the page title: sections are its children
+        items = items[0].children
+    link = AnchorLink(title, anchor, 2)
+    index = next((i for i, item in enumerate(items) if item.id == before), len(items))
+    items.insert(index, link)
 
 
 def fail_on(report: Diagnostics) -> None:
@@ -174,9 +299,11 @@ def _edit_url(config: MkDocsConfig, repo_path: str) -> str | None:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    # Every page has been rendered (MkDocs' own link checks have run) but none written yet: the last safe exit.
+    # Every page has been rendered (MkDocs' own link checks have run) but none written yet: the last safe exit,
+    # and the first moment the mentions of every page are known.
     site = current()
     pages = files.documentation_pages()
+    _add_backlinks(pages)
     unreadable = {f"glossary/{slug}.md": None for slug in site.glossary.unreadable}
     known = site_map(
         pages={**unreadable, **{f.src_uri: site.anchors.get(f.src_uri, set()) for f in pages}},

@@ -1,0 +1,122 @@
+"""The web between pages, built for real: auto-links, backlinks, terms per lesson, opt-outs and orphans."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import HOOK, Project, entry, mkdocs_env
+from test_build import problem_lines
+
+
+def terms_linked(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<a class="seokb-term" href="([^"]+)" title="[^"]*">([^<]+)</a>', html)
+
+
+@pytest.fixture
+def web(project: Project) -> Project:
+    project.write("glossary/backlink.yml", entry("backlink", aliases="[inbound link]", related="[anchor-text]"))
+    project.write("glossary/anchor-text.yml", entry("anchor-text"))
+    project.write("glossary/exact-match-anchor-text.yml", entry("exact-match-anchor-text", term="Exact-match anchor text", related="[anchor-text]"))
+    project.write("docs/lessons/first.md", (
+        "---\ndescription: The first lesson.\n---\n# First lesson\n\n"
+        "A backlink is a link. Backlinks matter, and inbound links too.\n\n"
+        "Never repeat exact-match anchor text. Plain anchor text is fine.\n\n"
+        "`backlink` in code and *backlink*{ .seokb-no-autolink } opted out.\n"
+    ))
+    project.write("docs/lessons/second.md", (
+        "---\ndescription: The second lesson.\nautolink: false\n---\n# Second lesson\n\nA backlink, not linked here.\n"
+    ))
+    return project
+
+
+def test_first_mentions_link_to_their_terms_with_a_tooltip(web: Project) -> None:
+    result = web.build()
+    assert result.returncode == 0, result.stderr
+    html = web.site("lessons/first/index.html")
+    assert terms_linked(html) == [
+        ("../../glossary/backlink/", "backlink"),
+        ("../../glossary/exact-match-anchor-text/", "exact-match anchor text"),
+        ("../../glossary/anchor-text/", "anchor text"),
+    ]
+    assert 'title="A short definition of backlink."' in html
+    assert "<code>backlink</code>" in html and '<em class="seokb-no-autolink">backlink</em>' in html
+
+
+def test_a_page_can_opt_out(web: Project) -> None:
+    assert web.build().returncode == 0
+    assert terms_linked(web.site("lessons/second/index.html")) == []
+
+
+def test_term_pages_list_the_pages_that_mention_them(web: Project) -> None:
+    assert web.build().returncode == 0
+    backlink = web.site("glossary/backlink/index.html")
+    panel = backlink[backlink.index('id="mentioned-in"'):backlink.index('id="sources"')]
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a><blockquote>([^<]+)</blockquote>', panel) == [
+        ("../../", "Home", "See the glossary: what a backlink is, and what anchor text does."),
+        ("../../lessons/first/", "First lesson", "A backlink is a link."),
+    ]
+    # The second lesson opted out, and a term's own page is never its own backlink.
+    assert "Second lesson" not in panel and ">Backlink</a><blockquote>" not in panel
+    assert '<a href="#mentioned-in" class="md-nav__link">' in backlink or 'href="#mentioned-in"' in backlink
+
+
+def test_the_panel_is_hidden_when_nobody_mentions_the_term(web: Project) -> None:
+    web.write("docs/index.md", "# Home\n\nNothing to see.\n")
+    web.write("docs/lessons/first.md", "# First\n\nAn exact-match anchor text, and a backlink.\n")
+    assert web.build().returncode == 0
+    anchor_text = web.site("glossary/anchor-text/index.html")
+    assert "mentioned-in" not in anchor_text and "seokb-slot" not in anchor_text
+
+
+def test_each_lesson_ends_with_its_terms(web: Project) -> None:
+    assert web.build().returncode == 0
+    html = web.site("lessons/first/index.html")
+    tail = html[html.index('id="terms-in-this-lesson"'):]
+    assert re.findall(r'<dt><a href="([^"]+)">([^<]+)</a></dt>', tail) == [
+        ("../../glossary/backlink/", "Backlink"),
+        ("../../glossary/exact-match-anchor-text/", "Exact-match anchor text"),
+        ("../../glossary/anchor-text/", "Anchor text"),
+    ]
+
+
+def test_related_terms_show_both_ways_on_the_pages(web: Project) -> None:
+    assert web.build().returncode == 0
+    anchor_text = web.site("glossary/anchor-text/index.html")
+    related = anchor_text[anchor_text.index('id="related-terms"'):]
+    assert 'href="../backlink/"' in related and 'href="../exact-match-anchor-text/"' in related
+
+
+def test_an_orphan_term_is_reported_with_its_file(web: Project) -> None:
+    web.write("glossary/link-gap.yml", entry("link-gap"))
+    result = web.build()
+    assert result.returncode != 0  # strict: the warning fails the build
+    assert problem_lines(result.stderr) == [
+        "WARNING -  glossary/link-gap.yml:1: orphan term: no page mentions 'Link gap' and no entry relates to it; "
+        "mention it in a lesson or list it under another entry's related",
+    ]
+
+
+def test_a_broken_link_the_engine_injects_is_caught_at_the_mention(web: Project) -> None:
+    # The engine's own links are checked like a contributor's: make it write wrong term URLs (in a build
+    # process of its own) and the build names each mention's file and line.
+    script = (
+        "import sys, seokb.mkdocs_site as adapter; right = adapter.get_relative_url;"
+        "adapter.get_relative_url = lambda url, page: right(url.replace('anchor-text', 'anchor-txt'), page);"
+        "from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build']; cli()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=web.root, capture_output=True, text=True,
+        env={**mkdocs_env(), "PYTHONPATH": str(HOOK.parent)},
+    )
+    assert result.returncode != 0
+    assert [line for line in problem_lines(result.stderr) if line.startswith("ERROR")] == [
+        "ERROR   -  docs/index.md:3: link 'glossary/anchor-txt/': the engine wrote a link to a page that does not "
+        "exist ('glossary/anchor-txt/' from '/')",
+        "ERROR   -  docs/lessons/first.md:8: link '../../glossary/anchor-txt/': the engine wrote a link to a page that "
+        "does not exist ('../../glossary/anchor-txt/' from '/lessons/first/')",
+        "ERROR   -  docs/lessons/first.md:8: link '../../glossary/exact-match-anchor-txt/': the engine wrote a link to a "
+        "page that does not exist ('../../glossary/exact-match-anchor-txt/' from '/lessons/first/')",
+    ]

@@ -1,0 +1,51 @@
+"""The web in a real browser: a term's tooltip on hover and on keyboard focus, and search by alias."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+SHORT = "A link on another website that points to a page on your site."
+
+
+def test_hovering_a_term_shows_its_short_definition(page, served_site: str) -> None:
+    page.goto(served_site + "lessons/what-is-link-building/")
+    term = page.locator('a.seokb-term[href$="glossary/backlink/"]').first
+    term.hover()
+    tooltip = page.locator(".md-tooltip2", has_text=SHORT)
+    tooltip.wait_for(state="visible")
+    assert tooltip.is_visible()
+
+
+def test_focusing_a_term_by_keyboard_shows_its_short_definition(page, served_site: str) -> None:
+    page.goto(served_site + "lessons/what-is-link-building/")
+    target = page.locator('a.seokb-term[href$="glossary/backlink/"]').first
+    # Tab from the link just before it, as a keyboard user would reach it.
+    target.evaluate("el => { const links = [...document.querySelectorAll('article a')]; links[links.indexOf(el) - 1].focus(); }")
+    page.keyboard.press("Tab")
+    assert target.evaluate("el => el === document.activeElement")
+    tooltip = page.locator(".md-tooltip2", has_text=SHORT)
+    tooltip.wait_for(state="visible")
+    assert tooltip.is_visible()
+
+
+def test_searching_an_alias_puts_the_term_first(page, served_site: str) -> None:
+    page.goto(served_site)
+    page.keyboard.press("/")  # the site's search shortcut
+    page.keyboard.type("inbound link")
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(state="visible")
+    href = first.locator("a").first.get_attribute("href")
+    assert href.split("?")[0].endswith("/glossary/backlink/")
+
+
+def test_reading_the_site_requests_nothing_from_another_host(page, served_site: str) -> None:
+    elsewhere: list[str] = []
+    page.on("request", lambda request: elsewhere.append(request.url) if not request.url.startswith(served_site) else None)
+    for path in ("", "glossary/", "glossary/backlink/", "lessons/what-is-link-building/"):
+        page.goto(served_site + path)
+        page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("anchor")
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    assert elsewhere == []
