@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -82,6 +83,10 @@ def test_every_term_relates_to_at_least_two_others() -> None:
 
 
 def test_no_prose_is_copied_from_the_source_article() -> None:
+    # The article is not ours to publish, so it lives beside the repository, not in it: our own CI and every
+    # maintainer's checkout have it; a public GitHub runner does not.
+    if not SOURCE.exists() and os.environ.get("GITHUB_ACTIONS") == "true":
+        pytest.skip("the source article is not published with the repository")
     assert SOURCE.exists(), "the source article is expected at ../shared/source/"
     assert [str(p) for p in check_tree(REPO, SOURCE)] == []
 

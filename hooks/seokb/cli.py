@@ -1,4 +1,4 @@
-"""The `seokb` command: check content without a full build."""
+"""The `seokb` command: check content without a full build, and start a new glossary entry."""
 
 from __future__ import annotations
 
@@ -7,8 +7,13 @@ import os
 import sys
 from pathlib import Path
 
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostic, Diagnostics
 from .glossary import load_glossary
+from .scaffold import NewTermRefused, write_new_term
+
+# Exit codes: 1 = the content has problems, or new-term refused; 2 = the command could not run (argparse's own).
+PROBLEMS = 1
+CANNOT_RUN = 2
 
 
 def check(root: Path) -> Diagnostics:
@@ -17,23 +22,60 @@ def check(root: Path) -> Diagnostics:
     return report
 
 
+def actions_annotation(diagnostic: Diagnostic) -> str:
+    """The GitHub Actions workflow command that pins `diagnostic` to its line in a pull request's diff."""
+    # Escapes from GitHub's workflow-command format: a raw '%' or line break would cut the message short,
+    # and ',' or ':' in a property would end the file name.
+    message = diagnostic.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    path = diagnostic.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+    return f"::error file={path},line={diagnostic.line}::{message}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="seokb", description="Tools for seokb contributors.")
     commands = parser.add_subparsers(dest="command", required=True)
     check_command = commands.add_parser("check", help="validate every glossary entry and print path:line: message")
-    check_command.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    new_term_command = commands.add_parser("new-term", help="write a commented skeleton glossary/<slug>.yml to fill in")
+    new_term_command.add_argument("name", help='the term as a beginner would write it, in quotes: "Anchor text"')
+    for command in (check_command, new_term_command):
+        command.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     arguments = parser.parse_args(argv)
 
-    report = check(arguments.root)
+    root: Path = arguments.root
+    if not (root / "mkdocs.yml").is_file():
+        # Without this, `seokb check` in the wrong folder would find no entries and call that valid.
+        print(f"seokb: '{root}' is not the seokb project folder (it has no mkdocs.yml); "
+              "run this where mkdocs.yml is, or pass --root", file=sys.stderr)
+        return CANNOT_RUN
+    if arguments.command == "new-term":
+        return new_term(root, arguments.name)
+    return run_check(root)
+
+
+def run_check(root: Path) -> int:
+    report = check(root)
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     for diagnostic in report.sorted():
         print(diagnostic)
         if in_actions:
-            print(f"::error file={diagnostic.path},line={diagnostic.line}::{diagnostic.message}")
+            print(actions_annotation(diagnostic))
     if report:
         print(f"{len(report)} problem{'s' if len(report) != 1 else ''} found.", file=sys.stderr)
-        return 1
+        return PROBLEMS
     print("All content is valid.", file=sys.stderr)
+    return 0
+
+
+def new_term(root: Path, name: str) -> int:
+    try:
+        written = write_new_term(root, name)
+    except NewTermRefused as refusal:
+        print(f"seokb new-term: {refusal}", file=sys.stderr)
+        return PROBLEMS
+    print(f"Wrote {written.relative}.")
+    print(f"Next: fill in its empty fields (the notes in the file explain each one), then run 'seokb check' "
+          f"until it says \"All content is valid.\"; 'make serve' shows the page at "
+          f"http://127.0.0.1:8000/glossary/{written.slug}/")
     return 0
 
 
