@@ -167,8 +167,9 @@ def test_check_lists_every_problem_in_file_and_line_order(project: Project, caps
     assert out.splitlines() == [
         "glossary/anchor-text.yml:3: YAML syntax error: mapping values are not allowed here; put text that contains ': ' in quotes",
         "glossary/backlink.yml:10: category: unknown category 'basic' (did you mean 'basics'?)",
+        "glossary/backlink.yml:14: related: unknown term 'anchor-txt' (did you mean 'anchor-text'?)",
     ]
-    assert err == "2 problems found.\n"
+    assert err == "3 problems found.\n"
 
 
 def test_check_says_problem_in_the_singular(project: Project, capsys) -> None:
@@ -190,6 +191,8 @@ def test_check_annotates_each_problem_for_github_actions(project: Project, capsy
         "::error file=glossary/anchor-text.yml,line=13::sources item 1, url: 'http://example.org/' is not an https URL; sources must start with https://",
         "glossary/backlink.yml:10: category: unknown category 'basic' (did you mean 'basics'?)",
         "::error file=glossary/backlink.yml,line=10::category: unknown category 'basic' (did you mean 'basics'?)",
+        "glossary/backlink.yml:14: related: unknown term 'anchor-txt' (did you mean 'anchor-text'?)",
+        "::error file=glossary/backlink.yml,line=14::related: unknown term 'anchor-txt' (did you mean 'anchor-text'?)",
     ]
 
 

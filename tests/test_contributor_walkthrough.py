@@ -59,14 +59,14 @@ FILLED_IN = {
 }
 
 # Each round: the fix the newcomer makes after reading the check's output, and the output that follows.
-# A YAML syntax error stops the reading of that file, and `related` is compared with the other entries only
-# once the entry itself is valid, so the three mistakes surface one run after another.
+# A YAML syntax error stops the reading of that file; once it is fixed, the next run lists both other mistakes.
 ROUNDS = [
     (None, None, [
         f"{ENTRY}:16: YAML syntax error: mapping values are not allowed here; put text that contains ': ' in quotes",
     ]),
     ("short: A free Google tool for site owners: it shows how your pages do in Google Search.",
      'short: "A free Google tool for site owners: it shows how your pages do in Google Search."', [
+        f"{ENTRY}:49: related: unknown term 'backlink-profle' (did you mean 'backlink-profile'?)",
         f"{ENTRY}:61: sources item 1, url: 'http://developers.google.com/search/docs/monitor-debug/search-console-start' "
         "is not an https URL; sources must start with https://",
     ]),

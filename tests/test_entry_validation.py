@@ -176,3 +176,13 @@ def test_the_real_glossary_is_valid() -> None:
     glossary = load_glossary(REPO, report)
     assert [str(d) for d in report.sorted()] == []
     assert {"backlink", "link-building", "referring-domain", "anchor-text"} <= {t.slug for t in glossary}
+
+
+def test_related_is_checked_even_when_the_entry_has_other_problems(tmp_path: Path) -> None:
+    assert glossary_problems(tmp_path, {
+        "backlink.yml": entry("backlink", short="x" * 170, related="[anchor-txt]"),
+        "anchor-text.yml": entry("anchor-text"),
+    }) == [
+        "glossary/backlink.yml:3: short: is 170 characters; the limit is 160; it must fit a tooltip and a link preview",
+        "glossary/backlink.yml:14: related: unknown term 'anchor-txt' (did you mean 'anchor-text'?)",
+    ]

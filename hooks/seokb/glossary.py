@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path as FsPath
 
@@ -28,6 +29,7 @@ def load_glossary(root: FsPath, report: Diagnostics, folder: str = "glossary") -
         return Glossary()
     terms: list[Term] = []
     present: set[str] = set()
+    related: list[RelatedReference] = []
     for path in sorted(directory.iterdir()):
         relative = f"{folder}/{path.name}"
         if path.name.startswith(".") and path.name != ".yml":
@@ -44,33 +46,56 @@ def load_glossary(root: FsPath, report: Diagnostics, folder: str = "glossary") -
             report.add(relative, 1, f"file name '{path.name}' is not a slug (lowercase words joined by '-'); rename it to '{suggestion}.yml'")
             continue
         present.add(path.stem)
-        term = read_term(path.read_text(encoding="utf-8"), relative, path.stem, report)
+        term, references = read_entry(path.read_text(encoding="utf-8"), relative, path.stem, report)
+        related += references
         if term is not None:
             terms.append(term)
     check_names(terms, report)
-    check_related(terms, report, present)
+    check_related(related, report, present)
     return Glossary(tuple(terms), unreadable=frozenset(present - {t.slug for t in terms}))
+
+
+@dataclass(frozen=True)
+class RelatedReference:
+    """One slug an entry lists under `related`, kept even when the entry has other problems."""
+
+    path: str
+    source_slug: str
+    target: str
+    line: int
 
 
 def read_term(text: str, path: str, slug: str, report: Diagnostics) -> Term | None:
     """One entry from its text; None (with every problem reported) when it is not valid."""
+    return read_entry(text, path, slug, report)[0]
+
+
+def read_entry(text: str, path: str, slug: str, report: Diagnostics) -> tuple[Term | None, list[RelatedReference]]:
+    """The entry (None when invalid) and its `related` slugs: those are checked across files even for an
+    invalid entry, so one run reports every problem a file has."""
     before = len(report)
     document = read_yaml(text, path, report)
     if document is None:
-        return None
+        return None, []
     if document.data is None:
         report.add(path, 1, "the file is empty; start from 'seokb new-term \"Your term\"' or copy an existing entry")
-        return None
+        return None, []
     if not isinstance(document.data, dict):
         report.add(path, document.value_line(()), "an entry is a set of fields ('term: ...', 'short: ...'), not a list or a single value")
-        return None
+        return None, []
     for line, message in schema_problems(document):
         report.add(path, line, message)
     _check_text(document, path, report)
+    listed = document.data.get("related")
+    references = [
+        RelatedReference(path, slug, target, document.value_line(("related", index)))
+        for index, target in enumerate(listed if isinstance(listed, list) else [])
+        if isinstance(target, str) and SLUG.match(target)  # a malformed slug is the schema's to report
+    ]
     if len(report) > before:
-        return None
+        return None, references
     data = document.data
-    return Term(
+    term = Term(
         slug=slug,
         term=data["term"].strip(),
         short=data["short"].strip(),
@@ -89,6 +114,7 @@ def read_term(text: str, path: str, slug: str, report: Diagnostics) -> Term | No
             **{(*at, TEXT): line for at, line in document.text_lines.items()},
         },
     )
+    return term, references
 
 
 def _check_text(document: YamlDocument, path: str, report: Diagnostics) -> None:
@@ -144,18 +170,15 @@ def check_names(terms: list[Term], report: Diagnostics) -> None:
                 )
 
 
-def check_related(terms: list[Term], report: Diagnostics, slugs: set[str] | None = None) -> None:
+def check_related(references: list[RelatedReference], report: Diagnostics, slugs: set[str]) -> None:
     """`slugs` is every entry file present, valid or not, so a broken entry is not also reported as missing."""
-    slugs = slugs if slugs is not None else {t.slug for t in terms}
-    for term in terms:
-        for index, slug in enumerate(term.related):
-            line = term.line(("related", index))
-            if slug == term.slug:
-                report.add(term.path, line, f"related: '{slug}' is this entry itself; list other entries")
-            elif slug not in slugs:
-                close = get_close_matches(slug, sorted(slugs), n=1, cutoff=0.6)
-                hint = f" (did you mean '{close[0]}'?)" if close else "; name an entry by its file name without .yml"
-                report.add(term.path, line, f"related: unknown term '{slug}'{hint}")
+    for reference in references:
+        if reference.target == reference.source_slug:
+            report.add(reference.path, reference.line, f"related: '{reference.target}' is this entry itself; list other entries")
+        elif reference.target not in slugs:
+            close = get_close_matches(reference.target, sorted(slugs), n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else "; name an entry by its file name without .yml"
+            report.add(reference.path, reference.line, f"related: unknown term '{reference.target}'{hint}")
 
 
 def schema_fields() -> list[str]:
