@@ -26,3 +26,7 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     return mkdocs_site.on_env(env, config, files)
+
+
+def on_post_page(output, page, config):
+    return mkdocs_site.on_post_page(output, page, config)

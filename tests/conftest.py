@@ -73,7 +73,7 @@ def project(tmp_path: Path) -> Project:
     site.write("mkdocs.yml", FIXTURE_CONFIG)
     site.write(
         "docs/index.md",
-        "# Home\n\nSee the [glossary](glossary/index.md): what a backlink is, and what anchor text does.\n",
+        "---\ndescription: A page of the fixture site, for the tests.\n---\n# Home\n\nSee the [glossary](glossary/index.md): what a backlink is, and what anchor text does.\n",
     )
     (site.root / "glossary").mkdir()
     return site

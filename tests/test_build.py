@@ -89,3 +89,12 @@ def test_strict_mode_stops_on_mkdocs_warnings_before_writing(project: Project) -
     ]
     assert result.stdout.strip() == "Aborted with 1 warning in strict mode; nothing was written."
     assert list((project.root / "site").rglob("*.html")) == []
+
+
+def test_a_page_without_a_description_fails_with_its_file(project: Project) -> None:
+    project.write("docs/about.md", "# About\n\nNo front matter here.\n")
+    result = project.build()
+    assert result.returncode != 0
+    assert problem_lines(result.stderr) == [
+        "ERROR   -  docs/about.md:1: front matter has no 'description'; link previews need one plain sentence about the page",
+    ]

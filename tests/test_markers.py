@@ -36,7 +36,7 @@ def test_ordinary_comments_are_left_alone() -> None:
 
 
 def test_the_build_fails_on_an_unknown_marker_before_writing(project: Project) -> None:
-    project.write("docs/index.md", "# Home\n\nIntro.\n\n<!-- seokb:nope -->\n")
+    project.write("docs/index.md", "---\ndescription: A page of the fixture site, for the tests.\n---\n# Home\n\nIntro.\n\n<!-- seokb:nope -->\n")
     result = project.build()
     assert result.returncode != 0
     assert "ERROR   -  docs/index.md:5: unknown marker 'seokb:nope'; known markers: 'seokb:community'" in result.stderr
@@ -46,7 +46,7 @@ def test_the_build_fails_on_an_unknown_marker_before_writing(project: Project) -
 def test_a_configured_invite_reaches_the_page_and_the_footer(project: Project) -> None:
     config = (project.root / "mkdocs.yml").read_text()
     project.write("mkdocs.yml", config + "extra:\n  community:\n    name: Discord\n    url: https://discord.gg/abc\n")
-    project.write("docs/index.md", "# Home\n\n<!-- seokb:community -->\n")
+    project.write("docs/index.md", "---\ndescription: A page of the fixture site, for the tests.\n---\n# Home\n\n<!-- seokb:community -->\n")
     result = project.build()
     assert result.returncode == 0, result.stderr
     html = project.site("index.html")

@@ -64,8 +64,8 @@ def test_term_pages_list_the_pages_that_mention_them(web: Project) -> None:
 
 
 def test_the_panel_is_hidden_when_nobody_mentions_the_term(web: Project) -> None:
-    web.write("docs/index.md", "# Home\n\nNothing to see.\n")
-    web.write("docs/lessons/first.md", "# First\n\nAn exact-match anchor text, and a backlink.\n")
+    web.write("docs/index.md", "---\ndescription: A page of the fixture site, for the tests.\n---\n# Home\n\nNothing to see.\n")
+    web.write("docs/lessons/first.md", "---\ndescription: A page of the fixture site, for the tests.\n---\n# First\n\nAn exact-match anchor text, and a backlink.\n")
     assert web.build().returncode == 0
     anchor_text = web.site("glossary/anchor-text/index.html")
     assert "mentioned-in" not in anchor_text and "seokb-slot" not in anchor_text
@@ -113,7 +113,7 @@ def test_a_broken_link_the_engine_injects_is_caught_at_the_mention(web: Project)
     )
     assert result.returncode != 0
     assert [line for line in problem_lines(result.stderr) if line.startswith("ERROR")] == [
-        "ERROR   -  docs/index.md:3: link 'glossary/anchor-txt/': the engine wrote a link to a page that does not "
+        "ERROR   -  docs/index.md:6: link 'glossary/anchor-txt/': the engine wrote a link to a page that does not "
         "exist ('glossary/anchor-txt/' from '/')",
         "ERROR   -  docs/lessons/first.md:8: link '../../glossary/anchor-txt/': the engine wrote a link to a page that "
         "does not exist ('../../glossary/anchor-txt/' from '/lessons/first/')",

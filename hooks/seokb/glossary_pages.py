@@ -64,13 +64,14 @@ def lesson_terms_html(terms: list[dict[str, str]]) -> str:
     return _html_templates().get_template("lesson-terms.html.jinja").render(terms=terms)
 
 
-def term_page(term: Term, glossary: Glossary, edit_url: str | None = None) -> str:
+def term_page(term: Term, glossary: Glossary, edit_url: str | None = None, share_url: str | None = None) -> str:
     """The Markdown of glossary/<slug>.md; links are relative to the glossary folder."""
     return _templates().get_template("term.md.jinja").render(
         term=term,
         category_label=CATEGORIES[term.category],
         related=glossary.related_both_ways(term.slug),
         edit_url=edit_url,
+        share_url=share_url,
         backlinks_slot=BACKLINKS_SLOT,
     )
 

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
+from . import mkdocs_share
 from .autolink import Mention, TermMatcher, autolink
 from .backlinks import PageRef, invert, orphans, terms_used
 from .diagnostics import Diagnostics
@@ -84,6 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Broken entries are left out of the build and reported with everything else in on_env.
     _build.glossary = load_glossary(_build.root, _build.problems)
     _build.matcher = TermMatcher(_build.glossary)
+    mkdocs_share.on_config(config, _build.root)
 
     _build.community = _community(config)
     # Our template overrides go first in the theme's search path (see overrides/ for why each exists).
@@ -141,7 +143,14 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     if src_uri != GLOSSARY_INDEX and page.meta.get("autolink", True) is not False:
         html = _link_terms(html, page)
     site.anchors[src_uri] = page_anchors(html)
+    mkdocs_share.on_page_content(page, config, site.problems, _source_path(page.file), _lesson_number(src_uri))
     return html
+
+
+def _lesson_number(src_uri: str) -> tuple[int, int] | None:
+    """(n, total) for the n-th lesson of the course, in navigation order."""
+    lessons = sorted((uri for uri in current().nav_order if uri.startswith("lessons/")), key=current().nav_order.get)
+    return (lessons.index(src_uri) + 1, len(lessons)) if src_uri in lessons else None
 
 
 def _link_terms(html: str, page) -> str:
@@ -270,13 +279,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         page = File.generated(
             config,
             f"glossary/{term.slug}.md",
-            content=term_page(term, site.glossary, edit_url=_edit_url(config, term.path)),
+            content=term_page(
+                term, site.glossary, edit_url=_edit_url(config, term.path),
+                share_url=mkdocs_share.term_share_url(config, term),
+            ),
             # Term pages stay out of the navigation: rendering thousands of entries into every page would make
             # the build quadratic. The A-Z index is their place in the nav.
             inclusion=InclusionLevel.NOT_IN_NAV,
         )
         page.edit_uri = _repo_relative_edit_uri(config, term.path)
         files.append(page)
+    mkdocs_share.on_files(files, config, site.glossary)
     assets = resources.files("seokb").joinpath("assets")
     for name in ASSETS:
         files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=assets.joinpath(name).read_bytes()))
@@ -312,7 +325,12 @@ def on_env(env, config: MkDocsConfig, files: Files):
     )
     check_links(site.links, known, site.problems)
     fail_on(site.problems)
+    mkdocs_share.on_env(files, config)
     count = current().warnings.count
     if config.strict and count:
         raise Abort(f"Aborted with {count} warning{'s' if count != 1 else ''} in strict mode; nothing was written.")
     return env
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    return mkdocs_share.on_post_page(output, page, config)

@@ -14,3 +14,23 @@
   }
   window.addEventListener("hashchange", selectCategoryFromHash);
 })();
+
+// "Copy link" on a term page: the clipboard where the browser allows it, else the URL selected for copying.
+// One listener on the document serves every page that instant navigation swaps in.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest(".seokb-copy-link");
+  if (!button) return;
+  var status = button.parentNode.querySelector(".seokb-copy-status");
+  var url = button.getAttribute("data-url");
+  function say(text) { if (status) status.textContent = text; }
+  function selectUrl() {
+    var code = button.parentNode.querySelector("code");
+    if (code) window.getSelection().selectAllChildren(code);
+    say("Press Ctrl+C (or Cmd+C) to copy the selected link.");
+  }
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(url).then(function () { say("Link copied."); }, selectUrl);
+  } else {
+    selectUrl();
+  }
+});

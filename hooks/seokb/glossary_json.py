@@ -1,0 +1,42 @@
+"""glossary.json: every term with its short definition and absolute URL, for a community bot to answer from."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Callable
+
+from .model import Glossary, Term
+from .share_meta import absolute_url
+
+
+def term_path(term: Term) -> str:
+    """A term page's URL path under the site, as MkDocs writes it with use_directory_urls (the default)."""
+    return f"glossary/{term.slug}/"
+
+
+def glossary_document(
+    glossary: Glossary, site_name: str, site_url: str, page_path: Callable[[Term], str] = term_path
+) -> dict[str, Any]:
+    """The document as plain values; `related` lists what the term page shows: its own and those that name it."""
+    terms = [
+        {
+            "term": term.term,
+            "slug": term.slug,
+            "aliases": list(term.aliases),
+            "short": term.short,
+            "url": absolute_url(site_url, page_path(term)),
+            "related": [related.slug for related in glossary.related_both_ways(term.slug)],
+        }
+        for term in sorted(glossary, key=lambda t: t.slug)
+    ]
+    return {
+        "site": {"name": site_name, "url": absolute_url(site_url, "")},
+        "generated_from": "glossary/",
+        "terms": terms,
+    }
+
+
+def glossary_json(glossary: Glossary, site_name: str, site_url: str, page_path: Callable[[Term], str] = term_path) -> str:
+    """The text of glossary.json: the same glossary always gives the same bytes (sorted keys, no timestamp)."""
+    document = glossary_document(glossary, site_name, site_url, page_path)
+    return json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n"

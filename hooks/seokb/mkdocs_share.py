@@ -1,0 +1,138 @@
+"""Link previews for a MkDocs build: a social card per page, Open Graph tags in the static HTML, glossary.json."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+from .diagnostics import Diagnostics
+from .glossary_json import glossary_json
+from .model import Glossary, Term
+from .share_meta import PageShare, absolute_url, inject_head, plain_description, share_tags
+from .social_card import Card, lesson_label, render_many, term_card
+
+log = logging.getLogger("mkdocs.plugins.seokb")
+
+CARD_DIR = "assets/cards"
+CARD_SIZE = (1200, 630)
+
+
+@dataclass
+class SharedPage:
+    """What a page says about itself in a preview, and the card that shows it."""
+
+    title: str
+    description: str
+    card: Card
+    card_uri: str  # where the card is published, e.g. assets/cards/glossary/backlink.png
+    og_type: str
+
+
+@dataclass
+class ShareBuild:
+    cache_dir: Path
+    pages: dict[str, SharedPage] = field(default_factory=dict)  # page src_uri -> its preview
+    card_files: dict[str, Path] = field(default_factory=dict)  # card_uri -> the cached PNG
+
+
+_share: ShareBuild | None = None
+
+
+def current() -> ShareBuild:
+    if _share is None:
+        raise RuntimeError("seokb: on_config has not run")
+    return _share
+
+
+def on_config(config: MkDocsConfig, root: Path) -> None:
+    global _share
+    if not config.site_url:
+        raise Abort("site_url is not set in mkdocs.yml: link previews and canonical links need absolute URLs.")
+    # Cards are cached by content hash outside site_dir, which MkDocs empties on every build.
+    _share = ShareBuild(cache_dir=root / ".cache" / "seokb" / "cards")
+
+
+def card_uri(page_url: str) -> str:
+    """'glossary/backlink/' -> 'assets/cards/glossary/backlink.png'; the home page's card is index.png."""
+    return f"{CARD_DIR}/{page_url.strip('/') or 'index'}.png"
+
+
+def on_files(files: Files, config: MkDocsConfig, glossary: Glossary) -> None:
+    """glossary.json, and the term cards: everything on them is known now, so pages can show them as images."""
+    share = current()
+    files.append(File.generated(config, "glossary.json", content=glossary_json(glossary, config.site_name, config.site_url)))
+    cards = {card_uri(f"glossary/{term.slug}/"): term_card(term, config.site_name) for term in glossary}
+    _publish(files, config, cards)
+    for term in glossary:
+        uri = card_uri(f"glossary/{term.slug}/")
+        share.pages[f"glossary/{term.slug}.md"] = SharedPage(term.term, term.short, cards[uri], uri, "article")
+
+
+def on_page_content(page, config: MkDocsConfig, report: Diagnostics, source_path: str, lesson_number: tuple[int, int] | None) -> None:
+    """Every other page's preview: its heading, its front-matter description, and a label saying what it is."""
+    share = current()
+    src_uri = page.file.src_uri
+    if src_uri in share.pages:
+        return
+    description = page.meta.get("description")
+    if not isinstance(description, str) or not description.strip():
+        report.add(source_path, 1, "front matter has no 'description'; link previews need one plain sentence about the page")
+        description = config.site_description or ""
+    title = _heading(page) or config.site_name
+    if lesson_number:
+        label = lesson_label(*lesson_number)
+    elif src_uri == "glossary/index.md":
+        label = "Glossary \u00b7 A to Z"
+    else:
+        label = "Free beginner course" if page.is_homepage else "Guide"
+    uri = card_uri(page.url)
+    card = Card(site_name=config.site_name, title=title, description=plain_description(description), label=label)
+    share.pages[src_uri] = SharedPage(title, description, card, uri, "website" if page.is_homepage else "article")
+
+
+def _heading(page) -> str | None:
+    """The page's own title (its h1), not the shorter one the navigation shows."""
+    items = page.toc.items
+    return items[0].title if items and items[0].level == 1 else page.title
+
+
+def on_env(files: Files, config: MkDocsConfig) -> None:
+    share = current()
+    cards = {shared.card_uri: shared.card for shared in share.pages.values() if shared.card_uri not in share.card_files}
+    _publish(files, config, cards)
+
+
+def _publish(files: Files, config: MkDocsConfig, cards: dict[str, Card]) -> None:
+    share = current()
+    batch = render_many(cards.values(), share.cache_dir)
+    for uri, path in zip(cards, batch.paths):
+        share.card_files[uri] = path
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    if cards:
+        log.debug(f"seokb: {batch.rendered} social cards drawn, {batch.reused} reused from the cache")
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    shared = current().pages.get(page.file.src_uri)
+    if shared is None:
+        return output
+    # The card's content hash in the image URL: chat apps cache previews by URL, so a changed card is fetched anew.
+    image = absolute_url(config.site_url, shared.card_uri) + f"?v={shared.card.key[:12]}"
+    tags = share_tags(
+        PageShare(
+            title=shared.title, description=shared.description, url=absolute_url(config.site_url, page.url),
+            site_name=config.site_name, og_type=shared.og_type, image_url=image,
+            image_width=CARD_SIZE[0], image_height=CARD_SIZE[1],
+        ),
+        description_tag=True,
+    )
+    return inject_head(output, tags)
+
+
+def term_share_url(config: MkDocsConfig, term: Term) -> str:
+    return absolute_url(config.site_url, f"glossary/{term.slug}/")

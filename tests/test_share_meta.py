@@ -1,0 +1,201 @@
+"""Link-preview tags: absolute URLs, plain descriptions, escaping, and exactly one of each tag in the final head."""
+
+from __future__ import annotations
+
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from golden import GOLDEN, assert_golden
+
+from seokb.share_meta import PageShare, absolute_url, inject_head, plain_description, share_tags
+
+BACKLINK = PageShare(
+    title="Backlink",
+    description="A link on another website that points to a page on your site.",
+    url="https://seokb.github.io/seokb/glossary/backlink/",
+    site_name="seokb",
+    og_type="article",
+    image_url="https://seokb.github.io/seokb/assets/cards/glossary/backlink.png",
+    image_width=1200,
+    image_height=630,
+)
+
+
+@pytest.mark.parametrize("site_url, page_url, expected", [
+    ("https://seokb.github.io/seokb/", "glossary/backlink/", "https://seokb.github.io/seokb/glossary/backlink/"),
+    ("https://seokb.github.io/seokb", "glossary/backlink/", "https://seokb.github.io/seokb/glossary/backlink/"),
+    ("https://seokb.github.io/seokb/", "/glossary/backlink/", "https://seokb.github.io/seokb/glossary/backlink/"),
+    ("https://seokb.github.io/seokb", "/glossary/backlink/", "https://seokb.github.io/seokb/glossary/backlink/"),
+    ("https://seokb.github.io/seokb/", "", "https://seokb.github.io/seokb/"),
+    ("https://seokb.github.io/seokb", "", "https://seokb.github.io/seokb/"),
+    ("https://example.org", "", "https://example.org/"),
+    ("https://example.org/", "404.html", "https://example.org/404.html"),
+    ("http://127.0.0.1:8000/", "glossary/a%20b/", "http://127.0.0.1:8000/glossary/a%20b/"),
+    ("https://example.org/", "https://other.example/x", "https://other.example/x"),
+])
+def test_absolute_url(site_url: str, page_url: str, expected: str) -> None:
+    assert absolute_url(site_url, page_url) == expected
+
+
+@pytest.mark.parametrize("site_url, message", [
+    ("", "site_url must be an absolute http(s) URL, got ''"),
+    ("seokb.github.io/seokb/", "site_url must be an absolute http(s) URL, got 'seokb.github.io/seokb/'"),
+    ("/seokb/", "site_url must be an absolute http(s) URL, got '/seokb/'"),
+    ("ftp://example.org/", "site_url must be an absolute http(s) URL, got 'ftp://example.org/'"),
+])
+def test_absolute_url_needs_an_absolute_site_url(site_url: str, message: str) -> None:
+    with pytest.raises(ValueError) as error:
+        absolute_url(site_url, "glossary/")
+    assert str(error.value) == message
+
+
+@pytest.mark.parametrize("markdown, plain", [
+    ("A link on another website.", "A link on another website."),
+    ("A *link* on __another__ `site`.", "A link on another site."),
+    ("See [link building](link-building.md) first.", "See link building first."),
+    ("Two\nlines,   many    spaces\t here.", "Two lines, many spaces here."),
+    ("First paragraph.\n\nSecond paragraph.", "First paragraph. Second paragraph."),
+    ("- one\n- two", "one two"),
+    ("# A heading\nText.", "A heading Text."),
+    ("An image ![logo](logo.png) here.", "An image here."),
+    ("Fish &amp; chips &lt;3", "Fish & chips <3"),
+    ("Keep <b>tags</b> as text & ampersands.", "Keep <b>tags</b> as text & ampersands."),
+    # markdown-it refuses a javascript: link and leaves it as text, which escaping then makes harmless.
+    ("A [link](javascript:alert(1)) text.", "A [link](javascript:alert(1)) text."),
+    ("", ""),
+])
+def test_plain_description(markdown: str, plain: str) -> None:
+    assert plain_description(markdown) == plain
+
+
+def test_a_long_description_is_cut_at_a_word_with_an_ellipsis() -> None:
+    text = " ".join(f"word{n}" for n in range(100))
+    shortened = plain_description(text)
+    assert len(shortened) <= 200 and shortened.endswith("\u2026")
+    kept = shortened[:-1]
+    assert text.startswith(kept) and text[len(kept)] == " "
+    assert plain_description("x" * 200) == "x" * 200
+
+
+def test_share_tags_golden() -> None:
+    assert_golden("share-tags.html", share_tags(BACKLINK, description_tag=True) + "\n")
+
+
+def test_values_are_escaped() -> None:
+    page = PageShare(**{**BACKLINK.__dict__, "title": 'Say "hi" & <b>', "description": "a <script> & 'quote'"})
+    tags = share_tags(page)
+    assert '<meta property="og:title" content="Say &quot;hi&quot; &amp; &lt;b&gt;">' in tags
+    assert '<meta property="og:description" content="a &lt;script&gt; &amp; &#x27;quote&#x27;">' in tags
+    assert "<script" not in tags and "<b>" not in tags
+
+
+def test_the_description_tag_is_only_there_when_asked() -> None:
+    assert 'name="description"' not in share_tags(BACKLINK)
+    assert '<meta name="description" content="A link on another website that points to a page on your site.">' in share_tags(
+        BACKLINK, description_tag=True
+    )
+
+
+def test_the_description_is_plain_and_short_in_every_tag() -> None:
+    page = PageShare(**{**BACKLINK.__dict__, "description": "A **bold** claim. " * 30})
+    tags = share_tags(page, description_tag=True)
+    shortened = plain_description(page.description)
+    assert "**" not in tags and len(shortened) <= 200
+    assert tags.count(f'content="{shortened}"') == 3
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("url", "glossary/backlink/", "url must be an absolute http(s) URL, got 'glossary/backlink/'"),
+    ("image_url", "../../assets/cards/backlink.png", "image_url must be an absolute http(s) URL, got '../../assets/cards/backlink.png'"),
+    ("og_type", "blog", "og_type must be one of 'article', 'website', got 'blog'"),
+    ("theme_color", "indigo", "theme_color must look like '#3f51b5', got 'indigo'"),
+])
+def test_share_tags_refuse_bad_facts(field: str, value: str, message: str) -> None:
+    with pytest.raises(ValueError) as error:
+        share_tags(PageShare(**{**BACKLINK.__dict__, field: value}))
+    assert str(error.value) == message
+
+
+class HeadTags(HTMLParser):
+    """Counts the head tags a link unfurler reads, keyed like inject_head keys them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: Counter[str] = Counter()
+        self.in_head = True
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        values = dict(attrs)
+        if tag == "body":
+            self.in_head = False
+        if not self.in_head:
+            return
+        if tag == "link" and values.get("rel") == "canonical":
+            self.keys["canonical"] += 1
+        elif tag == "meta" and (values.get("property") or values.get("name")):
+            self.keys[values.get("property") or values["name"]] += 1
+
+
+def head_tags(page_html: str) -> Counter[str]:
+    parser = HeadTags()
+    parser.feed(page_html)
+    return parser.keys
+
+
+# The head mkdocs-material 9 writes for a term page, captured from a real build: it has its own canonical link
+# and description, which must not be doubled.
+MATERIAL_HEAD = (GOLDEN / "share-backlink-head.input.html").read_text(encoding="utf-8")
+
+
+def test_inject_head_golden() -> None:
+    assert head_tags(MATERIAL_HEAD)["canonical"] == 1 and head_tags(MATERIAL_HEAD)["description"] == 1
+    assert_golden("share-backlink-head.html", inject_head(MATERIAL_HEAD, share_tags(BACKLINK, description_tag=True)))
+
+
+@pytest.mark.parametrize("description_tag", [True, False])
+def test_the_final_head_has_exactly_one_of_each_tag(description_tag: bool) -> None:
+    page = inject_head(MATERIAL_HEAD, share_tags(BACKLINK, description_tag=description_tag))
+    keys = head_tags(page)
+    assert set(keys.values()) == {1}, keys
+    assert {"canonical", "description", "og:title", "og:image", "twitter:card", "theme-color"} <= set(keys)
+    if not description_tag:
+        # The theme's own description stays when ours is not asked for.
+        assert '<meta name="description" content="A link on another website that points to a page on your site.">' in page
+
+
+def test_injecting_twice_changes_nothing() -> None:
+    tags = share_tags(BACKLINK, description_tag=True)
+    once = inject_head(MATERIAL_HEAD, tags)
+    assert inject_head(once, tags) == once
+
+
+def test_other_head_tags_and_the_body_are_left_alone() -> None:
+    page = (
+        '<html><head><meta charset="utf-8"><link rel="canonical" href="/old/"><meta property="og:title" content="Old">'
+        '<meta name="generator" content="mkdocs"><title>T</title></head>'
+        '<body><link rel="canonical" href="/in-body/"></body></html>'
+    )
+    out = inject_head(page, '<link rel="canonical" href="https://x.org/new/">\n<meta property="og:title" content="New">')
+    assert out == (
+        '<html><head><meta charset="utf-8"><meta name="generator" content="mkdocs"><title>T</title>'
+        '<link rel="canonical" href="https://x.org/new/">\n<meta property="og:title" content="New"></head>'
+        '<body><link rel="canonical" href="/in-body/"></body></html>'
+    )
+
+
+def test_a_page_without_a_head_is_refused() -> None:
+    with pytest.raises(ValueError) as error:
+        inject_head("<p>no head</p>", share_tags(BACKLINK))
+    assert str(error.value) == "the page has no </head> to put the link-preview tags before"
+
+
+def test_every_page_of_the_real_site_ends_with_one_of_each_tag(real_site: Path) -> None:
+    # Whatever the theme (or an earlier injection) wrote, the result has one canonical link and one description.
+    pages = sorted(real_site.rglob("*.html"))
+    assert len(pages) > 40
+    for path in pages:
+        page = inject_head(path.read_text(encoding="utf-8"), share_tags(BACKLINK, description_tag=True))
+        keys = head_tags(page)
+        assert set(keys.values()) == {1}, (path, keys)
