@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import subprocess
+import threading
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,20 +123,31 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def served_site(real_site: Path):
     """The built site over HTTP on 127.0.0.1 (directory URLs need a server, as on GitHub Pages)."""
-    import functools
-    import http.server
-    import threading
+    with serve(real_site) as url:
+        yield url
 
-    class QuietHandler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
 
-    handler = functools.partial(QuietHandler, directory=str(real_site))
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        # LinkChecker sends more than 10 requests a second only to a server that answers with this header.
+        self.send_header("LinkChecker", "allowed")
+        super().end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """A folder over HTTP on 127.0.0.1, on a free port, for the length of the `with` block."""
+    handler = functools.partial(_SiteHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
 
 
 CHROMIUM = "/usr/bin/chromium"

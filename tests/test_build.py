@@ -92,7 +92,9 @@ def test_strict_mode_stops_on_mkdocs_warnings_before_writing(project: Project) -
 
 
 def test_a_page_without_a_description_fails_with_its_file(project: Project) -> None:
-    project.write("docs/about.md", "# About\n\nNo front matter here.\n")
+    project.write("docs/about.md", "# About\n\nNo front matter here. Back [home](index.md).\n")
+    home = (project.root / "docs/index.md").read_text()
+    project.write("docs/index.md", home + "\nRead [about us](about.md).\n")
     result = project.build()
     assert result.returncode != 0
     assert problem_lines(result.stderr) == [

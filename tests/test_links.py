@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from seokb.diagnostics import Diagnostics
-from seokb.links import Link, check_links, markdown_links, page_anchors, site_map
+from seokb.links import Link, check_links, markdown_links, orphan_pages, page_anchors, site_map
 
 SITE = site_map(
     pages={
@@ -94,3 +94,15 @@ def test_front_matter_offset_is_added() -> None:
 def test_page_anchors_are_ids_and_named_anchors() -> None:
     html = '<h2 id="example">Example</h2><p><a name="old"></a><input id="category-basics"><span name="no"></span></p>'
     assert page_anchors(html) == {"example", "old", "category-basics"}
+
+
+def test_orphan_pages_are_those_no_other_page_links_to() -> None:
+    links = [
+        Link("docs/index.md", 3, "index.md", "lessons/what-is-a-backlink.md"),
+        Link("docs/lessons/what-is-a-backlink.md", 9, "lessons/what-is-a-backlink.md", "../glossary/backlink.md#example"),
+        Link("docs/lessons/what-is-a-backlink.md", 12, "lessons/what-is-a-backlink.md", "#key-takeaways"),  # itself
+        Link("glossary/backlink.yml", 1, "glossary/backlink.md", "../../glossary/", page_url="glossary/backlink/"),
+        Link("docs/lessons/faq.md", 2, "lessons/faq.md", "faq.md"),  # a page linking only itself stays an orphan
+        Link("docs/lessons/faq.md", 4, "lessons/faq.md", "https://example.org/"),
+    ]
+    assert orphan_pages(links, SITE) == ["lessons/faq.md"]

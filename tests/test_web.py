@@ -24,8 +24,11 @@ def web(project: Project) -> Project:
         "---\ndescription: The first lesson.\n---\n# First lesson\n\n"
         "A backlink is a link. Backlinks matter, and inbound links too.\n\n"
         "Never repeat exact-match anchor text. Plain anchor text is fine.\n\n"
-        "`backlink` in code and *backlink*{ .seokb-no-autolink } opted out.\n"
+        "`backlink` in code and *backlink*{ .seokb-no-autolink } opted out.\n\n"
+        "Next: [the second lesson](second.md).\n"
     ))
+    home = (project.root / "docs/index.md").read_text()
+    project.write("docs/index.md", home + "\nStart with [the first lesson](lessons/first.md).\n")
     project.write("docs/lessons/second.md", (
         "---\ndescription: The second lesson.\nautolink: false\n---\n# Second lesson\n\nA backlink, not linked here.\n"
     ))
@@ -65,7 +68,10 @@ def test_term_pages_list_the_pages_that_mention_them(web: Project) -> None:
 
 def test_the_panel_is_hidden_when_nobody_mentions_the_term(web: Project) -> None:
     web.write("docs/index.md", "---\ndescription: A page of the fixture site, for the tests.\n---\n# Home\n\nNothing to see.\n")
-    web.write("docs/lessons/first.md", "---\ndescription: A page of the fixture site, for the tests.\n---\n# First\n\nAn exact-match anchor text, and a backlink.\n")
+    web.write("docs/lessons/first.md", (
+        "---\ndescription: A page of the fixture site, for the tests.\n---\n# First\n\n"
+        "An exact-match anchor text, and a backlink. Next: [the second lesson](second.md).\n"
+    ))
     assert web.build().returncode == 0
     anchor_text = web.site("glossary/anchor-text/index.html")
     assert "mentioned-in" not in anchor_text and "seokb-slot" not in anchor_text
@@ -119,4 +125,14 @@ def test_a_broken_link_the_engine_injects_is_caught_at_the_mention(web: Project)
         "does not exist ('../../glossary/anchor-txt/' from '/lessons/first/')",
         "ERROR   -  docs/lessons/first.md:8: link '../../glossary/exact-match-anchor-txt/': the engine wrote a link to a "
         "page that does not exist ('../../glossary/exact-match-anchor-txt/' from '/lessons/first/')",
+    ]
+
+
+def test_an_orphan_page_is_reported_with_its_file(web: Project) -> None:
+    # No term on it either: a "Mentioned in" panel would link it.
+    web.write("docs/lost.md", "---\ndescription: A page nothing links to.\n---\n# Lost\n\nNothing to see.\n")
+    result = web.build()
+    assert result.returncode != 0
+    assert problem_lines(result.stderr) == [
+        "WARNING -  docs/lost.md:1: orphan page: no other page links to it; link it from a lesson or the home page",
     ]

@@ -173,3 +173,24 @@ def _anchor_problem(target: str, anchor: str, site: SiteMap, shown: str, same_pa
 def site_map(pages: Mapping[str, set[str] | None], urls: Mapping[str, str], files: Iterable[str]) -> SiteMap:
     # MkDocs calls the home page's URL './'; resolved paths call it ''.
     return SiteMap(anchors=dict(pages), urls={("" if url == "./" else url): src for url, src in urls.items()}, files=set(files))
+
+
+def resolve_target(link: Link, site: SiteMap) -> str | None:
+    """The page a working internal link leads to (its src_uri), or None for an external or broken one."""
+    href = link.href.strip()
+    if not href or _SCHEME.match(href) or href.startswith(("//", "/")):
+        return None
+    path = unquote(urlsplit(href).path)
+    if not path:
+        return link.page
+    if link.page_url is not None:
+        resolved = posixpath.normpath(posixpath.join(link.page_url, path))
+        return site.urls.get("" if resolved == "." else resolved + "/")
+    target = _resolve(link.page, path, site)
+    return target if target in site.anchors else None
+
+
+def orphan_pages(links: Iterable[Link], site: SiteMap, exempt: Iterable[str] = ("index.md",)) -> list[str]:
+    """Pages no other page links to (the navigation aside): a reader following links never reaches them."""
+    reached = {target for link in links if (target := resolve_target(link, site)) and target != link.page}
+    return sorted(page for page in site.anchors if page not in reached and page not in set(exempt))

@@ -23,7 +23,7 @@ from .glossary import load_glossary
 from .glossary_pages import (
     BACKLINKS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html, term_page, term_page_links,
 )
-from .links import Link, check_links, markdown_links, page_anchors, site_map
+from .links import Link, check_links, markdown_links, orphan_pages, page_anchors, site_map
 from .markers import Community, expand_markers
 from .model import Glossary
 
@@ -209,7 +209,8 @@ def _source_path(file: File) -> str:
     """The path a contributor edits: docs/lessons/x.md for a lesson, the YAML for a generated term page."""
     if file.generated_by is None:
         return Path(file.abs_src_path).resolve().relative_to(current().root).as_posix()
-    return "glossary/" + Path(file.src_uri).stem + ".yml" if file.src_uri.startswith("glossary/") else file.src_uri
+    slug = _term_slug(file.src_uri)
+    return f"glossary/{slug}.yml" if slug else file.src_uri
 
 
 def _add_backlinks(pages: list[File]) -> None:
@@ -324,6 +325,10 @@ def on_env(env, config: MkDocsConfig, files: Files):
         files=(f.src_uri for f in files if not f.is_documentation_page()),
     )
     check_links(site.links, known, site.problems)
+    by_uri = {f.src_uri: f for f in pages}
+    for orphan in orphan_pages(site.links, known, exempt=("index.md", GLOSSARY_INDEX)):
+        if orphan in by_uri:
+            log.warning(f"{_source_path(by_uri[orphan])}:1: orphan page: no other page links to it; link it from a lesson or the home page")
     fail_on(site.problems)
     mkdocs_share.on_env(files, config)
     count = current().warnings.count
