@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check setup browser
+.PHONY: serve build test check setup browser tools
 
 # Served at the root: the published site_url has a /seokb/ path, which a local preview does not need.
 serve: setup
@@ -19,7 +19,7 @@ build: setup
 check: setup
 	$(VENV)/bin/seokb check
 
-test: setup browser
+test: setup browser tools
 	$(PY) -m pytest -n auto --dist loadfile
 
 setup: $(STAMP)
@@ -38,3 +38,10 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	}
+
+# Test-only tools from npm (axe-core for the accessibility checks); reinstalled when the lock file changes.
+tools: node_modules/.installed
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch node_modules/.installed

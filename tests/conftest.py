@@ -104,11 +104,12 @@ def entry(slug: str = "backlink", **fields: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def build_real_site(site_dir: Path) -> subprocess.CompletedProcess[str]:
+def build_real_site(site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
     """The repository's own site, built strictly the way `make build` does, into `site_dir`."""
+    env = mkdocs_env() if site_url is None else {**mkdocs_env(), "SITE_URL": site_url}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=REPO, env=mkdocs_env(), capture_output=True, text=True, timeout=600,
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
     )
 
 
@@ -121,9 +122,14 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def served_site(real_site: Path):
-    """The built site over HTTP on 127.0.0.1 (directory URLs need a server, as on GitHub Pages)."""
-    with serve(real_site) as url:
+def served_site(tmp_path_factory: pytest.TempPathFactory):
+    """The real site over HTTP on 127.0.0.1 (directory URLs need a server, as on GitHub Pages), built with the
+    server's own address as site_url: mkdocs-material's instant navigation only takes over links of its site_url."""
+    site_dir = tmp_path_factory.mktemp("served-site") / "site"
+    site_dir.mkdir()
+    with serve(site_dir) as url:
+        result = build_real_site(site_dir, site_url=url)
+        assert result.returncode == 0, result.stderr + result.stdout
         yield url
 
 

@@ -228,3 +228,21 @@ def test_the_installed_command_passes_the_real_site() -> None:
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     result = subprocess.run([str(SEOKB), "check"], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "All content is valid.\n")
+
+
+def test_check_covers_quizzes_and_the_markers_in_pages(project: Project, capsys) -> None:
+    project.write("quizzes/pick-one.yml", (
+        "title: Pick one\ndescription: A tiny quiz for the test.\nquestions:\n"
+        "  - type: single\n    prompt: Which?\n    options:\n"
+        "      - text: This\n        correct: true\n        explain: Because.\n"
+        "      - text: That\n        correct: true\n        explain: Because not.\n"
+    ))
+    project.write("docs/lessons/first.md", "# First\n\n<!-- quiz: pick-on -->\n\n<!-- seokb:comunity -->\n")
+    code, out, _ = seokb(capsys, "check", "--root", str(project.root))
+    assert code == 1
+    assert out.splitlines() == [
+        "docs/lessons/first.md:3: unknown quiz 'pick-on' (did you mean 'pick-one'?)",
+        "docs/lessons/first.md:5: unknown marker 'seokb:comunity'; known markers: 'seokb:community'",
+        "quizzes/pick-one.yml:6: questions item 1, options: a 'single' question needs exactly one option with "
+        "'correct: true', but items 1 and 2 have it; keep one, or make it a 'multiple' question",
+    ]

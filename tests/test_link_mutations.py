@@ -29,13 +29,22 @@ MUTATIONS = [
     (("glossary/outreach.yml", "[Guest posting](guest-posting.md)", "[Guest posting](guest-postng.md)"),
      "glossary/outreach.yml:{line}: link 'guest-postng.md': 'glossary/guest-postng.md' does not exist "
      "(did you mean 'guest-posting.md'?)"),
+    # a quiz marker naming no quiz
+    (("docs/lessons/what-is-a-backlink.md", "<!-- quiz: what-counts-as-a-backlink -->", "<!-- quiz: what-counts-as-backlink -->"),
+     "docs/lessons/what-is-a-backlink.md:{line}: unknown quiz 'what-counts-as-backlink' "
+     "(did you mean 'what-counts-as-a-backlink'?)"),
+    # a link inside a quiz explanation
+    (("quizzes/backlink-or-link-building.yml", "leading to your page: a backlink.",
+      "leading to your page: a [backlink](../glossary/backlinks.md)."),
+     "quizzes/backlink-or-link-building.yml:{line}: link '../glossary/backlinks.md': 'glossary/backlinks.md' "
+     "does not exist (did you mean '../glossary/backlink.md'?)"),
     # a heading the engine writes on every term page, renamed: a lesson's link to it breaks
     (("hooks/seokb/templates/term.md.jinja", "## Common mistakes", "## Mistakes to avoid"),
      "docs/lessons/beginner-mistakes.md:{line}: link '../glossary/anchor-text.md#common-mistakes': "
      "'../glossary/anchor-text.md' has no anchor 'common-mistakes' (did you mean 'mistakes-to-avoid'?)"),
 ]
 # Where the last message is reported: the lesson line holding the link, not the template that was changed.
-REPORTED_AT = {4: ("docs/lessons/beginner-mistakes.md", "../glossary/anchor-text.md#common-mistakes")}
+REPORTED_AT = {6: ("docs/lessons/beginner-mistakes.md", "../glossary/anchor-text.md#common-mistakes")}
 
 
 def copy_of_the_site(root: Path) -> Path:

@@ -39,7 +39,7 @@ def test_the_build_fails_on_an_unknown_marker_before_writing(project: Project) -
     project.write("docs/index.md", "---\ndescription: A page of the fixture site, for the tests.\n---\n# Home\n\nIntro.\n\n<!-- seokb:nope -->\n")
     result = project.build()
     assert result.returncode != 0
-    assert "ERROR   -  docs/index.md:5: unknown marker 'seokb:nope'; known markers: 'seokb:community'" in result.stderr
+    assert "ERROR   -  docs/index.md:8: unknown marker 'seokb:nope'; known markers: 'seokb:community'" in result.stderr
     assert not (project.root / "site" / "index.html").exists()
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, Diagnostics
 from .glossary import load_glossary
+from .markers import Community, expand_markers
+from .quiz import expand_quiz_markers, load_quizzes
 from .scaffold import NewTermRefused, write_new_term
 
 # Exit codes: 1 = the content has problems, or new-term refused; 2 = the command could not run (argparse's own).
@@ -17,8 +19,16 @@ CANNOT_RUN = 2
 
 
 def check(root: Path) -> Diagnostics:
+    """Every content problem a build would report before rendering: entries, quizzes, and the markers in pages."""
     report = Diagnostics()
     load_glossary(root, report)
+    lessons = {path.stem for path in (root / "docs" / "lessons").glob("*.md")}
+    quizzes = load_quizzes(root, report, lessons=lessons)
+    for page in sorted((root / "docs").rglob("*.md")):
+        path = page.relative_to(root).as_posix()
+        text = page.read_text(encoding="utf-8")
+        expand_markers(text, path, report, Community())
+        expand_quiz_markers(text, path, quizzes, report, lambda quiz: "")
     return report
 
 
@@ -34,7 +44,7 @@ def actions_annotation(diagnostic: Diagnostic) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="seokb", description="Tools for seokb contributors.")
     commands = parser.add_subparsers(dest="command", required=True)
-    check_command = commands.add_parser("check", help="validate every glossary entry and print path:line: message")
+    check_command = commands.add_parser("check", help="validate glossary entries, quizzes and page markers; print path:line: message")
     new_term_command = commands.add_parser("new-term", help="write a commented skeleton glossary/<slug>.yml to fill in")
     new_term_command.add_argument("name", help='the term as a beginner would write it, in quotes: "Anchor text"')
     for command in (check_command, new_term_command):

@@ -33,15 +33,17 @@ def community_block(community: Community) -> str:
     )
 
 
-def expand_markers(markdown: str, path: str, report: Diagnostics, community: Community) -> str:
-    """Replace every known marker; report each unknown one with its line and keep the rest of the page."""
+def expand_markers(markdown: str, path: str, report: Diagnostics, community: Community, first_line: int = 1) -> str:
+    """Replace every known marker; report each unknown one with its line and keep the rest of the page.
+
+    `first_line` is the file line `markdown` starts on (MkDocs hands hooks the text after the front matter)."""
     handlers: dict[str, Callable[[], str]] = {"community": lambda: community_block(community)}
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         handler = handlers.get(name)
         if handler is None:
-            line = markdown.count("\n", 0, match.start()) + 1
+            line = markdown.count("\n", 0, match.start()) + first_line
             known = ", ".join(f"'seokb:{known}'" for known in handlers)
             report.add(path, line, f"unknown marker 'seokb:{name}'; known markers: {known}")
             return ""

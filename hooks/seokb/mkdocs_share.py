@@ -88,6 +88,8 @@ def on_page_content(page, config: MkDocsConfig, report: Diagnostics, source_path
         label = lesson_label(*lesson_number)
     elif src_uri == "glossary/index.md":
         label = "Glossary \u00b7 A to Z"
+    elif src_uri.startswith("quizzes/"):
+        label = "Quizzes" if src_uri == "quizzes/index.md" else "Quiz"
     else:
         label = "Free beginner course" if page.is_homepage else "Guide"
     uri = card_uri(page.url)

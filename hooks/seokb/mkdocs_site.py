@@ -26,10 +26,13 @@ from .glossary_pages import (
 from .links import Link, check_links, markdown_links, orphan_pages, page_anchors, site_map
 from .markers import Community, expand_markers
 from .model import Glossary
+from .quiz import Quizzes, expand_quiz_markers, load_quizzes
+from .quiz_pages import LIST_SLOT, QUIZ_SLOT, fill_slots, list_links, list_page, quiz_links, quiz_page, rewrite_links
+from .quiz_render import LessonLink, render_quiz, render_quiz_list
 
 log = logging.getLogger("mkdocs.plugins.seokb")
 
-ASSETS = ("glossary.css", "glossary.js")
+ASSETS = ("site.css", "glossary.css", "glossary.js", "quiz.css", "quiz.js")
 ASSET_DIR = "assets/seokb"
 
 
@@ -50,6 +53,8 @@ class SiteBuild:
 
     root: Path
     glossary: Glossary = field(default_factory=Glossary)
+    quizzes: Quizzes = field(default_factory=Quizzes)
+    lesson_titles: dict[str, str] = field(default_factory=dict)  # lesson slug -> its h1
     community: Community = field(default_factory=Community)
     # Every problem of the run, from content and from pages; all reported together in on_env, before anything
     # is written, so one run shows a contributor everything there is to fix.
@@ -85,6 +90,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Broken entries are left out of the build and reported with everything else in on_env.
     _build.glossary = load_glossary(_build.root, _build.problems)
     _build.matcher = TermMatcher(_build.glossary)
+    _build.lesson_titles = _lesson_titles(Path(config.docs_dir) / "lessons")
+    _build.quizzes = load_quizzes(_build.root, _build.problems, lessons=set(_build.lesson_titles))
     mkdocs_share.on_config(config, _build.root)
 
     _build.community = _community(config)
@@ -98,6 +105,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if path not in listed:
             listed.append(path)
     return config
+
+
+def _lesson_titles(folder: Path) -> dict[str, str]:
+    """Each lesson's slug and the text of its first '# ' heading (quiz pages name the lesson they belong to)."""
+    titles = {}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        heading = next((line[2:].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# ")), None)
+        titles[path.stem] = heading or path.stem
+    return titles
 
 
 def _community(config: MkDocsConfig) -> Community:
@@ -114,10 +130,15 @@ def _community(config: MkDocsConfig) -> Community:
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     site = current()
     path = _source_path(page.file)
-    markdown = expand_markers(markdown, path, site.problems, site.community)
+    first = _body_line(page.file) if page.file.generated_by is None else 1
+    markdown = expand_markers(markdown, path, site.problems, site.community, first_line=first)
+    # A quiz becomes a one-line placeholder here (lines stay true) and its HTML in on_page_content.
+    markdown = expand_quiz_markers(
+        markdown, path, site.quizzes, site.problems, lambda quiz: QUIZ_SLOT.format(id=quiz.id), first_line=first,
+    )
     if page.file.generated_by is None:
         # Markers expand to a single line, so lines in the expanded text still match the file.
-        site.links += markdown_links(markdown, path, page.file.src_uri, first_line=_body_line(page.file))
+        site.links += markdown_links(markdown, path, page.file.src_uri, first_line=first)
     return markdown
 
 
@@ -139,12 +160,48 @@ def _term_slug(src_uri: str) -> str | None:
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     site = current()
     src_uri = page.file.src_uri
+    # Quizzes go in before terms are linked, so their explanations get term links like the lesson around them.
+    html = _fill_quizzes(html, page, config, files)
     # The A-Z index links every term already; a page may opt out with `autolink: false` in its front matter.
     if src_uri != GLOSSARY_INDEX and page.meta.get("autolink", True) is not False:
         html = _link_terms(html, page)
     site.anchors[src_uri] = page_anchors(html)
     mkdocs_share.on_page_content(page, config, site.problems, _source_path(page.file), _lesson_number(src_uri))
     return html
+
+
+def _fill_quizzes(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    site = current()
+    urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    render_markdown = _markdown_renderer(config)
+    own_page = page.file.src_uri.startswith("quizzes/")
+
+    def embed(quiz_id: str) -> str:
+        quiz = site.quizzes.get(quiz_id)
+        if quiz is None:  # reported where the marker stands
+            return ""
+        html = render_quiz(quiz, render_markdown, heading_level=None if own_page else 3)
+        return rewrite_links(html, f"quizzes/{quiz.id}.md", urls.get, page.url)
+
+    html = fill_slots(html, embed)
+    if LIST_SLOT in html:
+        lessons = {
+            slug: LessonLink(title, get_relative_url(f"lessons/{slug}/", page.url)) for slug, title in site.lesson_titles.items()
+        }
+        html = html.replace(LIST_SLOT, render_quiz_list(site.quizzes, lessons=lessons))
+    return html
+
+
+def _markdown_renderer(config: MkDocsConfig):
+    """Quiz text through the site's own Markdown extensions, so admonitions and emphasis match the lessons."""
+    import markdown
+
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+    def render(text: str) -> str:
+        return converter.reset().convert(text)
+
+    return render
 
 
 def _lesson_number(src_uri: str) -> tuple[int, int] | None:
@@ -210,7 +267,11 @@ def _source_path(file: File) -> str:
     if file.generated_by is None:
         return Path(file.abs_src_path).resolve().relative_to(current().root).as_posix()
     slug = _term_slug(file.src_uri)
-    return f"glossary/{slug}.yml" if slug else file.src_uri
+    if slug:
+        return f"glossary/{slug}.yml"
+    if file.src_uri.startswith("quizzes/") and file.src_uri != "quizzes/index.md":
+        return "quizzes/" + Path(file.src_uri).stem + ".yml"
+    return file.src_uri
 
 
 def _add_backlinks(pages: list[File]) -> None:
@@ -290,6 +351,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         page.edit_uri = _repo_relative_edit_uri(config, term.path)
         files.append(page)
+    files.append(File.generated(config, "quizzes/index.md", content=list_page(len(site.quizzes))))
+    site.links += list_links(site.quizzes)
+    for quiz in site.quizzes:
+        title = site.lesson_titles.get(quiz.lesson or "")
+        files.append(File.generated(config, f"quizzes/{quiz.id}.md", content=quiz_page(quiz, title), inclusion=InclusionLevel.NOT_IN_NAV))
+        site.links += quiz_links(quiz)
     mkdocs_share.on_files(files, config, site.glossary)
     assets = resources.files("seokb").joinpath("assets")
     for name in ASSETS:
@@ -326,7 +393,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     )
     check_links(site.links, known, site.problems)
     by_uri = {f.src_uri: f for f in pages}
-    for orphan in orphan_pages(site.links, known, exempt=("index.md", GLOSSARY_INDEX)):
+    # The home page and the two hubs the navigation always shows are reached without a link in any page.
+    for orphan in orphan_pages(site.links, known, exempt=("index.md", GLOSSARY_INDEX, "quizzes/index.md")):
         if orphan in by_uri:
             log.warning(f"{_source_path(by_uri[orphan])}:1: orphan page: no other page links to it; link it from a lesson or the home page")
     fail_on(site.problems)

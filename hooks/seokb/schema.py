@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 import json
 from functools import lru_cache
@@ -33,7 +34,7 @@ def schema_problems(document: YamlDocument, name: str = TERM_SCHEMA) -> Iterator
     seen: set[tuple[Path, str]] = set()
     for error in _leaf_errors(_validator(name).iter_errors(document.data)):
         at: Path = tuple(error.absolute_path)
-        for line, message in _explain(error, at, document):
+        for line, message in _explain(error, at, document, name):
             if (at, message) not in seen:
                 seen.add((at, message))
                 yield line, message
@@ -59,7 +60,7 @@ def field_label(at: Path) -> str:
     return ", ".join(parts) or "the entry"
 
 
-def _explain(error: ValidationError, at: Path, document: YamlDocument) -> Iterator[tuple[int, str]]:
+def _explain(error: ValidationError, at: Path, document: YamlDocument, name: str) -> Iterator[tuple[int, str]]:
     label = field_label(at)
     value = error.instance
     kind = error.validator
@@ -80,12 +81,12 @@ def _explain(error: ValidationError, at: Path, document: YamlDocument) -> Iterat
         hint = error.schema.get("properties", {}).get(missing, {}).get("description", "")
         yield document.value_line(at), f"{where}missing required field '{missing}'" + (f": {hint}" if hint else "")
     elif kind == "type" and value is None:
-        yield document.value_line(at), f"{label}: is empty" + ("" if label in _REQUIRED else "; write it or remove the field")
+        yield document.value_line(at), f"{label}: is empty" + ("" if _is_required(document, at, name) else "; write it or remove the field")
     elif kind == "type":
         fix = "; put each item on its own line, starting with '- '" if error.validator_value == "array" else ""
         yield document.value_line(at), f"{label}: must be {_expected(error.validator_value)}, not {_kind_of(value)}{fix}"
     elif kind in ("minLength", "pattern") and error.validator_value in (1, "\\S"):
-        yield document.value_line(at), f"{label}: is empty" + ("" if label in _REQUIRED else "; write it or remove the field")
+        yield document.value_line(at), f"{label}: is empty" + ("" if _is_required(document, at, name) else "; write it or remove the field")
     elif kind == "maxLength":
         yield document.value_line(at), (
             f"{label}: is {len(value)} characters; the limit is {error.validator_value}"
@@ -98,15 +99,34 @@ def _explain(error: ValidationError, at: Path, document: YamlDocument) -> Iterat
         yield document.value_line(at), f"{label}: '{value}' is not an https URL; sources must start with https://"
     elif kind == "pattern" and at and at[0] == "related":
         yield document.value_line(at), f"{label}: '{value}' is not a slug; name the entry by its file name without .yml, like 'anchor-text'"
+    elif kind == "pattern" and at == ("lesson",):
+        yield document.value_line(at), f"{label}: '{value}' is not a lesson's file name; write it without .md, like 'high-quality-backlinks'"
     elif kind == "uniqueItems":
         yield document.value_line(at), f"{label}: lists the same value twice; remove the repeat"
     elif kind == "minItems":
-        yield document.value_line(at), f"{label}: needs at least {error.validator_value} item"
+        count = error.validator_value
+        yield document.value_line(at), f"{label}: needs at least {count} item{'s' if count != 1 else ''}"
     else:  # a schema rule without a tailored message still gets a precise place
         yield document.value_line(at), f"{label}: {error.message}"
 
 
-_REQUIRED = set(load_schema()["required"])
+def _is_required(document: YamlDocument, at: Path, name: str) -> bool:
+    """Whether the schema requires the field at `at` where it stands: an empty required field gets no 'remove it' advice.
+
+    Asked of the schema itself (does removing the field make it missing?), so nested fields and fields that only
+    one kind of object requires (a quiz's `if`/`then` question types) are answered too.
+    """
+    if not at or not isinstance(at[-1], str):
+        return False
+    trial = copy.deepcopy(document.data)
+    parent = trial
+    for step in at[:-1]:
+        parent = parent[step]
+    del parent[at[-1]]
+    return any(
+        error.validator == "required" and tuple(error.absolute_path) == at[:-1] and f"'{at[-1]}'" in error.message
+        for error in _leaf_errors(_validator(name).iter_errors(trial))
+    )
 
 
 def _did_you_mean(word: str, options: list[str], otherwise: str) -> str:
@@ -115,7 +135,7 @@ def _did_you_mean(word: str, options: list[str], otherwise: str) -> str:
 
 
 def _expected(schema_type: Any) -> str:
-    return {"string": "text", "array": "a list", "object": "a mapping of fields"}.get(schema_type, str(schema_type))
+    return {"string": "text", "array": "a list", "object": "a mapping of fields", "boolean": "true or false"}.get(schema_type, str(schema_type))
 
 
 def _kind_of(value: Any) -> str:

@@ -1,0 +1,113 @@
+"""Quizzes on the real site, in a real browser: embedded in lessons, with instant navigation, progress, no-JS and axe."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+REPO = Path(__file__).resolve().parents[1]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+LESSON = "lessons/high-quality-backlinks/"
+QUIZ = "#quiz-judge-a-quilting-guild-link"
+
+
+def status(page) -> str:
+    return page.locator(f"{QUIZ} .seokb-quiz-status").inner_text()
+
+
+def answer_guild_quiz(page, *, rightly: bool) -> None:
+    quiz = page.locator(QUIZ)
+    for box in quiz.locator("fieldset").first.locator("input[type=checkbox]").all():
+        box.set_checked(rightly)  # in this scenario every statement holds
+    quiz.get_by_label("High quality" if rightly else "Risky", exact=False).check()
+    quiz.get_by_role("button", name="Check").click()
+
+
+def test_a_checklist_in_a_lesson_answered_wrongly_then_rightly(page, served_site: str) -> None:
+    page.goto(served_site + LESSON)
+    assert page.locator(QUIZ).count() == 1
+    answer_guild_quiz(page, rightly=False)
+    assert status(page) == "Score: 0 of 7 points."
+    first = page.locator(f"{QUIZ}-q1-a1-feedback").inner_text()
+    assert first.startswith("✗ Wrong: this holds, so tick it.")
+    page.locator(QUIZ).get_by_role("button", name="Try again").click()
+    answer_guild_quiz(page, rightly=True)
+    assert status(page) == "Score: 7 of 7 points. All right, well done!"
+    assert page.locator(f"{QUIZ}-q1-a1-feedback").inner_text().startswith("✓ Right: this holds, and you ticked it.")
+
+
+def test_progress_is_kept_and_listed_after_a_reload(page, served_site: str) -> None:
+    page.goto(served_site + LESSON)
+    answer_guild_quiz(page, rightly=True)
+    page.reload()
+    saved = json.loads(page.evaluate("localStorage.getItem('seokb:quiz:judge-a-quilting-guild-link')"))
+    assert saved["done"] is True and saved["best"] == saved["max"] == 7
+    page.goto(served_site + "quizzes/")
+    entry = page.locator("li", has=page.get_by_role("link", name="Judge a link from a quilting guild"))
+    assert "7 of 7" in entry.inner_text()
+    assert "You have done 1 of 13 quizzes" in page.locator("article").inner_text()
+
+
+def test_a_quiz_still_works_after_leaving_and_returning_by_instant_navigation(page, served_site: str) -> None:
+    page.goto(served_site + LESSON)
+    page.evaluate("window.sameDocument = true")  # survives only if navigation never reloads the page
+    page.locator(".md-nav__link", has_text="Glossary").first.click()
+    page.wait_for_url("**/glossary/")
+    page.go_back()
+    page.wait_for_url("**/" + LESSON)
+    page.locator(QUIZ).wait_for()
+    assert page.evaluate("window.sameDocument") is True, "the browser reloaded: instant navigation is off"
+    answer_guild_quiz(page, rightly=True)
+    assert status(page) == "Score: 7 of 7 points. All right, well done!"
+    assert page.locator(f"{QUIZ} .seokb-question-result").count() == 2  # one result per question: bound once
+
+
+def test_the_quiz_page_of_its_own_works_too(page, served_site: str) -> None:
+    page.goto(served_site + "quizzes/judge-a-quilting-guild-link/")
+    answer_guild_quiz(page, rightly=True)
+    assert status(page) == "Score: 7 of 7 points. All right, well done!"
+    assert page.get_by_role("link", name="What makes a backlink high quality").count() == 1
+
+
+def test_without_javascript_the_answers_are_in_details(browser, served_site: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site + LESSON)
+    key = page.locator(f"{QUIZ}-q1-a1-key")
+    assert key.is_hidden()
+    page.locator(f"{QUIZ} details summary").first.click()
+    assert key.is_visible() and key.inner_text().startswith("✓ True: tick it.")
+    context.close()
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [LESSON, "quizzes/", "glossary/", "glossary/anchor-text/", ""])
+def test_no_serious_accessibility_violation(browser, served_site: str, path: str, color_scheme: str) -> None:
+    assert AXE.exists(), "axe-core is missing: run `make test`, which installs it with npm ci"
+    # The reader's system setting picks the palette at load (light: default, dark: slate), as it would for a reader.
+    context = browser.new_context(color_scheme=color_scheme)
+    page = context.new_page()
+    page.goto(served_site + path)
+    expected = "slate" if color_scheme == "dark" else "default"
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    if path == LESSON:  # feedback and explanations visible too
+        answer_guild_quiz(page, rightly=False)
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results["violations"] if v["impact"] in ("serious", "critical")
+    ]
+    context.close()
+    assert serious == [], "\n".join(serious)
+
+
+def test_terms_in_explanations_are_linked_like_lesson_text(page, served_site: str) -> None:
+    page.goto(served_site + "quizzes/backlink-or-link-building/")
+    linked = page.locator(".seokb-quiz .seokb-explain a.seokb-term, .seokb-quiz details a.seokb-term")
+    assert linked.count() >= 1
+    # Never inside what a reader clicks to answer: a link in a label would steal the tick.
+    assert page.locator(".seokb-quiz label a, .seokb-quiz legend a, .seokb-quiz summary a").count() == 0
