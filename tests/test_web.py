@@ -118,9 +118,15 @@ def test_a_broken_link_the_engine_injects_is_caught_at_the_mention(web: Project)
         env={**mkdocs_env(), "PYTHONPATH": str(HOOK.parent)},
     )
     assert result.returncode != 0
+    # Each mention's own link, at its line; and the lesson's "Terms in this lesson" list, which the engine wrote
+    # at the end of the page (line 1: no line of the lesson file holds it).
     assert [line for line in problem_lines(result.stderr) if line.startswith("ERROR")] == [
         "ERROR   -  docs/index.md:6: link 'glossary/anchor-txt/': the engine wrote a link to a page that does not "
         "exist ('glossary/anchor-txt/' from '/')",
+        "ERROR   -  docs/lessons/first.md:1: link '../../glossary/anchor-txt/': the engine wrote a link to a page that "
+        "does not exist ('../../glossary/anchor-txt/' from '/lessons/first/')",
+        "ERROR   -  docs/lessons/first.md:1: link '../../glossary/exact-match-anchor-txt/': the engine wrote a link to a "
+        "page that does not exist ('../../glossary/exact-match-anchor-txt/' from '/lessons/first/')",
         "ERROR   -  docs/lessons/first.md:8: link '../../glossary/anchor-txt/': the engine wrote a link to a page that "
         "does not exist ('../../glossary/anchor-txt/' from '/lessons/first/')",
         "ERROR   -  docs/lessons/first.md:8: link '../../glossary/exact-match-anchor-txt/': the engine wrote a link to a "

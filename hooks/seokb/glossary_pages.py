@@ -129,16 +129,22 @@ def term_page_links(term: Term, glossary: Glossary) -> list[Link]:
         if text:
             first = term.lines.get((*at, TEXT)) or term.line(at)
             links += markdown_links(text, term.path, page, first_line=first)
-    links.append(Link(term.path, term.line(("category",)), page, f"index.md#category-{term.category}"))
+    links.append(Link(
+        term.path, term.line(("category",)), page, f"index.md#category-{term.category}",
+        text=CATEGORIES[term.category], origin="category",
+    ))
     for other in glossary.related_both_ways(term.slug):
         if other.slug in term.related:
             where = term.path, term.line(("related", term.related.index(other.slug)))
         else:  # shown here because the other entry relates to this one
             where = other.path, other.line(("related", other.related.index(term.slug)))
-        links.append(Link(*where, page, f"{other.slug}.md"))
+        links.append(Link(*where, page, f"{other.slug}.md", text=other.term, origin="related"))
     return links
 
 
 def index_page_links(glossary: Glossary) -> list[Link]:
     """The A-Z index links every term; a broken one is reported at that entry's `term` line."""
-    return [Link(term.path, term.line(("term",)), "glossary/index.md", f"{term.slug}.md") for term in glossary]
+    return [
+        Link(term.path, term.line(("term",)), "glossary/index.md", f"{term.slug}.md", text=term.term, origin="index")
+        for term in glossary
+    ]

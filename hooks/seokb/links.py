@@ -29,6 +29,10 @@ class Link:
     # Set for links the engine writes into rendered HTML: their href is relative to this page URL
     # ('lessons/faq/'), not to the Markdown file.
     page_url: str | None = None
+    text: str = ""  # the anchor text, as a reader sees it
+    # Who chose the anchor text: "authored" (a contributor's own link) or the engine's kind of link
+    # ("autolink", "related", "index", "mentioned-in", "lesson-terms", "quiz-list", "category").
+    origin: str = "authored"
 
 
 @dataclass
@@ -56,13 +60,22 @@ def markdown_links(markdown: str, path: str, page: str, first_line: int = 1) -> 
         if token.type != "inline" or not token.map:
             continue
         line = first_line + token.map[0]
+        open_link: tuple[int, str, list[str]] | None = None  # line, href, words of the link being read
         for child in token.children or ():
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
+                if open_link:
+                    open_link[2].append(" ")
             elif child.type == "link_open":
-                links.append(Link(path, line, page, str(child.attrs.get("href", ""))))
+                open_link = (line, str(child.attrs.get("href", "")), [])
+            elif child.type == "link_close" and open_link:
+                start, href, words = open_link
+                links.append(Link(path, start, page, href, text=" ".join("".join(words).split())))
+                open_link = None
             elif child.type == "image":
-                links.append(Link(path, line, page, str(child.attrs.get("src", ""))))
+                links.append(Link(path, line, page, str(child.attrs.get("src", "")), text=child.content))
+            elif open_link and child.content:
+                open_link[2].append(child.content)
     return links
 
 

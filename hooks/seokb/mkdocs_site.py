@@ -234,7 +234,9 @@ def _link_terms(html: str, page) -> str:
     for mention in mentions:
         if mention.linked and (term := site.glossary.get(mention.slug)) is not None:
             line = _line_of(source, mention.text, after=_body_line(page.file) if page.file.generated_by is None else 1)
-            site.links.append(Link(path, line, page.file.src_uri, href_for(term), page_url=page_url))
+            site.links.append(Link(
+                path, line, page.file.src_uri, href_for(term), page_url=page_url, text=mention.text, origin="autolink",
+            ))
     return html
 
 
@@ -293,13 +295,20 @@ def _add_backlinks(pages: list[File]) -> None:
             page.content = page.content.replace(BACKLINKS_SLOT, panel)
             if entries:
                 _add_heading(page, "Mentioned in", "mentioned-in", before="sources")
-                site.links += [Link(_source_path(file), 1, file.src_uri, entry["href"], page_url=page.url) for entry in entries]
+                site.links += [
+                    Link(_source_path(file), 1, file.src_uri, entry["href"], page_url=page.url, text=entry["title"], origin="mentioned-in")
+                    for entry in entries
+                ]
         elif file.src_uri.startswith("lessons/"):
             ref = PageRef(file.src_uri, page.title or file.src_uri)
             terms = terms_used(site.mentions.get(ref, []), site.glossary)
             if terms:
                 items = [{"href": get_relative_url(f"glossary/{t.slug}/", page.url), "name": t.term, "short": t.short} for t in terms]
                 page.content += lesson_terms_html(items)
+                site.links += [
+                    Link(_source_path(file), 1, file.src_uri, item["href"], page_url=page.url, text=item["name"], origin="lesson-terms")
+                    for item in items
+                ]
                 _add_heading(page, "Terms in this lesson", "terms-in-this-lesson")
     for term in orphans(site.glossary, backlinks):
         log.warning(

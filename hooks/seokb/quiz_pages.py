@@ -83,7 +83,7 @@ def quiz_links(quiz: Quiz) -> list[Link]:
             first = quiz.lines.get((*at, TEXT), line)
             links += markdown_links(text, quiz.path, page, first_line=first)
     if quiz.lesson:
-        links.append(Link(quiz.path, quiz.lines.get(("lesson",), 1), page, f"../lessons/{quiz.lesson}.md"))
+        links.append(Link(quiz.path, quiz.lines.get(("lesson",), 1), page, f"../lessons/{quiz.lesson}.md", origin="quiz-lesson"))
     return links
 
 
@@ -103,4 +103,7 @@ def _value(quiz: Quiz, at: tuple):
 
 def list_links(quizzes: Quizzes) -> list[Link]:
     """The quiz list links every quiz page (reported at the quiz file's title line if one broke)."""
-    return [Link(q.path, q.lines.get(("title",), 1), "quizzes/index.md", f"{q.id}/", page_url="quizzes/") for q in quizzes]
+    return [
+        Link(q.path, q.lines.get(("title",), 1), "quizzes/index.md", f"{q.id}/", page_url="quizzes/", text=q.title, origin="quiz-list")
+        for q in quizzes
+    ]
