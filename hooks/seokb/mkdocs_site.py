@@ -65,6 +65,10 @@ class SiteBuild:
     matcher: TermMatcher | None = None
     # Position of each page in the navigation: panels list pages in course order, terms after them.
     nav_order: dict[str, int] = field(default_factory=dict)
+    lesson_numbers: dict[str, tuple[int, int]] = field(default_factory=dict)  # src_uri -> (n, total)
+    # Page src_uri -> URL, and the Markdown converter for quiz text: made once per build, used on every page.
+    page_urls: dict[str, str] | None = None
+    render_markdown: object | None = None
     mentions: dict[PageRef, list[Mention]] = field(default_factory=dict)
     warnings: WarningCount = field(default_factory=WarningCount)
 
@@ -146,7 +150,12 @@ GLOSSARY_INDEX = "glossary/index.md"
 
 
 def on_nav(nav, config: MkDocsConfig, files: Files):
-    current().nav_order = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
+    site = current()
+    site.nav_order = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
+    lessons = [page.file.src_uri for page in nav.pages if page.file.src_uri.startswith("lessons/")]
+    site.lesson_numbers = {uri: (number, len(lessons)) for number, uri in enumerate(lessons, start=1)}
+    site.page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    site.render_markdown = _markdown_renderer(config)
     return nav
 
 
@@ -172,8 +181,10 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 def _fill_quizzes(html: str, page, config: MkDocsConfig, files: Files) -> str:
     site = current()
-    urls = {f.src_uri: f.url for f in files.documentation_pages()}
-    render_markdown = _markdown_renderer(config)
+    if "seokb-slot: quiz" not in html:
+        return html
+    urls = site.page_urls or {}
+    render_markdown = site.render_markdown
     own_page = page.file.src_uri.startswith("quizzes/")
 
     def embed(quiz_id: str) -> str:
@@ -206,8 +217,7 @@ def _markdown_renderer(config: MkDocsConfig):
 
 def _lesson_number(src_uri: str) -> tuple[int, int] | None:
     """(n, total) for the n-th lesson of the course, in navigation order."""
-    lessons = sorted((uri for uri in current().nav_order if uri.startswith("lessons/")), key=current().nav_order.get)
-    return (lessons.index(src_uri) + 1, len(lessons)) if src_uri in lessons else None
+    return current().lesson_numbers.get(src_uri)
 
 
 def _link_terms(html: str, page) -> str:
@@ -279,6 +289,7 @@ def _source_path(file: File) -> str:
 def _add_backlinks(pages: list[File]) -> None:
     """Each term page lists the pages that mention it; each lesson ends with the terms it used."""
     site = current()
+    urls = {f.src_uri: f.url for f in pages}
     in_course_order = sorted(site.mentions, key=lambda ref: (site.nav_order.get(ref.src_uri, len(site.nav_order)), ref.src_uri))
     backlinks = invert({ref: site.mentions[ref] for ref in in_course_order})
     for file in pages:
@@ -288,7 +299,7 @@ def _add_backlinks(pages: list[File]) -> None:
         slug = _term_slug(file.src_uri)
         if slug is not None:
             entries = [
-                {"href": get_relative_url(_url_of(pages, b.page.src_uri), page.url), "title": b.page.title, "sentence": b.sentence}
+                {"href": get_relative_url(urls[b.page.src_uri], page.url), "title": b.page.title, "sentence": b.sentence}
                 for b in backlinks.get(slug, []) if b.page.src_uri != file.src_uri
             ]
             panel = mentioned_in_html(entries) if entries else ""
@@ -315,10 +326,6 @@ def _add_backlinks(pages: list[File]) -> None:
             f"{term.path}:1: orphan term: no page mentions '{term.term}' and no entry relates to it; "
             "mention it in a lesson or list it under another entry's related"
         )
-
-
-def _url_of(pages: list[File], src_uri: str) -> str:
-    return next(f.url for f in pages if f.src_uri == src_uri)
 
 
 def _add_heading(page, title: str, anchor: str, before: str | None = None) -> None:

@@ -65,6 +65,13 @@ class Glossary:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_slug", {t.slug: t for t in self.terms})
+        # Who names each term in `related`, computed once: asking every term about every other would make a
+        # 5,000-term glossary cost 25 million comparisons.
+        named_by: dict[str, list[str]] = {}
+        for term in self.terms:
+            for slug in term.related:
+                named_by.setdefault(slug, []).append(term.slug)
+        object.__setattr__(self, "_named_by", named_by)
 
     def __iter__(self):
         return iter(self.terms)
@@ -79,5 +86,5 @@ class Glossary:
         """Terms this one names in `related`, plus terms that name it: a relation shows on both pages."""
         own = self.get(slug)
         slugs = list(own.related if own else ())
-        slugs += [t.slug for t in self.terms if slug in t.related and t.slug not in slugs]
+        slugs += [other for other in self._named_by.get(slug, ()) if other not in slugs]  # type: ignore[attr-defined]
         return tuple(t for s in slugs if (t := self.get(s)) is not None)
