@@ -19,6 +19,8 @@ def status(page) -> str:
 
 
 def answer_guild_quiz(page, *, rightly: bool) -> None:
+    # quiz.js marks a quiz it has set up; after instant navigation that happens once the new content is announced.
+    page.locator(f"form{QUIZ}[data-seokb-ready]").wait_for(state="attached")
     quiz = page.locator(QUIZ)
     for box in quiz.locator("fieldset").first.locator("input[type=checkbox]").all():
         box.set_checked(rightly)  # in this scenario every statement holds

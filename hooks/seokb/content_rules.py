@@ -28,9 +28,18 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
+# Raw HTML needs a '<' and a heading a '#' or an underline of '=' or '-': text with none of them is not parsed,
+# which keeps checking a 5,000-term glossary fast.
+_MAYBE_HTML_OR_HEADING = re.compile(r"<|^ {0,3}#|^ {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+# Characters without which text cannot hold Markdown (or raw HTML) at all.
+_MAYBE_MARKUP = re.compile(r"[*_\[\]`<>!\\&~\n]")
+
+
 def markdown_problems(text: str) -> list[TextProblem]:
     """Raw HTML, script links and headings in a Markdown field."""
     problems: list[TextProblem] = []
+    if not _MAYBE_HTML_OR_HEADING.search(text):
+        return _script_links(text)
     for token, line in _walk(_parser().parse(text)):
         if token.type in ("html_block", "html_inline"):
             snippet = token.content.strip().splitlines()[0][:40]
@@ -44,6 +53,8 @@ def markdown_problems(text: str) -> list[TextProblem]:
 def plain_text_problems(text: str) -> list[TextProblem]:
     """Anything but plain text: this field is shown in tooltips and link previews, where Markdown would show as symbols."""
     problems: list[TextProblem] = []
+    if not _MAYBE_MARKUP.search(text.strip()):
+        return _script_links(text)
     tokens = _parser().parseInline(text.strip())
     children = tokens[0].children if tokens else []
     for child in children or []:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import time
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -65,6 +66,7 @@ class SiteBuild:
     matcher: TermMatcher | None = None
     # Position of each page in the navigation: panels list pages in course order, terms after them.
     nav_order: dict[str, int] = field(default_factory=dict)
+    link_seconds: float = 0.0  # time spent reading, collecting and checking links: reported after every build
     lesson_numbers: dict[str, tuple[int, int]] = field(default_factory=dict)  # src_uri -> (n, total)
     # Page src_uri -> URL, and the Markdown converter for quiz text: made once per build, used on every page.
     page_urls: dict[str, str] | None = None
@@ -142,7 +144,9 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     )
     if page.file.generated_by is None:
         # Markers expand to a single line, so lines in the expanded text still match the file.
+        started = time.perf_counter()
         site.links += markdown_links(markdown, path, page.file.src_uri, first_line=first)
+        site.link_seconds += time.perf_counter() - started
     return markdown
 
 
@@ -174,7 +178,9 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     # The A-Z index links every term already; a page may opt out with `autolink: false` in its front matter.
     if src_uri != GLOSSARY_INDEX and page.meta.get("autolink", True) is not False:
         html = _link_terms(html, page)
+    started = time.perf_counter()
     site.anchors[src_uri] = page_anchors(html)
+    site.link_seconds += time.perf_counter() - started
     mkdocs_share.on_page_content(page, config, site.problems, _source_path(page.file), _lesson_number(src_uri))
     return html
 
@@ -401,6 +407,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     site = current()
     pages = files.documentation_pages()
     _add_backlinks(pages)
+    started = time.perf_counter()
     unreadable = {f"glossary/{slug}.md": None for slug in site.glossary.unreadable}
     known = site_map(
         pages={**unreadable, **{f.src_uri: site.anchors.get(f.src_uri, set()) for f in pages}},
@@ -413,6 +420,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     for orphan in orphan_pages(site.links, known, exempt=("index.md", GLOSSARY_INDEX, "quizzes/index.md")):
         if orphan in by_uri:
             log.warning(f"{_source_path(by_uri[orphan])}:1: orphan page: no other page links to it; link it from a lesson or the home page")
+    site.link_seconds += time.perf_counter() - started
+    log.info(f"seokb: {len(site.links)} links on {len(pages)} pages checked in {site.link_seconds:.2f} s")
     fail_on(site.problems)
     mkdocs_share.on_env(files, config)
     count = current().warnings.count

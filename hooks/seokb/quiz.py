@@ -381,6 +381,8 @@ class QuizMarker:
 
 def quiz_markers(markdown: str) -> list[QuizMarker]:
     """Every quiz marker of a page, except those shown as code inside a fenced block (a guide that explains markers)."""
+    if not QUIZ_MARKER.search(markdown):
+        return []  # most pages: no need to parse them for fenced blocks
     fenced = [
         range(token.map[0] + 1, token.map[1] + 1)
         for token in _parser().parse(markdown) if token.type == "fence" and token.map

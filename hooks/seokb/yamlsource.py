@@ -59,20 +59,36 @@ class YamlDocument:
         return self.value_lines.get(path) or self.line_of(path)
 
 
+# libyaml's C parser reads a file about ten times faster; its error messages are worded differently, so a file it
+# cannot read is read again by PyYAML's own parser, whose messages (and hints) contributors see.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(text: str, path: str, report: Diagnostics) -> YamlDocument | None:
     """Parse `text`; on any problem add it to `report` (with `path` and the line) and return None."""
+    try:
+        return _read_yaml(text, path, report, _FAST_LOADER)
+    except yaml.YAMLError:
+        return _read_yaml(text, path, report, yaml.SafeLoader)
+
+
+def _read_yaml(text: str, path: str, report: Diagnostics, loader) -> YamlDocument | None:
     before = len(report)
     try:
-        _refuse_anchors_aliases_tags(text, path, report)
+        _refuse_anchors_aliases_tags(text, path, report, loader)
         if len(report) > before:
             return None
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
+        if loader is not yaml.SafeLoader:
+            raise  # read again by PyYAML, for its wording
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "not valid YAML"
         report.add(path, mark.line + 1 if mark else 1, f"YAML syntax error: {problem}{_syntax_hint(problem)}")
         return None
     except yaml.YAMLError as error:  # e.g. a reader error on a control character
+        if loader is not yaml.SafeLoader:
+            raise
         report.add(path, getattr(getattr(error, "problem_mark", None), "line", 0) + 1, f"YAML error: {error}")
         return None
     document = YamlDocument(data=None)
@@ -92,10 +108,10 @@ def _syntax_hint(problem: str) -> str:
     return ""
 
 
-def _refuse_anchors_aliases_tags(text: str, path: str, report: Diagnostics) -> None:
+def _refuse_anchors_aliases_tags(text: str, path: str, report: Diagnostics, loader=yaml.SafeLoader) -> None:
     """Anchors, aliases and tags make an entry mean something other than what it shows; entries are plain data."""
     documents = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=loader):
         line = event.start_mark.line + 1
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1

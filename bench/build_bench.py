@@ -1,0 +1,200 @@
+"""Build benchmark: a synthetic knowledge base built with the seokb hooks and, in the same run, as plain MkDocs.
+
+    .venv/bin/python bench/build_bench.py                      # 2,500 and 5,000 terms, 250 and 500 lessons
+    .venv/bin/python bench/build_bench.py --sizes 500:50 --linkchecker
+
+For each size it writes N glossary entries, M lessons of about 600 words that mention terms, and a few quizzes,
+then builds them twice: with the project's hooks (the real mkdocs.yml and engine), and as the baseline, plain
+MkDocs with the same theme on the same pages written out as ordinary Markdown (the term pages and the A-Z index as
+the engine would write them, no hooks). It reports wall seconds, milliseconds per page, peak memory and the ratio
+to the baseline, the hooks' own link validation time, and, with --linkchecker, LinkChecker's time on the same
+built site. Every figure is measured in this run; compare ratios, not seconds, across machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "hooks"))
+
+from seokb.diagnostics import Diagnostics  # noqa: E402
+from seokb.glossary import SCHEMA_LINE, load_glossary  # noqa: E402
+from seokb.glossary_pages import index_page, term_page  # noqa: E402
+
+ADJECTIVES = (
+    "anchor audit authority backlink brand canonical citation content crawl domain editorial evergreen expert "
+    "external follow guest index internal keyword link local mention natural niche organic outreach page partner "
+    "profile quality rank reciprocal referral relevance resource review search sitewide social sponsored topical "
+    "traffic trust visibility widget"
+).split()
+NOUNS = (
+    "signal score gap graph map metric budget cluster check velocity ratio pattern plan report strategy tactic "
+    "audit footprint network campaign pitch list hub silo target trail profile decay equity juice depth intent "
+    "snippet ranking share placement source velocity window funnel loop"
+).split()
+FILLER = (
+    "a blog owner reads the report every month and writes down what changed before deciding what to do next "
+    "with the pages that matter most to readers who came from search and stayed to read more of the site"
+).split()
+
+
+def term_names(count: int) -> list[str]:
+    names = [f"{a} {n}" for a in ADJECTIVES for n in sorted(set(NOUNS))]
+    names += [f"{a} {n} {extra}" for extra in ("plan", "test", "note", "tool") for a in ADJECTIVES for n in sorted(set(NOUNS))]
+    if count > len(names):
+        raise SystemExit(f"at most {len(names)} synthetic terms")
+    return names[:count]
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name).strip("-")
+
+
+def write_knowledge_base(root: Path, terms: int, lessons: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    names = term_names(terms)
+    (root / "glossary").mkdir(parents=True)
+    (root / "docs" / "lessons").mkdir(parents=True)
+    (root / "quizzes").mkdir()
+    for index, name in enumerate(names):
+        related = [slug(names[(index + step) % terms]) for step in (1, 2)]
+        (root / "glossary" / f"{slug(name)}.yml").write_text(
+            f"{SCHEMA_LINE}\nterm: {name.capitalize()}\nshort: What {name} means for a small site, in one line.\n"
+            f"definition: |\n  {name.capitalize()} is a made-up term for the benchmark. It stands in a sentence\n"
+            f"  or two, like a real definition, so that pages have realistic length.\n"
+            f"example: |\n  A niche site about sourdough checks its {name} once a month.\n"
+            f"related: [{', '.join(related)}]\ncategory: basics\n"
+            f"sources:\n  - title: Google Search Central\n    url: https://developers.google.com/search/docs\n",
+            encoding="utf-8",
+        )
+    for number in range(1, lessons + 1):
+        words: list[str] = []
+        while len(words) < 600:
+            words += rng.sample(FILLER, 12)
+            words += rng.choice(names).split()
+        paragraphs = [" ".join(words[i:i + 60]).capitalize() + "." for i in range(0, len(words), 60)]
+        hand = rng.choice(names)
+        next_link = f"lesson-{number + 1:04d}.md" if number < lessons else "../index.md"
+        body = "\n\n".join(paragraphs)
+        quiz = f"\n\n<!-- quiz: quiz-{number:04d} -->" if number <= 20 else ""
+        (root / "docs" / "lessons" / f"lesson-{number:04d}.md").write_text(
+            f"---\ndescription: Synthetic lesson {number} for the build benchmark.\n---\n# Lesson {number}\n\n"
+            f"{body}\n\nSee [{hand}](../glossary/{slug(hand)}.md).{quiz}\n\n## Next\n\n[Next]({next_link})\n",
+            encoding="utf-8",
+        )
+        if number <= 20:
+            (root / "quizzes" / f"quiz-{number:04d}.yml").write_text(
+                f"title: Quiz {number}\ndescription: A synthetic quiz for lesson {number}.\nquestions:\n"
+                "  - type: single\n    prompt: Which one?\n    options:\n"
+                "      - text: This one\n        correct: true\n        explain: Because it is.\n"
+                "      - text: That one\n        correct: false\n        explain: Because it is not.\n",
+                encoding="utf-8",
+            )
+    (root / "docs" / "index.md").write_text(
+        "---\ndescription: The benchmark's home page.\n---\n# Benchmark\n\nStart with [lesson 1](lessons/lesson-0001.md), "
+        "see the [glossary](glossary/index.md) and the [quizzes](quizzes/index.md).\n",
+        encoding="utf-8",
+    )
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = "nav:\n  - Home: index.md\n  - Lessons:\n" + "".join(
+        f"      - lessons/lesson-{n:04d}.md\n" for n in range(1, lessons + 1)
+    ) + "  - Glossary: glossary/index.md\n  - Quizzes: quizzes/index.md\n"
+    config = config[: config.index("\nnav:") + 1] + nav  # the top-level nav, not validation.nav
+    config = config.replace("hooks/seokb_hooks.py", str(REPO / "hooks" / "seokb_hooks.py"))
+    config = config.replace("  - hooks\n", f"  - {REPO / 'hooks'}\n")  # watch: the engine lives in the repository
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def write_baseline(kb: Path, root: Path) -> None:
+    """The same pages as ordinary Markdown for plain MkDocs: lessons as they are, terms as the engine writes them."""
+    shutil.copytree(kb / "docs", root / "docs")
+    glossary = load_glossary(kb, Diagnostics())
+    (root / "docs" / "glossary").mkdir()
+    (root / "docs" / "glossary" / "index.md").write_text(index_page(glossary), encoding="utf-8")
+    for term in glossary:
+        (root / "docs" / "glossary" / f"{term.slug}.md").write_text(term_page(term, glossary), encoding="utf-8")
+    (root / "docs" / "quizzes").mkdir()
+    (root / "docs" / "quizzes" / "index.md").write_text("# Quizzes\n", encoding="utf-8")
+    config = (kb / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"hooks:\n  - .*\n", "", config)
+    config = re.sub(r"watch:\n(  - .*\n)+", "", config)
+    config = config.replace("strict: true", "strict: false")
+    # Term pages stay out of the navigation in both builds, as the engine keeps them out.
+    config += "not_in_nav: |\n  /glossary/*.md\n  !/glossary/index.md\n"
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def timed_build(root: Path, site: Path, env: dict[str, str]) -> tuple[float, int, str]:
+    """(wall seconds, peak memory in MB, log) of one `mkdocs build`, measured by /usr/bin/time."""
+    report = root / "time.txt"
+    command = ["/usr/bin/time", "-f", "%e %M", "-o", str(report), sys.executable, "-m", "mkdocs", "build", "-d", str(site)]
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"build failed in {root}:\n{result.stderr[-3000:]}")
+    seconds, kilobytes = report.read_text().split()[-2:]
+    return float(seconds), int(kilobytes) // 1024, result.stderr
+
+
+def linkchecker_seconds(site: Path) -> float:
+    sys.path.insert(0, str(REPO / "tests"))
+    from conftest import serve  # the tests' server: it lets LinkChecker go past 10 requests a second
+
+    with serve(site) as url:
+        started = time.perf_counter()
+        result = subprocess.run(
+            [str(Path(sys.executable).with_name("linkchecker")), "--config", str(REPO / "tests" / "linkcheckerrc"),
+             "--no-status", "--no-robots", url], capture_output=True, text=True,
+        )
+        seconds = time.perf_counter() - started
+    summary = re.search(r"That's it\..*", result.stdout)
+    print(f"    LinkChecker: {summary.group(0) if summary else result.stdout[-300:]}")
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="2500:250,5000:500", help="terms:lessons pairs, comma separated")
+    parser.add_argument("--linkchecker", action="store_true", help="also time LinkChecker on the built site")
+    arguments = parser.parse_args()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="seokb-bench-") as temporary:
+        for size in arguments.sizes.split(","):
+            terms, lessons = map(int, size.split(":"))
+            kb, baseline = Path(temporary, f"kb-{size}"), Path(temporary, f"baseline-{size}")
+            write_knowledge_base(kb, terms, lessons)
+            write_baseline(kb, baseline)
+            pages = terms + lessons + 3
+            base_s, base_mb, _ = timed_build(baseline, baseline / "site", env)
+            cold_s, cold_mb, _ = timed_build(kb, kb / "site", env)  # no card cache yet
+            warm_s, warm_mb, log = timed_build(kb, kb / "site", env)  # every card cached
+            checked = re.search(r"seokb: (\d+) links on (\d+) pages checked in ([\d.]+) s", log)
+            rows.append((terms, lessons, pages, base_s, cold_s, warm_s, max(cold_mb, warm_mb), base_mb))
+            print(f"{terms} terms, {lessons} lessons ({pages} pages)")
+            print(f"    baseline (plain MkDocs):   {base_s:7.1f} s  {1000 * base_s / pages:6.1f} ms/page  {base_mb:5d} MB peak")
+            print(f"    seokb, cards cached:       {warm_s:7.1f} s  {1000 * warm_s / pages:6.1f} ms/page  {warm_mb:5d} MB peak  x{warm_s / base_s:.2f} of baseline")
+            print(f"    seokb, cards drawn (cold): {cold_s:7.1f} s  {1000 * cold_s / pages:6.1f} ms/page  {cold_mb:5d} MB peak  x{cold_s / base_s:.2f} of baseline")
+            if checked:
+                links, on_pages, seconds = checked.groups()
+                print(f"    link validation in the build: {links} links on {on_pages} pages in {seconds} s")
+                if arguments.linkchecker:
+                    lc = linkchecker_seconds(kb / "site")
+                    print(f"    LinkChecker on the same site: {lc:.1f} s, x{lc / max(float(seconds), 1e-3):.0f} our validation time")
+    if len(rows) > 1:
+        (t1, _, p1, b1, _, w1, _, _), (t2, _, p2, b2, _, w2, _, _) = rows[0], rows[-1]
+        print(f"growth from {p1} to {p2} pages (x{p2 / p1:.2f}): seokb x{w2 / w1:.2f}, baseline x{b2 / b1:.2f}")
+
+
+if __name__ == "__main__":
+    main()
