@@ -80,7 +80,7 @@ def test_a_broken_link_in_a_definition_is_reported_at_its_yaml_line(project: Pro
 
 
 def test_strict_mode_stops_on_mkdocs_warnings_before_writing(project: Project) -> None:
-    project.write("mkdocs.yml", (project.root / "mkdocs.yml").read_text() + "nav:\n  - Home: index.md\n  - Glossary: glossary/index.md\n  - Quizzes: quizzes/index.md\n  - Gone: gone.md\n")
+    project.write("mkdocs.yml", (project.root / "mkdocs.yml").read_text() + "nav:\n  - Home: index.md\n  - Glossary: glossary/index.md\n  - Quizzes: quizzes/index.md\n  - Profile: link-profile.md\n  - Gone: gone.md\n")
     result = project.build()
     assert result.returncode != 0
     assert problem_lines(result.stderr) == [

@@ -13,22 +13,22 @@ from test_build import problem_lines
 # (file, exact text to find, replacement) and the message each mutation must produce.
 MUTATIONS = [
     # a lesson linking a page that does not exist
-    (("docs/lessons/what-is-a-backlink.md", "Next: [What is link building?](what-is-link-building.md)",
-      "Next: [What is link building?](what-is-link-bulding.md)"),
+    (("docs/lessons/what-is-a-backlink.md", "Next: [the work that earns backlinks](what-is-link-building.md)",
+      "Next: [the work that earns backlinks](what-is-link-bulding.md)"),
      "docs/lessons/what-is-a-backlink.md:{line}: link 'what-is-link-bulding.md': 'lessons/what-is-link-bulding.md' "
      "does not exist (did you mean 'what-is-link-building.md'?)"),
     # a lesson linking an anchor that does not exist
-    (("docs/lessons/faq.md", "more [referring domains](../glossary/referring-domain.md)",
-      "more [referring domains](../glossary/referring-domain.md#why-it-maters)"),
-     "docs/lessons/faq.md:{line}: link '../glossary/referring-domain.md#why-it-maters': "
+    (("docs/lessons/what-is-a-backlink.md", "[why SEO tools count linking sites, not links](../glossary/referring-domain.md)",
+      "[why SEO tools count linking sites, not links](../glossary/referring-domain.md#why-it-maters)"),
+     "docs/lessons/what-is-a-backlink.md:{line}: link '../glossary/referring-domain.md#why-it-maters': "
      "'../glossary/referring-domain.md' has no anchor 'why-it-maters' (did you mean 'why-it-matters'?)"),
     # a glossary entry's related list naming a missing entry
     (("glossary/outreach.yml", "  - blogger-outreach\n", "  - bloger-outreach\n"),
      "glossary/outreach.yml:{line}: related: unknown term 'bloger-outreach' (did you mean 'blogger-outreach'?)"),
     # a link inside a glossary definition
-    (("glossary/outreach.yml", "[Guest posting](guest-posting.md)", "[Guest posting](guest-postng.md)"),
-     "glossary/outreach.yml:{line}: link 'guest-postng.md': 'glossary/guest-postng.md' does not exist "
-     "(did you mean 'guest-posting.md'?)"),
+    (("glossary/nofollow.yml", "[sponsored](sponsored-link-attribute.md)", "[sponsored](sponsored-link-atribute.md)"),
+     "glossary/nofollow.yml:{line}: link 'sponsored-link-atribute.md': 'glossary/sponsored-link-atribute.md' does not "
+     "exist (did you mean 'sponsored-link-attribute.md'?)"),
     # a quiz marker naming no quiz
     (("docs/lessons/what-is-a-backlink.md", "<!-- quiz: what-counts-as-a-backlink -->", "<!-- quiz: what-counts-as-backlink -->"),
      "docs/lessons/what-is-a-backlink.md:{line}: unknown quiz 'what-counts-as-backlink' "

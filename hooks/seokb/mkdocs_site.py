@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -24,6 +24,7 @@ from .glossary import load_glossary
 from .glossary_pages import (
     BACKLINKS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html, term_page, term_page_links,
 )
+from .link_profile import LINK_PROFILE_PAGE, link_profile, link_profile_page, over_optimised_warnings
 from .links import Link, check_links, markdown_links, orphan_pages, page_anchors, site_map
 from .markers import Community, expand_markers
 from .model import Glossary
@@ -113,6 +114,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def link_profile_page_placeholder() -> str:
+    return '---\ndescription: "How the pages of this site link to each other."\nautolink: false\n---\n# This site\'s link profile\n'
+
+
 def _lesson_titles(folder: Path) -> dict[str, str]:
     """Each lesson's slug and the text of its first '# ' heading (quiz pages name the lesson they belong to)."""
     titles = {}
@@ -151,6 +156,9 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 
 GLOSSARY_INDEX = "glossary/index.md"
+# Reached from the navigation without a link in any page: the home page and the pages the engine writes for
+# the whole site. They are never reported as orphans.
+HUBS = ("index.md", GLOSSARY_INDEX, "quizzes/index.md", LINK_PROFILE_PAGE)
 
 
 def on_nav(nav, config: MkDocsConfig, files: Files):
@@ -292,6 +300,33 @@ def _source_path(file: File) -> str:
     return file.src_uri
 
 
+def _write_link_profile(by_uri: dict[str, File], known, config: MkDocsConfig, files: Files) -> None:
+    """The site's own link report, written once every link is known, and its over-optimisation warnings."""
+    site = current()
+    titles = {uri: f.page.title or uri for uri, f in by_uri.items() if f.page is not None}
+    lesson_h1 = {f"lessons/{slug}.md": [title] for slug, title in site.lesson_titles.items()}
+    titles.update({uri: names[0] for uri, names in lesson_h1.items() if uri in titles})
+    profile = link_profile(
+        site.links, known, titles, site.glossary,
+        exempt=HUBS, other_names=lesson_h1,
+    )
+    for warning in over_optimised_warnings(profile):
+        log.warning(str(warning))
+    page_file = by_uri.get(LINK_PROFILE_PAGE)
+    if page_file is None or page_file.page is None:
+        return
+    page = page_file.page
+    markdown = link_profile_page(profile, site.glossary)
+    page.markdown = markdown.split("---\n", 2)[2] if markdown.startswith("---\n") else markdown
+    page.render(config, files)  # MkDocs' own Markdown pipeline and link rewriting, as for any page
+    profile_links = markdown_links(page.markdown, LINK_PROFILE_PAGE, LINK_PROFILE_PAGE)
+    known.anchors[LINK_PROFILE_PAGE] = page_anchors(page.content)
+    report = Diagnostics()
+    check_links([replace(link, origin="link-profile") for link in profile_links], known, report)
+    for problem in report.sorted():  # the engine wrote these links: a broken one is an engine bug
+        site.problems.add(problem.path + " (generated)", problem.line, problem.message)
+
+
 def _add_backlinks(pages: list[File]) -> None:
     """Each term page lists the pages that mention it; each lesson ends with the terms it used."""
     site = current()
@@ -373,6 +408,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         page.edit_uri = _repo_relative_edit_uri(config, term.path)
         files.append(page)
+    # The link profile needs every page's links: a placeholder now, its content in on_env.
+    files.append(File.generated(config, LINK_PROFILE_PAGE, content=link_profile_page_placeholder()))
     files.append(File.generated(config, "quizzes/index.md", content=list_page(len(site.quizzes))))
     site.links += list_links(site.quizzes)
     for quiz in site.quizzes:
@@ -416,12 +453,12 @@ def on_env(env, config: MkDocsConfig, files: Files):
     )
     check_links(site.links, known, site.problems)
     by_uri = {f.src_uri: f for f in pages}
-    # The home page and the two hubs the navigation always shows are reached without a link in any page.
-    for orphan in orphan_pages(site.links, known, exempt=("index.md", GLOSSARY_INDEX, "quizzes/index.md")):
+    for orphan in orphan_pages(site.links, known, exempt=HUBS):
         if orphan in by_uri:
             log.warning(f"{_source_path(by_uri[orphan])}:1: orphan page: no other page links to it; link it from a lesson or the home page")
     site.link_seconds += time.perf_counter() - started
     log.info(f"seokb: {len(site.links)} links on {len(pages)} pages checked in {site.link_seconds:.2f} s")
+    _write_link_profile(by_uri, known, config, files)
     fail_on(site.problems)
     mkdocs_share.on_env(files, config)
     count = current().warnings.count
