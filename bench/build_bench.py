@@ -89,7 +89,7 @@ def write_knowledge_base(root: Path, terms: int, lessons: int, seed: int = 7) ->
         quiz = f"\n\n<!-- quiz: quiz-{number:04d} -->" if number <= 20 else ""
         (root / "docs" / "lessons" / f"lesson-{number:04d}.md").write_text(
             f"---\ndescription: Synthetic lesson {number} for the build benchmark.\n---\n# Lesson {number}\n\n"
-            f"{body}\n\nSee [{hand}](../glossary/{slug(hand)}.md).{quiz}\n\n## Next\n\n[Next]({next_link})\n",
+            f"{body}\n\nSee [how lesson {number} uses {hand}](../glossary/{slug(hand)}.md).{quiz}\n\n## Next\n\n[Next]({next_link})\n",
             encoding="utf-8",
         )
         if number <= 20:
@@ -108,7 +108,7 @@ def write_knowledge_base(root: Path, terms: int, lessons: int, seed: int = 7) ->
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     nav = "nav:\n  - Home: index.md\n  - Lessons:\n" + "".join(
         f"      - lessons/lesson-{n:04d}.md\n" for n in range(1, lessons + 1)
-    ) + "  - Glossary: glossary/index.md\n  - Quizzes: quizzes/index.md\n"
+    ) + "  - Glossary: glossary/index.md\n  - Quizzes: quizzes/index.md\n  - link-profile.md\n"
     config = config[: config.index("\nnav:") + 1] + nav  # the top-level nav, not validation.nav
     config = config.replace("hooks/seokb_hooks.py", str(REPO / "hooks" / "seokb_hooks.py"))
     config = config.replace("  - hooks\n", f"  - {REPO / 'hooks'}\n")  # watch: the engine lives in the repository

@@ -273,3 +273,12 @@ def test_an_authors_link_inside_an_opt_out_is_not_a_mention() -> None:
     page = '<div class="seokb-no-autolink"><p><a href="../glossary/backlink/">Backlink</a>: a link.</p></div>'
     _, mentions = autolink(page, MATCHER, lambda term: "x", hand_link={"../glossary/backlink/": "backlink"}.get)
     assert mentions == []
+
+
+def test_anchors_are_collected_in_the_same_pass_as_links_would_find_them() -> None:
+    from seokb.links import page_anchors
+
+    page = '<h2 id="why">Why</h2><p><a name="old"></a>A backlink <span name="no" id="x&amp;y">here</span>.</p><input id="category-basics">'
+    anchors: set[str] = set()
+    autolink(page, MATCHER, lambda term: "x", anchors=anchors)
+    assert anchors == page_anchors(page) == {"why", "old", "x&y", "category-basics"}

@@ -197,10 +197,13 @@ _OUTSIDE = _Open("", excluded=False, hidden=False, block=0)  # text before or af
 class _PageReader(HTMLParser):
     """Splits a page into blocks of plain text and the runs in them that may take a link; changes nothing."""
 
-    def __init__(self, page: str, hand_link: Callable[[str], str | None] | None = None) -> None:
+    def __init__(
+        self, page: str, hand_link: Callable[[str], str | None] | None = None, anchors: set[str] | None = None,
+    ) -> None:
         super().__init__(convert_charrefs=False)  # keep entities apart, so offsets map back to the raw page
         self.page = page
         self.hand_link = hand_link or (lambda href: None)
+        self.anchors = anchors
         # (raw position, block, start, end, slug) of each link the author made to a term page by hand
         self.hand_mentions: list[tuple[int, int, int, int, str]] = []
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", page)]
@@ -249,6 +252,10 @@ class _PageReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._end_text()
+        if self.anchors is not None:  # what links.page_anchors collects, read in the same pass
+            for name, value in attrs:
+                if value and (name == "id" or (name == "name" and tag == "a")):
+                    self.anchors.add(html.unescape(value))
         if tag in _CLOSES_P and self._open and self._open[-1].tag == "p":
             self._close("p")
         parent = self._top()
@@ -347,6 +354,7 @@ def autolink(
     *,
     skip_slug: str | None = None,
     hand_link: Callable[[str], str | None] | None = None,
+    anchors: set[str] | None = None,
 ) -> tuple[str, list[Mention]]:
     """The page's content HTML with the first mention of each term linked to it, and every mention in page order.
 
@@ -361,9 +369,11 @@ def autolink(
     links, so a second pass would link the second mention.
 
     `hand_link(href)` names the term an author's own link leads to (None for any other link): such a
-    link is that term's mention and counts as its link, so no second one is added.
+    link is that term's mention and counts as its link, so no second one is added. When `anchors` is given,
+    the ids a link can target on the page are added to it (as links.page_anchors finds them), saving a second
+    reading of the page.
     """
-    reader = _PageReader(page, hand_link)
+    reader = _PageReader(page, hand_link, anchors)
     reader.read()
     runs_by_block: dict[int, list[_Run]] = {}
     for run in reader.runs:

@@ -185,10 +185,11 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     html = _fill_quizzes(html, page, config, files)
     # The A-Z index links every term already; a page may opt out with `autolink: false` in its front matter.
     if src_uri != GLOSSARY_INDEX and page.meta.get("autolink", True) is not False:
-        html = _link_terms(html, page)
-    started = time.perf_counter()
-    site.anchors[src_uri] = page_anchors(html)
-    site.link_seconds += time.perf_counter() - started
+        html, site.anchors[src_uri] = _link_terms(html, page)
+    else:
+        started = time.perf_counter()
+        site.anchors[src_uri] = page_anchors(html)
+        site.link_seconds += time.perf_counter() - started
     mkdocs_share.on_page_content(page, config, site.problems, _source_path(page.file), _lesson_number(src_uri))
     return html
 
@@ -234,7 +235,8 @@ def _lesson_number(src_uri: str) -> tuple[int, int] | None:
     return current().lesson_numbers.get(src_uri)
 
 
-def _link_terms(html: str, page) -> str:
+def _link_terms(html: str, page) -> tuple[str, set[str]]:
+    """The page with its terms linked, and the anchors on it (read in the same pass)."""
     site = current()
     assert site.matcher is not None
     page_url = page.url
@@ -250,7 +252,8 @@ def _link_terms(html: str, page) -> str:
         return _term_slug(target.path.strip("/") + ".md") if target.path.startswith("/glossary/") else None
 
     own = _term_slug(page.file.src_uri)
-    html, mentions = autolink(html, site.matcher, href_for, skip_slug=own, hand_link=hand_link)
+    anchors: set[str] = set()
+    html, mentions = autolink(html, site.matcher, href_for, skip_slug=own, hand_link=hand_link, anchors=anchors)
     ref = PageRef(page.file.src_uri, page.title or page.file.src_uri)
     site.mentions[ref] = mentions
     path = _source_path(page.file)
@@ -261,7 +264,7 @@ def _link_terms(html: str, page) -> str:
             site.links.append(Link(
                 path, line, page.file.src_uri, href_for(term), page_url=page_url, text=mention.text, origin="autolink",
             ))
-    return html
+    return html, anchors
 
 
 def _source_text(file: File) -> str:
