@@ -12,7 +12,7 @@ from .diagnostics import Diagnostics
 from .model import Glossary, Source, Term
 from .names import name_key, slugify
 from .schema import field_label, load_schema, schema_problems
-from .yamlsource import Path, YamlDocument, read_yaml
+from .yamlsource import Path, YamlDocument, read_yaml, value_at
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/seokb/schema/term.schema.json"
@@ -126,7 +126,7 @@ def _check_text(document: YamlDocument, path: str, report: Diagnostics) -> None:
     fields += [(("aliases", i), False) for i in range(_length(data.get("aliases")))]
     fields += [(("sources", i, "title"), False) for i in range(_length(data.get("sources")))]
     for at, is_markdown in fields:
-        text = _get(data, at)
+        text = value_at(data, at)
         if not isinstance(text, str):
             continue
         problems = markdown_problems(text) if is_markdown else plain_text_problems(text)
@@ -135,14 +135,6 @@ def _check_text(document: YamlDocument, path: str, report: Diagnostics) -> None:
             line = start + problem.offset if start else document.value_line(at)
             report.add(path, line, f"{field_label(at)}: {problem.message}")
 
-
-def _get(data, at: Path):
-    for step in at:
-        try:
-            data = data[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _length(value) -> int:

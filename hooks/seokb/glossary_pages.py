@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import jinja2
 
+from .templates_env import template_environment
+
 from .glossary import TEXT
 from .links import Link, markdown_links
 from .model import CATEGORIES, Glossary, Term
@@ -26,14 +28,8 @@ def plain(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _templates() -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("seokb", "templates"),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,  # the output is Markdown: plain text goes through `plain`, HTML attributes through `e`
-    )
+    # The output is Markdown: plain text goes through `plain`, HTML attributes through `e`.
+    environment = template_environment(autoescape=False)
     environment.filters["plain"] = plain
     environment.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False)
     return environment
@@ -45,13 +41,7 @@ BACKLINKS_SLOT = "<!-- seokb-slot: mentioned-in -->"
 
 @lru_cache(maxsize=1)
 def _html_templates() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("seokb", "templates"),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=True,
-    )
+    return template_environment(autoescape=True)
 
 
 def mentioned_in_html(backlinks: list[dict[str, str]]) -> str:

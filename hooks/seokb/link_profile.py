@@ -12,6 +12,7 @@ import jinja2
 
 from .diagnostics import Diagnostic
 from .glossary_pages import plain
+from .templates_env import template_environment
 from .links import Link, SiteMap, orphan_pages, resolve_target
 from .model import Glossary, Term
 from .names import name_key
@@ -283,13 +284,8 @@ def _short(text: str, limit: int = 48) -> str:
 
 @lru_cache(maxsize=1)
 def _templates() -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("seokb", "templates"),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        # Markdown out: plain text goes through `plain` / `cell`, HTML attributes and SVG through `e`.
+    # Markdown out: plain text goes through `plain` / `cell`, HTML attributes and SVG through `e`.
+    environment = template_environment(
         autoescape=jinja2.select_autoescape(enabled_extensions=("svg.jinja",), default_for_string=False, default=False),
     )
     environment.filters["plain"] = plain

@@ -17,7 +17,7 @@ from .glossary import TEXT
 from .diagnostics import Diagnostics
 from .names import slugify
 from .schema import field_label, schema_problems
-from .yamlsource import NotText, Path, YamlDocument, read_yaml
+from .yamlsource import NotText, Path, YamlDocument, read_yaml, value_at
 
 QUIZ_SCHEMA = "quiz.schema.json"
 SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/seokb/schema/quiz.schema.json"
@@ -260,7 +260,7 @@ def _check_text(document: YamlDocument, path: str, report: Diagnostics) -> None:
             fields.append(((*at, number, "text"), "label"))
             fields.append(((*at, number, "explain"), "markdown"))
     for at, rule in fields:
-        text = _get(data, at)
+        text = value_at(data, at)
         if not isinstance(text, str) or not text.strip():
             continue
         for offset, message in _text_problems(text, rule, at):
@@ -343,14 +343,6 @@ def _and(numbers: list[int]) -> str:
     words = [str(n) for n in numbers]
     return ", ".join(words[:-1]) + " and " + words[-1]
 
-
-def _get(data: Any, at: Path) -> Any:
-    for step in at:
-        try:
-            data = data[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def check_lessons(quizzes: list[Quiz] | Quizzes, lessons: Collection[str], report: Diagnostics) -> None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
+
+from .templates_env import template_environment
 from markupsafe import Markup
 
 from .quiz import Question, Quiz
@@ -22,15 +24,8 @@ _ONE_PARAGRAPH = re.compile(r"\A\s*<p>(?P<inner>.*)</p>\s*\Z", re.DOTALL)
 
 @lru_cache(maxsize=1)
 def _templates() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("seokb", "templates"),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        # The output is HTML: every plain value is escaped; only Markdown rendered by the caller is marked safe.
-        keep_trailing_newline=True,
-        autoescape=True,
-    )
+    # The output is HTML: every plain value is escaped; only Markdown rendered by the caller is marked safe.
+    return template_environment(autoescape=True)
 
 
 def inline(html: str) -> Markup:

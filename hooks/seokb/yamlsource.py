@@ -164,3 +164,13 @@ def _describe(node: yaml.Node) -> str:
     return _KIND.get(node.tag, "text")
 
 
+
+
+def value_at(data: Any, at: Path) -> Any:
+    """The value at a path of plain data, or None where the path leads nowhere (a missing key, a short list)."""
+    for step in at:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
