@@ -203,3 +203,13 @@ def test_render_many_reports_rendered_and_reused(tmp_path: Path, counted_render:
     warm = render_many(cards, tmp_path)
     assert (warm.rendered, warm.reused, warm.paths) == (0, 3, cold.paths)
     assert counted_render == [BACKLINK, LONG]
+
+
+def test_cards_drawn_on_all_cores_are_the_same_bytes_as_drawn_one_by_one(tmp_path: Path) -> None:
+    from seokb.social_card import PARALLEL_FROM
+
+    cards = [Card("seokb", f"Term {number}", f"What term {number} means.", "Glossary · Basics") for number in range(PARALLEL_FROM)]
+    batch = render_many(cards, tmp_path)
+    assert (batch.rendered, batch.reused) == (PARALLEL_FROM, 0)
+    assert [path.read_bytes() for path in batch.paths] == [render(card) for card in cards]
+    assert render_many(cards, tmp_path).reused == PARALLEL_FROM

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import unicodedata
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -224,11 +225,7 @@ def _cached(card: Card, cache_dir: Path) -> tuple[Path, bool]:
     path = cache_dir / f"{card.key}.png"
     if path.is_file():
         return path, False
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    # Written beside the target and renamed, so an interrupted build never leaves half a card to be reused.
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-    partial.write_bytes(render(card))
-    os.replace(partial, path)
+    _store(path, render(card))
     return path, True
 
 
@@ -237,11 +234,29 @@ def render_cached(card: Card, cache_dir: Path) -> Path:
     return _cached(card, cache_dir)[0]
 
 
+# Below this many cards to draw, starting worker processes costs more than it saves.
+PARALLEL_FROM = 32
+
+
 def render_many(cards: Iterable[Card], cache_dir: Path) -> CardBatch:
-    paths: list[Path] = []
-    rendered = 0
-    for card in cards:
-        path, drawn = _cached(card, cache_dir)
-        paths.append(path)
-        rendered += drawn
-    return CardBatch(tuple(paths), rendered, len(paths) - rendered)
+    """Every card's cached PNG; the ones not cached yet are drawn on all cores (a cold 5,000-term build draws 5,000)."""
+    cards = list(cards)
+    paths = [cache_dir / f"{card.key}.png" for card in cards]
+    missing = {path: card for path, card in zip(paths, cards) if not path.is_file()}
+    if len(missing) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor() as pool:
+            drawn = pool.map(render, missing.values(), chunksize=16)
+            for path, png in zip(missing, drawn):
+                _store(path, png)
+    else:
+        for path, card in missing.items():
+            _store(path, render(card))
+    return CardBatch(tuple(paths), len(missing), len(paths) - len(missing))
+
+
+def _store(path: Path, png: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Written beside the target and renamed, so an interrupted build never leaves half a card to be reused.
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(png)
+    os.replace(partial, path)
