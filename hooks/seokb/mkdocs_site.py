@@ -258,9 +258,10 @@ def _link_terms(html: str, page) -> tuple[str, set[str]]:
     site.mentions[ref] = mentions
     path = _source_path(page.file)
     source = _source_text(page.file)
+    body = _body_line(page.file) if page.file.generated_by is None else 1  # read once per page, not per mention
     for mention in mentions:
         if mention.linked and (term := site.glossary.get(mention.slug)) is not None:
-            line = _line_of(source, mention.text, after=_body_line(page.file) if page.file.generated_by is None else 1)
+            line = _line_of(source, mention.text, after=body)
             site.links.append(Link(
                 path, line, page.file.src_uri, href_for(term), page_url=page_url, text=mention.text, origin="autolink",
             ))
