@@ -69,6 +69,7 @@ class SiteBuild:
     nav_order: dict[str, int] = field(default_factory=dict)
     link_seconds: float = 0.0  # time spent reading, collecting and checking links: reported after every build
     lesson_numbers: dict[str, tuple[int, int]] = field(default_factory=dict)  # src_uri -> (n, total)
+    body_lines: dict[str, int] = field(default_factory=dict)  # src_uri -> file line where its Markdown body starts
     # Page src_uri -> URL, and the Markdown converter for quiz text: made once per build, used on every page.
     page_urls: dict[str, str] | None = None
     render_markdown: object | None = None
@@ -142,6 +143,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     site = current()
     path = _source_path(page.file)
     first = _body_line(page.file) if page.file.generated_by is None else 1
+    site.body_lines[page.file.src_uri] = first
     markdown = expand_markers(markdown, path, site.problems, site.community, first_line=first)
     # A quiz becomes a one-line placeholder here (lines stay true) and its HTML in on_page_content.
     markdown = expand_quiz_markers(
@@ -182,7 +184,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     site = current()
     src_uri = page.file.src_uri
     # Quizzes go in before terms are linked, so their explanations get term links like the lesson around them.
-    html = _fill_quizzes(html, page, config, files)
+    html = _fill_quizzes(html, page)
     # The A-Z index links every term already; a page may opt out with `autolink: false` in its front matter.
     if src_uri != GLOSSARY_INDEX and page.meta.get("autolink", True) is not False:
         html, site.anchors[src_uri] = _link_terms(html, page)
@@ -194,7 +196,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     return html
 
 
-def _fill_quizzes(html: str, page, config: MkDocsConfig, files: Files) -> str:
+def _fill_quizzes(html: str, page) -> str:
     site = current()
     if "seokb-slot: quiz" not in html:
         return html
@@ -257,11 +259,12 @@ def _link_terms(html: str, page) -> tuple[str, set[str]]:
     ref = PageRef(page.file.src_uri, page.title or page.file.src_uri)
     site.mentions[ref] = mentions
     path = _source_path(page.file)
-    source = _source_text(page.file)
-    body = _body_line(page.file) if page.file.generated_by is None else 1  # read once per page, not per mention
+    # Each source line normalised once per page; every linked mention is then looked up in them.
+    lines = [" ".join(line.casefold().split()) for line in _source_text(page.file).splitlines()]
+    body = site.body_lines.get(page.file.src_uri, 1)
     for mention in mentions:
         if mention.linked and (term := site.glossary.get(mention.slug)) is not None:
-            line = _line_of(source, mention.text, after=body)
+            line = _line_of(lines, mention.text, after=body)
             site.links.append(Link(
                 path, line, page.file.src_uri, href_for(term), page_url=page_url, text=mention.text, origin="autolink",
             ))
@@ -273,11 +276,12 @@ def _source_text(file: File) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
-def _line_of(source: str, words: str, after: int = 1) -> int:
-    """The first line (from line `after` on) of the source that holds these words: where an injected link is reported."""
+def _line_of(lines: list[str], words: str, after: int = 1) -> int:
+    """The first of the (normalised) source lines, from line `after` on, that holds these words: where an injected
+    link is reported."""
     wanted = " ".join(words.casefold().split())
-    for number, line in enumerate(source.splitlines()[after - 1:], start=after):
-        if wanted in " ".join(line.casefold().split()):
+    for number, line in enumerate(lines[after - 1:], start=after):
+        if wanted in line:
             return number
     return after
 
