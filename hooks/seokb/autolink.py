@@ -6,6 +6,7 @@ import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Callable
 
@@ -70,10 +71,13 @@ class Mention:
     linked: bool
 
 
+# A site's vocabulary is small and every page repeats it: each word's forms are worked out once per build.
+@lru_cache(maxsize=1 << 16)
 def _inner_form(word: str) -> str:
     return word.casefold().replace("\u2019", "'")
 
 
+@lru_cache(maxsize=1 << 16)
 def _last_form(word: str) -> str:
     """The last word of a name as name_key() leaves it; a possessive ("backlink's") names the thing itself."""
     word = _inner_form(word)
