@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[1]
@@ -25,6 +26,8 @@ def answer_guild_quiz(page, *, rightly: bool) -> None:
     for box in quiz.locator("fieldset").first.locator("input[type=checkbox]").all():
         box.set_checked(rightly)  # in this scenario every statement holds
     quiz.get_by_label("High quality" if rightly else "Risky", exact=False).check()
+    # Every answer still in place (the content was not swapped under the test) before checking.
+    expect(quiz.locator("input:checked")).to_have_count(7 if rightly else 1)
     quiz.get_by_role("button", name="Check").click()
 
 
@@ -60,6 +63,8 @@ def test_a_quiz_still_works_after_leaving_and_returning_by_instant_navigation(pa
     page.wait_for_url("**/glossary/")
     page.go_back()
     page.wait_for_url("**/" + LESSON)
+    # Instant navigation fetches the page and swaps its content in: let that finish before answering.
+    page.wait_for_load_state("networkidle")
     page.locator(QUIZ).wait_for()
     assert page.evaluate("window.sameDocument") is True, "the browser reloaded: instant navigation is off"
     answer_guild_quiz(page, rightly=True)
