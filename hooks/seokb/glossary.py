@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path as FsPath
 
 from .content_rules import markdown_problems, plain_text_problems
+from .content_folder import SLUG, FolderKind, content_files
 from .diagnostics import Diagnostics
 from .model import Glossary, Source, Term
-from .names import name_key, slugify
+from .names import name_key
 from .schema import field_label, load_schema, schema_problems
 from .yamlsource import Path, YamlDocument, read_yaml, value_at
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Editor and OS files (.DS_Store, .swp) are not contributions; a file named just '.yml' is a mistake to report.
+ENTRIES = FolderKind("entry", "a glossary entry", "entries", "slug", lambda name: name.startswith(".") and name != ".yml")
 SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/seokb/schema/term.schema.json"
 
 _MARKDOWN_FIELDS = ("definition", "example", "why_it_matters")
@@ -24,27 +25,10 @@ _PLAIN_FIELDS = ("term", "short")
 
 def load_glossary(root: FsPath, report: Diagnostics, folder: str = "glossary") -> Glossary:
     """Every valid entry under root/folder; every problem, in any file, goes to `report`."""
-    directory = root / folder
-    if not directory.is_dir():
-        return Glossary()
     terms: list[Term] = []
     present: set[str] = set()
     related: list[RelatedReference] = []
-    for path in sorted(directory.iterdir()):
-        relative = f"{folder}/{path.name}"
-        if path.name.startswith(".") and path.name != ".yml":
-            continue  # editor and OS files (.DS_Store, .swp) are not contributions
-        if path.is_dir():
-            report.add(relative, 1, "folders are not read here; put each entry directly in glossary/ as <slug>.yml")
-            continue
-        if path.suffix != ".yml":
-            hint = f"rename it to '{path.stem}.yml'" if path.suffix == ".yaml" else "only <slug>.yml entries belong in glossary/"
-            report.add(relative, 1, f"not a glossary entry: {hint}")
-            continue
-        if not SLUG.match(path.stem):
-            suggestion = slugify(path.stem)
-            report.add(relative, 1, f"file name '{path.name}' is not a slug (lowercase words joined by '-'); rename it to '{suggestion}.yml'")
-            continue
+    for path, relative in content_files(root, folder, ENTRIES, report):
         present.add(path.stem)
         term, references = read_entry(path.read_text(encoding="utf-8"), relative, path.stem, report)
         related += references

@@ -122,8 +122,7 @@ def link_problem(link: Link, site: SiteMap) -> str | None:
     if not parts.path:
         return _anchor_problem(link.page, anchor, site, "this page", same_page=True)
     if link.page_url is not None:
-        resolved = posixpath.normpath(posixpath.join(link.page_url, parts.path))
-        target = site.urls.get("" if resolved == "." else resolved + "/")
+        target = _resolve_url(link.page_url, parts.path, site)
         if target is None:
             return f"the engine wrote a link to a page that does not exist ('{parts.path}' from '/{link.page_url}')"
         return _anchor_problem(target, anchor, site, f"'{parts.path}'") if anchor else None
@@ -159,6 +158,12 @@ def _resolve(page: str, path: str, site: SiteMap) -> str | None:
             return candidate
     url = joined.rstrip("/") + "/" if joined else ""
     return site.urls.get(url) or site.urls.get(joined)
+
+
+def _resolve_url(page_url: str, path: str, site: SiteMap) -> str | None:
+    """The page (src_uri) an engine-written href reaches from the page at `page_url`."""
+    resolved = posixpath.normpath(posixpath.join(page_url, path))
+    return site.urls.get("" if resolved == "." else resolved + "/")
 
 
 def _missing_target(page: str, path: str, site: SiteMap) -> str:
@@ -197,8 +202,7 @@ def resolve_target(link: Link, site: SiteMap) -> str | None:
     if not path:
         return link.page
     if link.page_url is not None:
-        resolved = posixpath.normpath(posixpath.join(link.page_url, path))
-        return site.urls.get("" if resolved == "." else resolved + "/")
+        return _resolve_url(link.page_url, path, site)
     target = _resolve(link.page, path, site)
     return target if target in site.anchors else None
 

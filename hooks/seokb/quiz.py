@@ -12,21 +12,21 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
+from .content_folder import FolderKind, content_files
 from .content_rules import markdown_problems, plain_text_problems
 from .glossary import TEXT
 from .diagnostics import Diagnostics
-from .names import slugify
 from .schema import field_label, schema_problems
 from .yamlsource import NotText, Path, YamlDocument, read_yaml, value_at
 
 QUIZ_SCHEMA = "quiz.schema.json"
 SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/seokb/schema/quiz.schema.json"
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 QUESTION_TYPES = ("checklist", "single", "multiple")
 # The YAML key that holds a question's answers: a checklist judges statements ("items"), the others offer options.
 ANSWERS_KEY = {"checklist": "items", "single": "options", "multiple": "options"}
 # Files that may sit in quizzes/ without being quizzes.
-NOT_QUIZZES = ("README.md",)
+# Editor and OS files (.DS_Store, .swp) and the folder's own README are not quizzes.
+QUIZ_FILES = FolderKind("quiz", "a quiz", "quizzes", "id", lambda name: name.startswith(".") or name == "README.md")
 
 
 @dataclass(frozen=True)
@@ -111,25 +111,9 @@ def load_quizzes(
 
     `lessons` is every lesson slug (docs/lessons/<slug>.md); when given, a quiz's `lesson` must name one of them.
     """
-    directory = root / folder
-    if not directory.is_dir():
-        return Quizzes()
     quizzes: list[Quiz] = []
     present: set[str] = set()
-    for path in sorted(directory.iterdir()):
-        relative = f"{folder}/{path.name}"
-        if path.name.startswith(".") or path.name in NOT_QUIZZES:
-            continue  # editor and OS files (.DS_Store, .swp), and the folder's own README
-        if path.is_dir():
-            report.add(relative, 1, f"folders are not read here; put each quiz directly in {folder}/ as <id>.yml")
-            continue
-        if path.suffix != ".yml":
-            hint = f"rename it to '{path.stem}.yml'" if path.suffix == ".yaml" else f"only <id>.yml quizzes belong in {folder}/"
-            report.add(relative, 1, f"not a quiz: {hint}")
-            continue
-        if not SLUG.match(path.stem):
-            report.add(relative, 1, f"file name '{path.name}' is not an id (lowercase words joined by '-'); rename it to '{slugify(path.stem)}.yml'")
-            continue
+    for path, relative in content_files(root, folder, QUIZ_FILES, report):
         present.add(path.stem)
         quiz = read_quiz(path.read_text(encoding="utf-8"), relative, path.stem, report)
         if quiz is not None:
