@@ -7,9 +7,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 from typing import Callable
 
+from .htmlscan import attributes, pieces
+from .links import anchor_names
 from .model import Glossary, Term
 from .names import name_key, singular
 
@@ -198,49 +199,41 @@ class _Open:
 _OUTSIDE = _Open("", excluded=False, hidden=False, block=0)  # text before or after every element
 
 
-class _PageReader(HTMLParser):
+class _PageReader:
     """Splits a page into blocks of plain text and the runs in them that may take a link; changes nothing."""
 
     def __init__(
         self, page: str, hand_link: Callable[[str], str | None] | None = None, anchors: set[str] | None = None,
     ) -> None:
-        super().__init__(convert_charrefs=False)  # keep entities apart, so offsets map back to the raw page
         self.page = page
         self.hand_link = hand_link or (lambda href: None)
         self.anchors = anchors
         # (raw position, block, start, end, slug) of each link the author made to a term page by hand
         self.hand_mentions: list[tuple[int, int, int, int, str]] = []
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", page)]
         self.blocks: list[list[str]] = [[]]
         self._block_length = [0]
         self.runs: list[_Run] = []
         self._open: list[_Open] = []
-        self._text_from: int | None = None
 
     def read(self) -> None:
-        self.feed(self.page)
-        self.close()
-        self._end_text(len(self.page))
+        for piece in pieces(self.page):
+            kind = piece.kind
+            if kind == "text":
+                self._text(piece.start, piece.end)
+            elif kind == "start":
+                self._start(piece.tag, piece.attrs, piece.start)
+            elif kind == "end":
+                self._end(piece.tag)
+            elif kind == "startend":  # as HTMLParser reads <span/>: opened, then closed
+                self._start(piece.tag, piece.attrs, piece.start)
+                self._end(piece.tag)
+            # Comments, doctypes and processing instructions are left as they are.
 
-    def _here(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-    # Text arrives in pieces (data, then an entity, then data); one run holds them all.
-    def handle_data(self, data: str) -> None:
-        if self._text_from is None:
-            self._text_from = self._here()
-
-    handle_entityref = handle_charref = handle_data
-
-    def _end_text(self, at: int | None = None) -> None:
-        if self._text_from is None:
-            return
-        start, self._text_from = self._text_from, None
+    def _text(self, start: int, end: int) -> None:
         top = self._top()
         if top.hidden:
             return
-        plain, raw_index = _unescape(self.page[start:at if at is not None else self._here()])
+        plain, raw_index = _unescape(self.page[start:end])
         offset = self._add_text(top.block, plain)
         if not top.excluded:
             self.runs.append(_Run(start, top.block, offset, plain, raw_index))
@@ -254,16 +247,14 @@ class _PageReader(HTMLParser):
     def _top(self) -> _Open:
         return self._open[-1] if self._open else _OUTSIDE
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._end_text()
+    def _start(self, tag: str, attr_text: str, raw_at: int) -> None:
+        attrs = attributes(attr_text)
         if self.anchors is not None:  # what links.page_anchors collects, read in the same pass
-            for name, value in attrs:
-                if value and (name == "id" or (name == "name" and tag == "a")):
-                    self.anchors.add(html.unescape(value))
+            self.anchors.update(anchor_names(tag, attrs))
         if tag in _CLOSES_P and self._open and self._open[-1].tag == "p":
             self._close("p")
         parent = self._top()
-        classes = next((value or "" for name, value in attrs if name == "class"), "").split()
+        classes = (attrs.get("class") or "").split()
         hidden = tag in _HIDDEN or not _HIDDEN_CLASSES.isdisjoint(classes)
         if tag in _BLOCKS or tag == "br":
             self._add_text(parent.block, _BREAK)
@@ -281,17 +272,13 @@ class _PageReader(HTMLParser):
             self.blocks.append([])
             self._block_length.append(0)
         # An author's link to a term is a mention, unless it stands where the author opted out of linking.
-        hand_slug = (
-            self.hand_link(next((v or "" for n, v in attrs if n == "href"), ""))
-            if tag == "a" and not parent.excluded else None
-        )
+        hand_slug = self.hand_link(attrs.get("href") or "") if tag == "a" and not parent.excluded else None
         self._open.append(_Open(
             tag, excluded, parent.hidden or hidden, block,
-            hand_slug=hand_slug, hand_from=self._block_length[block], raw_at=self._here(),
+            hand_slug=hand_slug, hand_from=self._block_length[block], raw_at=raw_at,
         ))
 
-    def handle_endtag(self, tag: str) -> None:
-        self._end_text()
+    def _end(self, tag: str) -> None:
         if any(element.tag == tag for element in self._open):  # a stray end tag closes nothing
             self._close(tag)
 
@@ -306,12 +293,6 @@ class _PageReader(HTMLParser):
                 self._add_text(self._top().block, _WORD_END)
             if element.tag == tag:
                 return
-
-    # Comments, doctypes and processing instructions end a run and are left as they are.
-    def handle_comment(self, data: str) -> None:
-        self._end_text()
-
-    handle_decl = handle_pi = unknown_decl = handle_comment
 
 
 def _sentence_stops(block_text: str) -> tuple[list[int], list[int]]:

@@ -7,13 +7,13 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html.parser import HTMLParser
 from typing import Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 
 from .diagnostics import Diagnostics
+from .htmlscan import attributes, pieces
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
@@ -79,23 +79,18 @@ def markdown_links(markdown: str, path: str, page: str, first_line: int = 1) -> 
     return links
 
 
-class _AnchorCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and (name == "id" or (name == "name" and tag == "a")):
-                self.ids.add(value)
+def anchor_names(tag: str, attrs: Mapping[str, str | None]) -> list[str]:
+    """The names a link's '#fragment' can target on one element: its id, and a named anchor's name."""
+    return [value for name, value in attrs.items() if value and (name == "id" or (name == "name" and tag == "a"))]
 
 
 def page_anchors(html: str) -> set[str]:
     """The ids a link can target on a rendered page: headings, explicit ids, named anchors."""
-    collector = _AnchorCollector()
-    collector.feed(html)
-    collector.close()
-    return collector.ids
+    ids: set[str] = set()
+    for piece in pieces(html):
+        if piece.kind in ("start", "startend") and piece.attrs:
+            ids.update(anchor_names(piece.tag, attributes(piece.attrs)))
+    return ids
 
 
 def check_links(links: Iterable[Link], site: SiteMap, report: Diagnostics) -> None:

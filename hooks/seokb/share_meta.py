@@ -7,10 +7,11 @@ import re
 import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
+
+from .htmlscan import attributes, pieces
 
 DESCRIPTION_LIMIT = 200
 THEME_COLOR = "#3f51b5"
@@ -123,45 +124,30 @@ def _tag_key(tag: str, attrs: dict[str, str | None]) -> tuple[str, str] | None:
     return None
 
 
-class _HeadTags(HTMLParser):
-    """Finds the <link> and <meta> tags of a head and where each starts and ends in the text."""
+_HEAD_END = re.compile("</head>", re.IGNORECASE)
 
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
-        self.found: list[tuple[tuple[str, str], int, int]] = []
 
-    def handle_starttag(self, tag: str, attrs) -> None:
-        self._record(tag, attrs)
-
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        self._record(tag, attrs)
-
-    def _record(self, tag: str, attrs) -> None:
-        key = _tag_key(tag, dict(attrs))
-        if key is not None:
-            line, column = self.getpos()
-            start = self._line_starts[line - 1] + column
-            self.found.append((key, start, start + len(self.get_starttag_text() or "")))
+def _head_tags(text: str) -> list[tuple[tuple[str, str], int, int]]:
+    """The <link> and <meta> tags of a head that a share tag can replace, and where each starts and ends in it."""
+    return [
+        (key, piece.start, piece.end)
+        for piece in pieces(text)
+        if piece.tag in ("link", "meta") and piece.kind in ("start", "startend")
+        and (key := _tag_key(piece.tag, attributes(piece.attrs))) is not None
+    ]
 
 
 def inject_head(page_html: str, tags: str) -> str:
     """The page with `tags` inserted before </head>, after removing the tags of the head that they replace."""
-    end = page_html.lower().find("</head>")
+    head_end = _HEAD_END.search(page_html)
+    end = head_end.start() if head_end else -1
     if end < 0:
         raise ValueError("the page has no </head> to put the link-preview tags before")
     head = page_html[:end]
 
-    new = _HeadTags(tags)
-    new.feed(tags)
-    new.close()
-    replaced = {key for key, _, _ in new.found}
-    old = _HeadTags(head)
-    old.feed(head)
-    old.close()
-
+    replaced = {key for key, _, _ in _head_tags(tags)}
     kept, position = [], 0
-    for key, start, stop in old.found:
+    for key, start, stop in _head_tags(head):
         if key not in replaced:
             continue
         # A tag on a line of its own goes with its indentation and line break: no blank lines are left behind.
