@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import xml.etree.ElementTree as ET
 
 import markdown
@@ -10,8 +11,8 @@ import pytest
 from golden import assert_golden
 
 from seokb.link_profile import (
-    CHART_COLOURS, OTHER_COLOUR, anchor_chart_svg, link_profile, link_profile_page, orphan_warnings,
-    over_optimised_warnings, percent, phrase_of,
+    CHART_COLOURS, EVERY_PAGE_SLOT, OTHER_COLOUR, anchor_chart_svg, every_page_table, link_profile, link_profile_page,
+    orphan_warnings, over_optimised_warnings, percent, phrase_of,
 )
 from seokb.links import Link, site_map
 from seokb.model import Glossary, Source, Term
@@ -123,7 +124,7 @@ PROFILE = link_profile(LINKS, SITE, TITLES, GLOSSARY, exempt=EXEMPT)
 EXPECTED_ROWS = {
     "about.md": ("About", 0, 0, 0, "–", "–"),
     "glossary/anchor-text.md": (
-        "Anchor text", 4, 9, 7, "56%", "“anchor text” (3), “&lt;b&gt;here&lt;/b&gt; &#124; \\*now\\*” (1), “anchor texts” (1)",
+        "Anchor text", 4, 9, 7, "56%", "“anchor text” (3), “&lt;b&gt;here&lt;/b&gt; | *now*” (1), “anchor texts” (1)",
     ),
     "glossary/backlink.md": ("Backlink", 4, 7, 3, "86%", "“Backlink” (3), “backlinks” (3), “a link from another site” (1)"),
     "glossary/exact-match-anchor-text.md": ("Exact-match anchor text", 2, 2, 1, "100%", "“Exact-match anchor text” (2)"),
@@ -138,12 +139,40 @@ EXPECTED_ROWS = {
 }
 
 
+def every_page(profile) -> str:
+    """The "Every page" table, with each page's src_uri as its link (the build passes real URLs)."""
+    table, _ = every_page_table(profile, lambda src_uri: src_uri, "link-profile/")
+    return table
+
+
+def every_page_rows(profile) -> dict[str, list[str]]:
+    """src_uri -> the cells of its row, as HTML; the first cell is the link's text."""
+    rows = {}
+    for row in re.findall(r"<tr>\n<td>(.*?)</td>\n</tr>", every_page(profile), re.S):
+        cells = row.split("</td>\n<td style=\"text-align: right;\">")
+        *figures, top = cells[-1].split("</td>\n<td>")
+        link = re.fullmatch(r'<a href="([^"]*)">(.*)</a>', cells[0])
+        rows[link.group(1)] = [link.group(2), *cells[1:-1], *figures, top]
+    return rows
+
+
 def test_every_page_row_shows_its_figures() -> None:
-    page = link_profile_page(PROFILE, GLOSSARY)
+    rows = every_page_rows(PROFILE)
     for src_uri, (title, referring, inbound, anchors, share, top) in EXPECTED_ROWS.items():
-        row = f"| [{title}]({src_uri}) | {referring} | {inbound} | {anchors} | {share} | {top} |"
-        assert row in page.splitlines(), src_uri
-    assert [p.src_uri for p in PROFILE.pages] == sorted(EXPECTED_ROWS)
+        expected = [title, str(referring), str(inbound), str(anchors), share, top]
+        expected = [cell.replace("'", "&#39;") for cell in expected]  # the table is HTML, escaped as HTML
+        assert rows[src_uri] == expected, src_uri
+    assert list(rows) == [p.src_uri for p in PROFILE.pages] == sorted(EXPECTED_ROWS)
+    assert EVERY_PAGE_SLOT in link_profile_page(PROFILE, GLOSSARY).splitlines()
+
+
+def test_every_page_links_are_checked_from_the_profile_page() -> None:
+    _, links = every_page_table(PROFILE, lambda src_uri: "../" + src_uri, "link-profile/")
+    assert [(link.href, link.page_url, link.page) for link in links][:2] == [
+        ("../about.md", "link-profile/", "link-profile.md"),
+        ("../glossary/anchor-text.md", "link-profile/", "link-profile.md"),
+    ]
+    assert len(links) == len(PROFILE.pages)
 
 
 def test_profile_figures() -> None:
@@ -270,7 +299,7 @@ def test_no_links_at_all() -> None:
     assert "No page links to a glossary term yet." in page
     assert "No page is over-optimised." in page
     assert "| [Backlink](glossary/backlink.md) | *no inbound links yet* | 0 | – |" in page
-    assert "| [Backlink](glossary/backlink.md) | 0 | 0 | 0 | – | – |" in page
+    assert every_page_rows(profile)["glossary/backlink.md"] == ["Backlink", "0", "0", "0", "–", "–"]
     assert "Backlink: no inbound links yet" in anchor_chart_svg(profile)
 
 
@@ -306,7 +335,7 @@ def test_an_empty_anchor_is_shown_as_no_text_and_is_never_exact() -> None:
     profile = link_profile(links, site, {}, Glossary((make_term("backlink", "Backlink"),)))
     (anchor,) = profile.page("glossary/backlink.md").anchors
     assert (anchor.text, anchor.count, anchor.exact) == ("", 1, False)
-    assert "| [Backlink](glossary/backlink.md) | 1 | 1 | 1 | 0% | *no text* (1) |" in link_profile_page(profile, Glossary())
+    assert every_page_rows(profile)["glossary/backlink.md"] == ["Backlink", "1", "1", "1", "0%", "<em>no text</em> (1)"]
     assert "no text: 1 of 1 (100%)" in anchor_chart_svg(profile)
 
 
@@ -331,11 +360,13 @@ def test_output_does_not_depend_on_link_order() -> None:
     random.Random(9).shuffle(shuffled)
     profile = link_profile(shuffled, SITE, TITLES, GLOSSARY, exempt=EXEMPT)
     assert link_profile_page(profile, GLOSSARY) == link_profile_page(PROFILE, GLOSSARY)
+    assert every_page(profile) == every_page(PROFILE)
     assert over_optimised_warnings(profile) == over_optimised_warnings(PROFILE)
 
 
 def test_page_golden() -> None:
     assert_golden("link-profile-page.md", link_profile_page(PROFILE, GLOSSARY))
+    assert_golden("link-profile-every-page.html", every_page(PROFILE))
 
 
 def test_chart_golden() -> None:

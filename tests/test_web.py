@@ -131,6 +131,11 @@ def test_a_broken_link_the_engine_injects_is_caught_at_the_mention(web: Project)
         "does not exist ('../../glossary/anchor-txt/' from '/lessons/first/')",
         "ERROR   -  docs/lessons/first.md:8: link '../../glossary/exact-match-anchor-txt/': the engine wrote a link to a "
         "page that does not exist ('../../glossary/exact-match-anchor-txt/' from '/lessons/first/')",
+        # The link profile's "Every page" table is written as HTML with the same URLs, and checked the same way.
+        "ERROR   -  link-profile.md (generated):1: link '../glossary/anchor-txt/': the engine wrote a link to a page that "
+        "does not exist ('../glossary/anchor-txt/' from '/link-profile/')",
+        "ERROR   -  link-profile.md (generated):1: link '../glossary/exact-match-anchor-txt/': the engine wrote a link to "
+        "a page that does not exist ('../glossary/exact-match-anchor-txt/' from '/link-profile/')",
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 from urllib.parse import quote
 
 import jinja2
@@ -19,6 +19,9 @@ from .names import name_key
 
 LINK_PROFILE_PAGE = "link-profile.md"
 """The generated page, at the site root: every link it writes is a page's src_uri as it stands."""
+
+EVERY_PAGE_SLOT = "<!-- seokb-slot: every-page -->"
+"""Where the "Every page" table goes, as HTML, once the page's Markdown is rendered (see every_page_table)."""
 
 CORE_TERMS = ("backlink", "link-building", "referring-domain", "anchor-text")
 """The terms the course is about: the chart shows the anchor texts of the links to each."""
@@ -286,7 +289,7 @@ def _short(text: str, limit: int = 48) -> str:
 def _templates() -> jinja2.Environment:
     # Markdown out: plain text goes through `plain` / `cell`, HTML attributes and SVG through `e`.
     environment = template_environment(
-        autoescape=jinja2.select_autoescape(enabled_extensions=("svg.jinja",), default_for_string=False, default=False),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("svg.jinja", "html.jinja"), default_for_string=False, default=False),
     )
     environment.filters["plain"] = plain
     environment.filters["cell"] = _cell
@@ -370,4 +373,24 @@ def link_profile_page(profile: LinkProfile, glossary: Glossary) -> str:
         threshold=OVER_OPTIMISED_PERCENT,
         min_links=OVER_OPTIMISED_MIN_LINKS,
         most_linked=MOST_LINKED,
+        every_page_slot=EVERY_PAGE_SLOT,
     )
+
+
+@dataclass(frozen=True)
+class _Row:
+    page: PageProfile
+    href: str
+
+
+def every_page_table(profile: LinkProfile, href_of: Callable[[str], str], page_url: str) -> tuple[str, list[Link]]:
+    """The "Every page" table as HTML, and its links: `href_of(src_uri)` is a page's URL relative to `page_url`.
+
+    One row per page makes this the one part of the site that grows with the whole site, so it skips Markdown.
+    """
+    rows = [_Row(page, href_of(page.src_uri)) for page in profile.pages]
+    links = [
+        Link(LINK_PROFILE_PAGE, 1, LINK_PROFILE_PAGE, row.href, page_url=page_url, text=row.page.title, origin="link-profile")
+        for row in rows
+    ]
+    return _templates().get_template("link-profile-pages.html.jinja").render(rows=rows), links

@@ -56,6 +56,8 @@ def _parser() -> MarkdownIt:
 def markdown_links(markdown: str, path: str, page: str, first_line: int = 1) -> list[Link]:
     """Every link and image in `markdown`, at the line it stands on (`first_line` is the line of its first row)."""
     links: list[Link] = []
+    if "[" not in markdown and "<" not in markdown:  # every CommonMark link and image needs one: skip the parse
+        return links
     for token in _parser().parse(markdown):
         if token.type != "inline" or not token.map:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 import time
 from dataclasses import dataclass, field, replace
@@ -24,7 +25,9 @@ from .glossary import load_glossary
 from .glossary_pages import (
     BACKLINKS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html, term_page, term_page_links,
 )
-from .link_profile import LINK_PROFILE_PAGE, link_profile, link_profile_page, over_optimised_warnings
+from .link_profile import (
+    EVERY_PAGE_SLOT, LINK_PROFILE_PAGE, every_page_table, link_profile, link_profile_page, over_optimised_warnings,
+)
 from .links import Link, check_links, markdown_links, orphan_pages, page_anchors, site_map
 from .markers import Community, expand_markers
 from .model import Glossary
@@ -75,6 +78,8 @@ class SiteBuild:
     render_markdown: object | None = None
     mentions: dict[PageRef, list[Mention]] = field(default_factory=dict)
     warnings: WarningCount = field(default_factory=WarningCount)
+    source_paths: dict[str, str] = field(default_factory=dict)  # a written page's abs_src_path -> _source_path()
+    docs_path: str = "docs"  # docs_dir relative to the repository root, as edit links need it
 
 
 _build: SiteBuild | None = None
@@ -93,6 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if isinstance(handler, WarningCount):
             mkdocs_logger.removeHandler(handler)
     _build = SiteBuild(root=Path(config.config_file_path).resolve().parent)
+    _build.docs_path = Path(os.path.relpath(Path(config.docs_dir).resolve(), _build.root)).as_posix()
     mkdocs_logger.addHandler(_build.warnings)
 
     # Broken entries are left out of the build and reported with everything else in on_env.
@@ -299,7 +305,10 @@ def _body_line(file: File) -> int:
 def _source_path(file: File) -> str:
     """The path a contributor edits: docs/lessons/x.md for a lesson, the YAML for a generated term page."""
     if file.generated_by is None:
-        return Path(file.abs_src_path).resolve().relative_to(current().root).as_posix()
+        known = current().source_paths
+        if file.abs_src_path not in known:  # resolving a path asks the file system: once per file, not per link
+            known[file.abs_src_path] = Path(file.abs_src_path).resolve().relative_to(current().root).as_posix()
+        return known[file.abs_src_path]
     slug = _term_slug(file.src_uri)
     if slug:
         return f"glossary/{slug}.yml"
@@ -327,7 +336,10 @@ def _write_link_profile(by_uri: dict[str, File], known, config: MkDocsConfig, fi
     markdown = link_profile_page(profile, site.glossary)
     page.markdown = markdown.split("---\n", 2)[2] if markdown.startswith("---\n") else markdown
     page.render(config, files)  # MkDocs' own Markdown pipeline and link rewriting, as for any page
-    profile_links = markdown_links(page.markdown, LINK_PROFILE_PAGE, LINK_PROFILE_PAGE)
+    urls = {src_uri: f.url for src_uri, f in by_uri.items()}
+    table, table_links = every_page_table(profile, lambda src_uri: get_relative_url(urls[src_uri], page.url), page.url)
+    page.content = page.content.replace(EVERY_PAGE_SLOT, table)
+    profile_links = markdown_links(page.markdown, LINK_PROFILE_PAGE, LINK_PROFILE_PAGE) + table_links
     known.anchors[LINK_PROFILE_PAGE] = page_anchors(page.content)
     report = Diagnostics()
     check_links([replace(link, origin="link-profile") for link in profile_links], known, report)
@@ -435,8 +447,7 @@ def _repo_relative_edit_uri(config: MkDocsConfig, repo_path: str) -> str | None:
     """edit_uri points into docs/; the YAML lives beside docs/, so climb out of it."""
     if not config.edit_uri:
         return None
-    docs = Path(config.docs_dir).resolve().relative_to(current().root).as_posix()
-    return posixpath.relpath(repo_path, docs)
+    return posixpath.relpath(repo_path, current().docs_path)
 
 
 def _edit_url(config: MkDocsConfig, repo_path: str) -> str | None:

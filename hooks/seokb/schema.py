@@ -9,6 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterator
 
+import fastjsonschema
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 
@@ -29,8 +30,24 @@ def _validator(name: str) -> Draft7Validator:
     return Draft7Validator(schema)
 
 
+@lru_cache(maxsize=None)
+def _fast_check(name: str):
+    # Formats are not checked, as jsonschema does not check them by default: both must accept the same documents.
+    return fastjsonschema.compile(load_schema(name), use_formats=False)
+
+
+def is_valid(data: Any, name: str = TERM_SCHEMA) -> bool:
+    try:
+        _fast_check(name)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
 def schema_problems(document: YamlDocument, name: str = TERM_SCHEMA) -> Iterator[tuple[int, str]]:
     """(line, message) for every way the document breaks the schema, one message per offending value."""
+    if is_valid(document.data, name):  # most entries are valid: only an invalid one needs every error explained
+        return
     seen: set[tuple[Path, str]] = set()
     for error in _leaf_errors(_validator(name).iter_errors(document.data)):
         at: Path = tuple(error.absolute_path)
