@@ -11,11 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageChops
 
 from seokb import social_card
 from seokb.model import Source, Term
 from seokb.social_card import (
+    PALETTE_STEPS, _drawn,
     BACKGROUND, DESCRIPTION_LINES, ELLIPSIS, HEIGHT, MARGIN, MUTED, STRIP, STRIP_HEIGHT, TEXT, TITLE_LINES, TITLE_SIZES,
     WIDTH, Card, drawable, font, layout, lesson_label, render, render_cached, render_many, term_card, wrap,
 )
@@ -47,7 +48,8 @@ def png_chunks(data: bytes) -> list[str]:
 
 def test_a_card_is_a_1200_by_630_png_in_the_site_colours() -> None:
     image = Image.open(io.BytesIO(render(BACKLINK)))
-    assert (image.format, image.size, image.mode) == ("PNG", (1200, 630), "RGB")
+    assert (image.format, image.size, image.mode) == ("PNG", (1200, 630), "P")  # a palette image: 40% of the bytes
+    image = image.convert("RGB")
     assert image.getpixel((4, 4)) == rgb(BACKGROUND)
     assert image.getpixel((WIDTH - 4, HEIGHT - 4)) == rgb(STRIP)
     # Text was drawn: the title's area holds white pixels.
@@ -80,8 +82,17 @@ def test_two_fresh_processes_draw_the_same_bytes() -> None:
 
 
 def test_the_png_carries_no_metadata() -> None:
-    # No tIME, tEXt or pHYs chunk: nothing but the pixels decides the bytes.
-    assert set(png_chunks(render(BACKLINK))) == {"IHDR", "IDAT", "IEND"}
+    # No tIME, tEXt or pHYs chunk: nothing but the pixels (and their palette) decides the bytes.
+    assert set(png_chunks(render(BACKLINK))) == {"IHDR", "PLTE", "IDAT", "IEND"}
+
+
+def test_the_palette_keeps_the_drawn_colours() -> None:
+    # Drawn in full colour, then mapped to the palette: no pixel moves by more than half a palette step.
+    full = _drawn(BACKLINK)
+    mapped = Image.open(io.BytesIO(render(BACKLINK))).convert("RGB")
+    largest = max(high for _, high in ImageChops.difference(full, mapped).getextrema())
+    assert largest <= (255 // (PALETTE_STEPS - 1)) // 2 + 1
+    assert ImageChops.difference(full, mapped).getbbox() is not None  # anti-aliased pixels were mapped, not kept
 
 
 @pytest.mark.parametrize("field", ["site_name", "title", "description", "label"])

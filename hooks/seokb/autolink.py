@@ -6,7 +6,7 @@ import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import accumulate
 from typing import Callable
 
 from .htmlscan import attributes, pieces
@@ -16,6 +16,7 @@ from .names import name_key, singular
 
 # A word: letters and digits, with inner apostrophes so "backlink's" and "Google's" stay one word.
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 # One of these between two words, and nothing else, makes a compound: "exact-match", "sub-backlink".
 # Dashes (en, em) are punctuation, not joiners: "links\u2014anchor text" is two thoughts.
 _HYPHENS = frozenset("-\u2010\u2011")
@@ -72,19 +73,15 @@ class Mention:
     linked: bool
 
 
-# A site's vocabulary is small and every page repeats it: each word's forms are worked out once per build.
-@lru_cache(maxsize=1 << 16)
-def _inner_form(word: str) -> str:
-    return word.casefold().replace("\u2019", "'")
+def _forms(word: str) -> tuple[str, str]:
+    """A word as it is compared inside a name, and as the last word of one (possessive dropped, singular).
 
-
-@lru_cache(maxsize=1 << 16)
-def _last_form(word: str) -> str:
-    """The last word of a name as name_key() leaves it; a possessive ("backlink's") names the thing itself."""
-    word = _inner_form(word)
-    if word.endswith("'s"):
-        word = word[:-2]
-    return singular(word)
+    Within a name every word but the last must match as written (case-folded); the last may be plural or
+    possessive: "backlink's" and "backlinks" both name the thing itself.
+    """
+    inner = word.casefold().replace("\u2019", "'")
+    last = inner[:-2] if inner.endswith("'s") else inner
+    return inner, singular(last)
 
 
 class TermMatcher:
@@ -99,7 +96,11 @@ class TermMatcher:
                 if words:
                     self._by_words.setdefault(words, term)
         self.longest = max(map(len, self._by_words), default=0)
-        self.lookups = 0  # dict lookups so far: what the scaling test counts instead of timing
+        # The words a name can start with: most words of a page start none, and cost one set lookup.
+        self._starts = frozenset(words[0] for words in self._by_words)
+        # A site's vocabulary is small and every page repeats it: each word's forms are worked out once per build.
+        self._forms: dict[str, tuple[str, str]] = {}
+        self.lookups = 0  # set and dict lookups so far: what the scaling test counts instead of timing
 
     def find(self, text: str) -> list[tuple[int, int, Term]]:
         """(start, end, term) of each mention in `text`: left to right, the longest name at each word, never overlapping.
@@ -108,47 +109,47 @@ class TermMatcher:
         hyphenated compound ("sub-backlink"). Between a name's words the text may have any
         whitespace or one hyphen; the last word may be plural or possessive.
         """
-        words = list(_WORD.finditer(text))
-        count = len(words)
+        parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+        count = len(parts) // 2
         if not count or not self.longest:
             return []
-        inner = tuple(_inner_form(w.group()) for w in words)
-        last = [_last_form(w.group()) for w in words]
-        # joined[k]: words k and k+1 may belong to one name; compound[k]: they are one hyphenated word.
-        joined = [False] * count
-        compound = [False] * count
-        for k in range(count - 1):
-            gap = text[words[k].end():words[k + 1].start()]
-            compound[k] = len(gap) == 1 and gap in _HYPHENS
-            joined[k] = compound[k] or gap.isspace()
-        reach = [1] * count  # how many words from k on may form one name
-        for k in range(count - 2, -1, -1):
-            if joined[k]:
-                reach[k] = min(self.longest, reach[k + 1] + 1)
+        words = parts[1::2]
+        gaps = parts[2:-1:2]  # gaps[k] stands between words k and k+1
+        known = self._forms
+        forms = [known.get(word) or known.setdefault(word, _forms(word)) for word in words]
+        # compound[k]: words k and k+1 are one hyphenated word; joined[k]: they may belong to one name.
+        compound = [gap in _HYPHENS for gap in gaps] + [False]
+        joined = [joins or gap.isspace() for joins, gap in zip(compound, gaps)] + [False]
+        starts, by_words, longest = self._starts, self._by_words, self.longest
         found: list[tuple[int, int, Term]] = []
-        lookups = 0
+        ends: list[int] | None = None
+        lookups = count  # one set lookup per word
         k = 0
         while k < count:
-            if k and compound[k - 1]:  # inside a compound word: no name may start here
+            inner, last = forms[k]
+            if (inner not in starts and last not in starts) or (k and compound[k - 1]):  # no name starts here
                 k += 1
                 continue
-            for size in range(reach[k], 0, -1):
-                end = k + size - 1
+            reach = k  # the last word that may still belong to a name starting at k
+            while reach - k + 1 < longest and joined[reach]:
+                reach += 1
+            for end in range(reach, k - 1, -1):
                 if compound[end]:  # would end inside a compound word
                     continue
                 lookups += 1
-                term = self._by_words.get(inner[k:end] + (last[end],))
+                term = by_words.get(tuple(form[0] for form in forms[k:end]) + (forms[end][1],))
                 if term is not None:
-                    found.append((words[k].start(), words[end].end(), term))
-                    k = end + 1
+                    if ends is None:  # where each part ends in `text`: needed only once a name is found
+                        ends = list(accumulate(map(len, parts)))
+                    found.append((ends[2 * k], ends[2 * end + 1], term))
+                    k = end
                     break
-            else:
-                k += 1
+            k += 1
         self.lookups += lookups
         return found
 
 
-@dataclass
+@dataclass(slots=True)
 class _Run:
     """A stretch of linkable text between two tags: where it sits in the page and in its block's text."""
 
@@ -162,6 +163,9 @@ class _Run:
         return self.start + (self.raw_index[at] if self.raw_index is not None else at)
 
 
+_decoded: dict[str, str] = {}  # entity -> its text: pages repeat a handful of entities (&para; in every heading)
+
+
 def _unescape(raw: str) -> tuple[str, list[int] | None]:
     """The text a reader sees, and where each of its characters sits in `raw` (None: the same place)."""
     if "&" not in raw:
@@ -170,7 +174,7 @@ def _unescape(raw: str) -> tuple[str, list[int] | None]:
     raw_index: list[int] = []
     at = 0
     for entity in _ENTITY.finditer(raw):
-        decoded = html.unescape(entity.group())
+        decoded = _decoded.get(entity.group()) or _decoded.setdefault(entity.group(), html.unescape(entity.group()))
         if decoded == entity.group():  # an unknown name stays literal text
             continue
         parts.append(raw[at:entity.start()])
@@ -183,7 +187,7 @@ def _unescape(raw: str) -> tuple[str, list[int] | None]:
     return "".join(parts), raw_index
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Open:
     """An open element: whether its text may take links, whether a reader sees it, which block owns its text."""
 
@@ -197,6 +201,9 @@ class _Open:
 
 
 _OUTSIDE = _Open("", excluded=False, hidden=False, block=0)  # text before or after every element
+
+
+_NO_ATTRIBUTES: dict[str, str | None] = {}
 
 
 class _PageReader:
@@ -216,17 +223,17 @@ class _PageReader:
         self._open: list[_Open] = []
 
     def read(self) -> None:
-        for piece in pieces(self.page):
-            kind = piece.kind
+        text, start_tag, end_tag = self._text, self._start, self._end
+        for kind, tag, attrs, start, end in pieces(self.page):
             if kind == "text":
-                self._text(piece.start, piece.end)
+                text(start, end)
             elif kind == "start":
-                self._start(piece.tag, piece.attrs, piece.start)
+                start_tag(tag, attrs, start)
             elif kind == "end":
-                self._end(piece.tag)
+                end_tag(tag)
             elif kind == "startend":  # as HTMLParser reads <span/>: opened, then closed
-                self._start(piece.tag, piece.attrs, piece.start)
-                self._end(piece.tag)
+                start_tag(tag, attrs, start)
+                end_tag(tag)
             # Comments, doctypes and processing instructions are left as they are.
 
     def _text(self, start: int, end: int) -> None:
@@ -248,8 +255,8 @@ class _PageReader:
         return self._open[-1] if self._open else _OUTSIDE
 
     def _start(self, tag: str, attr_text: str, raw_at: int) -> None:
-        attrs = attributes(attr_text)
-        if self.anchors is not None:  # what links.page_anchors collects, read in the same pass
+        attrs = attributes(attr_text) if attr_text else _NO_ATTRIBUTES
+        if self.anchors is not None and attrs:  # what links.page_anchors collects, read in the same pass
             self.anchors.update(anchor_names(tag, attrs))
         if tag in _CLOSES_P and self._open and self._open[-1].tag == "p":
             self._close("p")

@@ -50,10 +50,10 @@ def pieces(text: str) -> Iterator[Piece]:
         start, end = found.span()
         if start > at:
             yield Piece("text", "", "", at, start)
-        tag = found.group("start")
-        if tag is not None:
+        kind = found.lastgroup  # the last group that matched names the alternative: attrs closes a start tag
+        if kind == "attrs":
+            tag, attrs = found.group("start", "attrs")
             tag = tag.lower()
-            attrs = found.group("attrs")
             if attrs.endswith("/"):
                 yield Piece("startend", tag, attrs[:-1], start, end)
             else:
@@ -64,7 +64,7 @@ def pieces(text: str) -> Iterator[Piece]:
                     if text_end > end:
                         yield Piece("text", "", "", end, text_end)
                     end = text_end
-        elif found.group("end") is not None:
+        elif kind == "end":
             yield Piece("end", found.group("end").lower(), "", start, end)
         else:
             yield Piece("other", "", "", start, end)
