@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -64,3 +65,16 @@ def test_every_lesson_ends_with_its_terms(real_site: Path) -> None:
         assert 'id="terms-in-this-lesson"' in html, lesson
         terms = html[html.index("id=\"terms-in-this-lesson\""):]
         assert terms.count("<dt>") >= 3, lesson
+
+
+def test_search_indexes_what_a_page_says_not_the_lists_that_repeat_other_pages(real_site: Path) -> None:
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {entry["location"] for entry in index["docs"]}
+    # The definition and the lessons' own sections are found ...
+    assert "glossary/backlink/#what-it-means" in locations
+    assert any(location.startswith("lessons/what-is-a-backlink/#") for location in locations)
+    # ... while "Mentioned in" (sentences quoted from lessons) and "Terms in this lesson" (the glossary's one-liners)
+    # are left out: searching would otherwise list every page that repeats a sentence.
+    assert [location for location in locations if location.endswith(("#mentioned-in", "#terms-in-this-lesson"))] == []
+    quoted = (real_site / "glossary" / "backlink" / "index.html").read_text(encoding="utf-8")
+    assert 'id="mentioned-in" data-search-exclude' in quoted
