@@ -6,7 +6,9 @@ import markdown
 import pytest
 from golden import assert_golden
 
-from seokb.glossary_pages import index_letter, index_page, letter_groups, plain, term_page
+from seokb.glossary_pages import (
+    EDIT_SLOT, SHARE_SLOT, index_letter, index_page, letter_groups, plain, term_controls_html, term_page,
+)
 from seokb.model import Glossary, Source, Term
 
 
@@ -32,7 +34,25 @@ EXAMPLE = Glossary((ANCHOR_TEXT, BACKLINK, OUTREACH))
 
 
 def test_term_page_golden() -> None:
-    assert_golden("term-backlink.md", term_page(BACKLINK, EXAMPLE, edit_url="https://github.com/o/r/edit/main/glossary/backlink.yml"))
+    assert_golden("term-backlink.md", term_page(BACKLINK, EXAMPLE))
+
+
+def test_term_controls_fill_the_share_and_edit_slots() -> None:
+    page = term_page(BACKLINK, EXAMPLE)
+    assert page.count(SHARE_SLOT) == page.count(EDIT_SLOT) == 1
+    controls = term_controls_html(
+        BACKLINK, share_url="https://seokb.example/glossary/backlink/?a=1&b=2",
+        edit_url="https://github.com/o/r/edit/main/glossary/backlink.yml",
+    )
+    assert controls == {
+        SHARE_SLOT: '<p class="seokb-share">Share this term: <code>https://seokb.example/glossary/backlink/?a=1&amp;b=2</code> '
+        '<button type="button" class="md-button seokb-copy-link" data-url="https://seokb.example/glossary/backlink/?a=1&amp;b=2">'
+        'Copy link</button> <span class="seokb-copy-status" role="status"></span></p>\n',
+        EDIT_SLOT: '<p><a class="seokb-edit" href="https://github.com/o/r/edit/main/glossary/backlink.yml">Edit this entry</a> '
+        "(<code>glossary/backlink.yml</code>): every term is one YAML file, and fixes are welcome.</p>\n",
+    }
+    # Without a repository or a share URL the slots are emptied: no line points nowhere.
+    assert term_controls_html(BACKLINK, share_url=None, edit_url=None) == {SHARE_SLOT: "", EDIT_SLOT: ""}
 
 
 def test_minimal_term_page_golden() -> None:

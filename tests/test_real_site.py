@@ -78,3 +78,13 @@ def test_search_indexes_what_a_page_says_not_the_lists_that_repeat_other_pages(r
     assert [location for location in locations if location.endswith(("#mentioned-in", "#terms-in-this-lesson"))] == []
     quoted = (real_site / "glossary" / "backlink" / "index.html").read_text(encoding="utf-8")
     assert 'id="mentioned-in" data-search-exclude' in quoted
+    # The share and edit lines are page controls: on the page, not in the index.
+    assert "Share this term:" in quoted and "Edit this entry" in quoted
+    texts = " ".join(entry["text"] for entry in index["docs"] if entry["location"].startswith("glossary/"))
+    assert "Share this term" not in texts and "Edit this entry" not in texts
+
+
+def test_no_slot_is_left_in_any_page(real_site: Path) -> None:
+    pages = list(real_site.rglob("*.html"))
+    assert len(pages) > 50
+    assert [page for page in pages if "seokb-slot" in page.read_text(encoding="utf-8")] == []

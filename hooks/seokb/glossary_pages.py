@@ -35,8 +35,14 @@ def _templates() -> jinja2.Environment:
     return environment
 
 
+# Slots for what the engine adds to a page's HTML after the search index has read it: the share and edit lines
+# are page controls, and the two lists repeat what other pages say first. Indexed, a search for "share" or for a
+# lesson's sentence listed every term page. The adapter fills them as the page is written.
 BACKLINKS_SLOT = "<!-- seokb-slot: mentioned-in -->"
 """Where a term page's "Mentioned in" panel goes, once every page is known (removed when nobody mentions it)."""
+SHARE_SLOT = "<!-- seokb-slot: share -->"
+EDIT_SLOT = "<!-- seokb-slot: edit -->"
+LESSON_TERMS_SLOT = "<!-- seokb-slot: lesson-terms -->"
 
 
 @lru_cache(maxsize=1)
@@ -54,16 +60,25 @@ def lesson_terms_html(terms: list[dict[str, str]]) -> str:
     return _html_templates().get_template("lesson-terms.html.jinja").render(terms=terms)
 
 
-def term_page(term: Term, glossary: Glossary, edit_url: str | None = None, share_url: str | None = None) -> str:
+def term_page(term: Term, glossary: Glossary) -> str:
     """The Markdown of glossary/<slug>.md; links are relative to the glossary folder."""
     return _templates().get_template("term.md.jinja").render(
         term=term,
         category_label=CATEGORIES[term.category],
         related=glossary.related_both_ways(term.slug),
-        edit_url=edit_url,
-        share_url=share_url,
+        share_slot=SHARE_SLOT,
         backlinks_slot=BACKLINKS_SLOT,
+        edit_slot=EDIT_SLOT,
     )
+
+
+def term_controls_html(term: Term, share_url: str | None, edit_url: str | None) -> dict[str, str]:
+    """What fills a term page's share and edit slots: the share line with its copy button, and the edit link."""
+    templates = _html_templates()
+    return {
+        SHARE_SLOT: templates.get_template("term-share.html.jinja").render(share_url=share_url) if share_url else "",
+        EDIT_SLOT: templates.get_template("term-edit.html.jinja").render(edit_url=edit_url, path=term.path) if edit_url else "",
+    }
 
 
 @dataclass(frozen=True)

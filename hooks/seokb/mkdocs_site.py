@@ -23,7 +23,8 @@ from .backlinks import PageRef, invert, orphans, terms_used
 from .diagnostics import Diagnostics
 from .glossary import load_glossary
 from .glossary_pages import (
-    BACKLINKS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html, term_page, term_page_links,
+    BACKLINKS_SLOT, LESSON_TERMS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html, term_controls_html,
+    term_page, term_page_links,
 )
 from .link_profile import (
     EVERY_PAGE_SLOT, LINK_PROFILE_PAGE, every_page_table, link_profile, link_profile_page, over_optimised_warnings,
@@ -78,6 +79,8 @@ class SiteBuild:
     render_markdown: object | None = None
     mentions: dict[PageRef, list[Mention]] = field(default_factory=dict)
     warnings: WarningCount = field(default_factory=WarningCount)
+    # src_uri -> {slot: HTML} put in when the page is written, after the search index has read its content
+    late_html: dict[str, dict[str, str]] = field(default_factory=dict)
     source_paths: dict[str, str] = field(default_factory=dict)  # a written page's abs_src_path -> _source_path()
     docs_path: str = "docs"  # docs_dir relative to the repository root, as edit links need it
 
@@ -363,8 +366,7 @@ def _add_backlinks(pages: list[File]) -> None:
                 {"href": get_relative_url(urls[b.page.src_uri], page.url), "title": b.page.title, "sentence": b.sentence}
                 for b in backlinks.get(slug, []) if b.page.src_uri != file.src_uri
             ]
-            panel = mentioned_in_html(entries) if entries else ""
-            page.content = page.content.replace(BACKLINKS_SLOT, panel)
+            site.late_html.setdefault(file.src_uri, {})[BACKLINKS_SLOT] = mentioned_in_html(entries) if entries else ""
             if entries:
                 _add_heading(page, "Mentioned in", "mentioned-in", before="sources")
                 site.links += [
@@ -376,7 +378,8 @@ def _add_backlinks(pages: list[File]) -> None:
             terms = terms_used(site.mentions.get(ref, []), site.glossary)
             if terms:
                 items = [{"href": get_relative_url(f"glossary/{t.slug}/", page.url), "name": t.term, "short": t.short} for t in terms]
-                page.content += lesson_terms_html(items)
+                page.content += LESSON_TERMS_SLOT
+                site.late_html.setdefault(file.src_uri, {})[LESSON_TERMS_SLOT] = lesson_terms_html(items)
                 site.links += [
                     Link(_source_path(file), 1, file.src_uri, item["href"], page_url=page.url, text=item["name"], origin="lesson-terms")
                     for item in items
@@ -418,15 +421,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         page = File.generated(
             config,
             f"glossary/{term.slug}.md",
-            content=term_page(
-                term, site.glossary, edit_url=_edit_url(config, term.path),
-                share_url=mkdocs_share.term_share_url(config, term),
-            ),
+            content=term_page(term, site.glossary),
             # Term pages stay out of the navigation: rendering thousands of entries into every page would make
             # the build quadratic. The A-Z index is their place in the nav.
             inclusion=InclusionLevel.NOT_IN_NAV,
         )
         page.edit_uri = _repo_relative_edit_uri(config, term.path)
+        site.late_html[page.src_uri] = term_controls_html(
+            term, share_url=mkdocs_share.term_share_url(config, term), edit_url=_edit_url(config, term.path),
+        )
         files.append(page)
     # The link profile needs every page's links: a placeholder now, its content in on_env.
     files.append(File.generated(config, LINK_PROFILE_PAGE, content=link_profile_page_placeholder()))
@@ -487,4 +490,6 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    for slot, html in current().late_html.get(page.file.src_uri, {}).items():
+        output = output.replace(slot, html, 1)
     return mkdocs_share.on_post_page(output, page, config)
