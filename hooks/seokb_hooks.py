@@ -30,3 +30,7 @@ def on_env(env, config, files):
 
 def on_post_page(output, page, config):
     return mkdocs_site.on_post_page(output, page, config)
+
+
+def on_build_error(error):
+    return mkdocs_site.on_build_error(error)

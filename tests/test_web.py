@@ -109,8 +109,9 @@ def test_a_broken_link_the_engine_injects_is_caught_at_the_mention(web: Project)
     # The engine's own links are checked like a contributor's: make it write wrong term URLs (in a build
     # process of its own) and the build names each mention's file and line.
     script = (
-        "import sys, seokb.mkdocs_site as adapter; right = adapter.get_relative_url;"
+        "import sys, seokb.mkdocs_site as adapter, seokb.page_linking as linking; right = adapter.get_relative_url;"
         "adapter.get_relative_url = lambda url, page: right(url.replace('anchor-text', 'anchor-txt'), page);"
+        "linking.relative_url = lambda url, page: right(url.replace('anchor-text', 'anchor-txt'), page);"
         "from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build']; cli()"
     )
     result = subprocess.run(

@@ -88,6 +88,7 @@ class TermMatcher:
     """Finds glossary names in plain text, at a cost of words x longest name, whatever the glossary's size."""
 
     def __init__(self, glossary: Glossary) -> None:
+        self.slugs = frozenset(term.slug for term in glossary)
         self._by_words: dict[tuple[str, ...], Term] = {}
         for term in glossary:
             for name in term.names:

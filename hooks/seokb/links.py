@@ -44,6 +44,8 @@ class SiteMap:
     anchors: dict[str, set[str] | None] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)  # page url ('glossary/backlink/') -> src_uri
     files: set[str] = field(default_factory=set)  # non-page files (images, downloads)
+    # (href, page, page_url) -> resolve_target's answer; the map does not change once made
+    targets: dict[tuple[str, str, str | None], str | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 @lru_cache(maxsize=1)
@@ -192,6 +194,14 @@ def site_map(pages: Mapping[str, set[str] | None], urls: Mapping[str, str], file
 
 def resolve_target(link: Link, site: SiteMap) -> str | None:
     """The page a working internal link leads to (its src_uri), or None for an external or broken one."""
+    # The orphan check and the link profile each ask about every link of the site: each answer is kept.
+    key = (link.href, link.page, link.page_url)
+    if key not in site.targets:
+        site.targets[key] = _resolve_target(link, site)
+    return site.targets[key]
+
+
+def _resolve_target(link: Link, site: SiteMap) -> str | None:
     href = link.href.strip()
     if not href or _SCHEME.match(href) or href.startswith(("//", "/")):
         return None

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -18,7 +18,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from . import mkdocs_share
-from .autolink import Mention, TermMatcher, autolink
+from .autolink import Mention, TermMatcher
 from .backlinks import PageRef, invert, orphans, terms_used
 from .diagnostics import Diagnostics
 from .glossary import load_glossary
@@ -31,6 +31,7 @@ from .link_profile import (
 )
 from .links import Link, check_links, markdown_links, orphan_pages, page_anchors, site_map
 from .markers import Community, expand_markers
+from .page_linking import LinkedPage, PageJob, PageLinker
 from .model import Glossary
 from .quiz import Quizzes, expand_quiz_markers, load_quizzes
 from .quiz_pages import LIST_SLOT, QUIZ_SLOT, fill_slots, list_links, list_page, quiz_links, quiz_page, rewrite_links
@@ -69,6 +70,7 @@ class SiteBuild:
     links: list[Link] = field(default_factory=list)
     anchors: dict[str, set[str]] = field(default_factory=dict)
     matcher: TermMatcher | None = None
+    linker: PageLinker | None = None
     # Position of each page in the navigation: panels list pages in course order, terms after them.
     nav_order: dict[str, int] = field(default_factory=dict)
     link_seconds: float = 0.0  # time spent reading, collecting and checking links: reported after every build
@@ -179,6 +181,8 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     site.lesson_numbers = {uri: (number, len(lessons)) for number, uri in enumerate(lessons, start=1)}
     site.page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
     site.render_markdown = _markdown_renderer(config)
+    assert site.matcher is not None
+    site.linker = PageLinker(site.matcher, pages=len(site.page_urls), cores=os.cpu_count())
     return nav
 
 
@@ -196,7 +200,11 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     html = _fill_quizzes(html, page)
     # The A-Z index links every term already; a page may opt out with `autolink: false` in its front matter.
     if src_uri != GLOSSARY_INDEX and page.meta.get("autolink", True) is not False:
-        html, site.anchors[src_uri] = _link_terms(html, page)
+        assert site.linker is not None
+        linked = site.linker.link(_page_job(html, page))
+        if linked is not None:
+            html = _apply_links(linked, page)
+        # else a worker links it; on_env keeps the result
     else:
         started = time.perf_counter()
         site.anchors[src_uri] = page_anchors(html)
@@ -246,53 +254,26 @@ def _lesson_number(src_uri: str) -> tuple[int, int] | None:
     return current().lesson_numbers.get(src_uri)
 
 
-def _link_terms(html: str, page) -> tuple[str, set[str]]:
-    """The page with its terms linked, and the anchors on it (read in the same pass)."""
+def _page_job(html: str, page) -> PageJob:
     site = current()
-    assert site.matcher is not None
-    page_url = page.url
+    return PageJob(
+        src_uri=page.file.src_uri, html=html, page_url=page.url, own_slug=_term_slug(page.file.src_uri),
+        source_file=str(site.root / _source_path(page.file)), body_line=site.body_lines.get(page.file.src_uri, 1),
+    )
 
-    def href_for(term) -> str:
-        return get_relative_url(f"glossary/{term.slug}/", page_url)
 
-    def hand_link(href: str) -> str | None:
-        # Resolve against a dummy host: only the path of an internal link can name a term page.
-        target = urlsplit(urljoin("https://site.invalid/" + page_url, href))
-        if target.netloc != "site.invalid":
-            return None
-        return _term_slug(target.path.strip("/") + ".md") if target.path.startswith("/glossary/") else None
-
-    own = _term_slug(page.file.src_uri)
-    anchors: set[str] = set()
-    html, mentions = autolink(html, site.matcher, href_for, skip_slug=own, hand_link=hand_link, anchors=anchors)
-    ref = PageRef(page.file.src_uri, page.title or page.file.src_uri)
-    site.mentions[ref] = mentions
+def _apply_links(linked: LinkedPage, page) -> str:
+    """Keep what linking found on a page: its mentions, its anchors and the links the engine added."""
+    site = current()
+    site.anchors[linked.src_uri] = linked.anchors
+    site.mentions[PageRef(linked.src_uri, page.title or linked.src_uri)] = linked.mentions
     path = _source_path(page.file)
-    # Each source line normalised once per page; every linked mention is then looked up in them.
-    lines = [" ".join(line.casefold().split()) for line in _source_text(page.file).splitlines()]
-    body = site.body_lines.get(page.file.src_uri, 1)
-    for mention in mentions:
-        if mention.linked and (term := site.glossary.get(mention.slug)) is not None:
-            line = _line_of(lines, mention.text, after=body)
-            site.links.append(Link(
-                path, line, page.file.src_uri, href_for(term), page_url=page_url, text=mention.text, origin="autolink",
-            ))
-    return html, anchors
-
-
-def _source_text(file: File) -> str:
-    path = current().root / _source_path(file)
-    return path.read_text(encoding="utf-8") if path.is_file() else ""
-
-
-def _line_of(lines: list[str], words: str, after: int = 1) -> int:
-    """The first of the (normalised) source lines, from line `after` on, that holds these words: where an injected
-    link is reported."""
-    wanted = " ".join(words.casefold().split())
-    for number, line in enumerate(lines[after - 1:], start=after):
-        if wanted in line:
-            return number
-    return after
+    site.links += [
+        Link(path, line, linked.src_uri, href, page_url=page.url, text=words, origin="autolink")
+        for line, href, words in linked.links
+    ]
+    page.content = linked.html
+    return linked.html
 
 
 def _body_line(file: File) -> int:
@@ -465,6 +446,13 @@ def on_env(env, config: MkDocsConfig, files: Files):
     # and the first moment the mentions of every page are known.
     site = current()
     pages = files.documentation_pages()
+    if site.linker is not None:
+        by_src = {f.src_uri: f for f in pages}
+        linked_pages = site.linker.finish()  # pages a worker linked while the build went on
+        for linked in linked_pages:
+            _apply_links(linked, by_src[linked.src_uri].page)
+        if linked_pages:
+            log.info(f"seokb: {len(linked_pages)} pages linked in a worker process")
     _add_backlinks(pages)
     started = time.perf_counter()
     unreadable = {f"glossary/{slug}.md": None for slug in site.glossary.unreadable}
@@ -487,6 +475,11 @@ def on_env(env, config: MkDocsConfig, files: Files):
     if config.strict and count:
         raise Abort(f"Aborted with {count} warning{'s' if count != 1 else ''} in strict mode; nothing was written.")
     return env
+
+
+def on_build_error(error) -> None:
+    if _build is not None and _build.linker is not None:
+        _build.linker.close()
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:

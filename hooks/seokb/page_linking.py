@@ -1,0 +1,162 @@
+"""Links the terms on each rendered page, in the build's own process or, on a large site, in a worker process.
+
+Auto-linking reads every page's HTML in pure Python: on a site of thousands of pages it is the largest cost the
+engine adds. Each page is independent of the others, so a worker process can link pages while the build goes on
+converting the next ones' Markdown; results are collected in page order once every page is rendered, and are the
+same, byte for byte, as linking in the build's own process (one function, link_page, does both).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import sys
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_all_start_methods, get_context
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from .autolink import Mention, TermMatcher, autolink
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One rendered page to link: its content HTML, its URL, and the source file its mentions are reported in."""
+
+    src_uri: str
+    html: str
+    page_url: str
+    own_slug: str | None  # a term page never links its own term
+    source_file: str  # the file a contributor edits, for the line of each linked mention (read where linked)
+    body_line: int  # the file line where the Markdown body starts (after front matter)
+
+
+@dataclass(frozen=True)
+class LinkedPage:
+    src_uri: str
+    html: str
+    mentions: list[Mention]
+    anchors: set[str]
+    links: list[tuple[int, str, str]]  # (source line, href, words) of each link the engine added
+
+
+def relative_url(url: str, from_url: str) -> str:
+    """`url` relative to the page at `from_url`, both site-relative, as mkdocs.utils.get_relative_url has it."""
+    head, tail = posixpath.split(from_url)
+    if "." in tail:  # a file, not a directory URL: links are relative to its folder
+        from_url = head
+    relative = posixpath.relpath("/" + url, "/" + from_url)
+    return relative + "/" if url.endswith("/") else relative
+
+
+def term_slug_of(href: str, page_url: str) -> str | None:
+    """The term whose page an author's link leads to ('../glossary/backlink/' -> 'backlink'); None for any other."""
+    # Resolved against a dummy host: only the path of an internal link can name a term page.
+    target = urlsplit(urljoin("https://site.invalid/" + page_url, href))
+    if target.netloc != "site.invalid" or not target.path.startswith("/glossary/"):
+        return None
+    src_uri = target.path.strip("/") + ".md"
+    return Path(src_uri).stem if src_uri.startswith("glossary/") and src_uri != "glossary/index.md" else None
+
+
+def link_page(job: PageJob, matcher: TermMatcher) -> LinkedPage:
+    """The page with each term's first mention linked, every mention, the page's anchors, and the added links."""
+
+    def href_for(slug: str) -> str:
+        return relative_url(f"glossary/{slug}/", job.page_url)
+
+    anchors: set[str] = set()
+    html, mentions = autolink(
+        job.html, matcher, lambda term: href_for(term.slug), skip_slug=job.own_slug,
+        hand_link=lambda href: term_slug_of(href, job.page_url), anchors=anchors,
+    )
+    # Each source line normalised once per page; every linked mention is then looked up in them.
+    source = Path(job.source_file)
+    text = source.read_text(encoding="utf-8") if source.is_file() else ""
+    lines = [" ".join(line.casefold().split()) for line in text.splitlines()]
+    links = [
+        (_line_of(lines, mention.text, after=job.body_line), href_for(mention.slug), mention.text)
+        for mention in mentions if mention.linked and mention.slug in matcher.slugs
+    ]
+    return LinkedPage(job.src_uri, html, mentions, anchors, links)
+
+
+def _line_of(lines: list[str], words: str, after: int = 1) -> int:
+    """The first of the (normalised) source lines, from line `after` on, that holds these words: where an injected
+    link is reported."""
+    wanted = " ".join(words.casefold().split())
+    for number, line in enumerate(lines[after - 1:], start=after):
+        if wanted in line:
+            return number
+    return after
+
+
+# Below this many pages, starting a worker costs more than it saves (the repository's own site has about 110).
+PARALLEL_FROM = 500
+
+_worker_matcher: TermMatcher | None = None
+
+
+def _start_worker(matcher: TermMatcher) -> None:
+    global _worker_matcher
+    _worker_matcher = matcher
+
+
+def _link_in_worker(job: PageJob) -> LinkedPage:
+    assert _worker_matcher is not None
+    return link_page(job, _worker_matcher)
+
+
+class PageLinker:
+    """Links pages as they are rendered: in one worker process when there are enough pages and a core to spare,
+    else right away. Call finish() once every page was given, and close() when the build ends either way."""
+
+    def __init__(self, matcher: TermMatcher, pages: int, cores: int | None) -> None:
+        self.matcher = matcher
+        self._pending: list[tuple[PageJob, Future[LinkedPage]]] = []
+        self._pool: ProcessPoolExecutor | None = None
+        if pages >= PARALLEL_FROM and (cores or 0) > 1 and can_fork():
+            self._pool = _start_pool(matcher)
+
+    @property
+    def parallel(self) -> bool:
+        return self._pool is not None
+
+    def link(self, job: PageJob) -> LinkedPage | None:
+        """The linked page now, or None when a worker links it (finish() gives it then)."""
+        if self._pool is None:
+            return link_page(job, self.matcher)
+        self._pending.append((job, self._pool.submit(_link_in_worker, job)))
+        return None
+
+    def finish(self) -> list[LinkedPage]:
+        """The pages the worker linked, in the order they were given."""
+        done = []
+        for job, future in self._pending:
+            try:
+                done.append(future.result())
+            except Exception:  # the worker could not run (it died, or cannot import the engine): link here instead
+                done.append(link_page(job, self.matcher))
+        self._pending = []
+        self.close()
+        return done
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def can_fork() -> bool:
+    """Whether a worker can be forked safely: on Linux, from a process running no other thread.
+
+    A forked worker starts at once and shares the build's memory, and, unlike a fresh interpreter, never re-runs
+    the script that started the build (a script without a main guard would build again in every worker). Forking
+    a threaded process can deadlock, so `mkdocs serve`, whose web server runs in threads, links in its own process.
+    """
+    return sys.platform == "linux" and "fork" in get_all_start_methods() and threading.active_count() == 1
+
+
+def _start_pool(matcher: TermMatcher) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"), initializer=_start_worker, initargs=(matcher,))

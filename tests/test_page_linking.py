@@ -1,0 +1,140 @@
+"""Linking pages in a worker process gives what linking them in the build's own process gives, byte for byte."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, mkdocs_env
+from mkdocs.utils import get_relative_url
+
+from seokb import page_linking
+from seokb.autolink import TermMatcher
+from seokb.diagnostics import Diagnostics
+from seokb.glossary import load_glossary
+from seokb.page_linking import PageJob, PageLinker, link_page, relative_url, term_slug_of
+
+GLOSSARY = load_glossary(REPO, Diagnostics())
+MATCHER = TermMatcher(GLOSSARY)
+
+
+@pytest.mark.parametrize("url, page", [
+    ("glossary/backlink/", "lessons/what-is-a-backlink/"), ("glossary/backlink/", ""), ("glossary/backlink/", "."),
+    ("glossary/backlink/", "glossary/anchor-text/"), ("glossary/backlink/", "glossary/backlink/"),
+    ("glossary/backlink/", "404.html"), ("glossary/backlink/", "lessons/page.html"), ("index.html", "a/b/c/"),
+    ("glossary/", "link-profile/"), ("a/b.png", "a/"),
+])
+def test_relative_urls_are_mkdocs_own(url: str, page: str) -> None:
+    assert relative_url(url, page) == get_relative_url(url, page)
+
+
+@pytest.mark.parametrize("href, page, slug", [
+    ("../../glossary/backlink/", "lessons/one/", "backlink"), ("../glossary/backlink/", "lessons/one/", None),
+    ("backlink/", "glossary/", "backlink"), ("../", "glossary/backlink/", None), ("./", "glossary/", None),
+    ("https://example.org/glossary/backlink/", "lessons/one/", None), ("#top", "glossary/backlink/", "backlink"),
+    ("../../glossary/backlink/#why-it-matters", "lessons/one/", "backlink"), ("../", "glossary/x/", None),
+])
+def test_an_authors_link_names_the_term_it_leads_to(href: str, page: str, slug: str | None) -> None:
+    assert term_slug_of(href, page) == slug
+
+
+def jobs(count: int, folder: Path) -> list[PageJob]:
+    terms = list(GLOSSARY)
+    pages = []
+    for number in range(count):
+        one, two, three = (terms[(number + step) % len(terms)] for step in (0, 7, 19))
+        html = (
+            f'<h1 id="page-{number}">Page {number}</h1>\n<p>A beginner reads about {one.term.lower()} and '
+            f'{two.term.lower()}s, then about <a href="../glossary/{three.slug}/">{three.term.lower()}</a> again.</p>\n'
+            f"<p>More on {one.term.lower()} &amp; friends.</p>\n"
+        )
+        source = f"---\ndescription: x\n---\n# Page {number}\n\nA beginner reads about {one.term.lower()} and {two.term.lower()}s.\n"
+        own = three.slug if number % 5 == 0 else None
+        (folder / f"p{number}.md").write_text(source, encoding="utf-8")
+        pages.append(PageJob(f"lessons/p{number}.md", html, f"lessons/p{number}/", own, str(folder / f"p{number}.md"), 4))
+    return pages
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The test runner may hold threads of its own (pytest-xdist's); the policy itself is tested below.
+    monkeypatch.setattr(page_linking, "can_fork", lambda: True)
+
+
+def test_a_worker_links_exactly_as_the_build_process_does(forking, tmp_path: Path) -> None:
+    pages = jobs(40, tmp_path)
+    linker = PageLinker(MATCHER, pages=page_linking.PARALLEL_FROM, cores=2)
+    try:
+        assert linker.parallel
+        assert [linker.link(job) for job in pages] == [None] * len(pages)  # given to the worker, not linked here
+        in_worker = linker.finish()
+    finally:
+        linker.close()
+    here = [link_page(job, MATCHER) for job in pages]
+    assert in_worker == here
+    assert sum(len(page.links) for page in here) > 40 and all(page.anchors for page in here)
+    # Each added link is reported at the source line that holds its words (line 6 here, after the front matter).
+    assert {line for page in here for line, _, _ in page.links} <= {4, 6} and any(
+        line == 6 for page in here for line, _, _ in page.links
+    )
+
+
+def test_small_sites_and_single_cores_link_in_the_build_process(tmp_path: Path) -> None:
+    for pages, cores in ((page_linking.PARALLEL_FROM - 1, 8), (10_000, 1), (10_000, None)):
+        linker = PageLinker(MATCHER, pages=pages, cores=cores)
+        assert not linker.parallel
+        job = jobs(1, tmp_path)[0]
+        assert linker.link(job) == link_page(job, MATCHER)
+        assert linker.finish() == []
+
+
+def test_pages_are_linked_here_when_the_worker_dies(forking, tmp_path: Path) -> None:
+    pages = jobs(12, tmp_path)
+    linker = PageLinker(MATCHER, pages=page_linking.PARALLEL_FROM, cores=2)
+    try:
+        for job in pages[:6]:
+            linker.link(job)
+        for process in list(linker._pool._processes.values()):  # e.g. killed for memory by the system
+            os.kill(process.pid, signal.SIGKILL)
+        for job in pages[6:]:
+            try:
+                linker.link(job)
+            except Exception:  # a broken pool may refuse new pages: the build would then link them itself
+                pytest.skip("the pool refused work after its worker died")
+        result = linker.finish()
+    finally:
+        linker.close()
+    assert result == [link_page(job, MATCHER) for job in pages]
+
+
+def build(site_dir: Path, parallel: bool) -> subprocess.CompletedProcess[str]:
+    script = (
+        "import sys, seokb.page_linking as linking;"
+        f"linking.PARALLEL_FROM = {0 if parallel else 10**9};"
+        "from mkdocs.__main__ import cli;"
+        f"sys.argv = ['mkdocs', 'build', '--strict', '--site-dir', {str(site_dir)!r}]; cli()"
+    )
+    return subprocess.run([sys.executable, "-c", script], cwd=REPO, env=mkdocs_env(), capture_output=True, text=True, timeout=600)
+
+
+def test_the_real_site_is_the_same_built_either_way(tmp_path: Path) -> None:
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    serial_run, parallel_run = build(serial, parallel=False), build(parallel, parallel=True)
+    assert serial_run.returncode == parallel_run.returncode == 0, serial_run.stderr + parallel_run.stderr
+    assert "linked in a worker process" in parallel_run.stderr
+    assert "linked in a worker process" not in serial_run.stderr
+    files = sorted(path.relative_to(serial) for path in serial.rglob("*") if path.is_file() and path.suffix in (".html", ".json"))
+    assert len(files) > 50
+    assert sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file() and p.suffix in (".html", ".json")) == files
+    assert [f for f in files if (serial / f).read_bytes() != (parallel / f).read_bytes()] == []
+
+
+def test_no_worker_is_forked_from_a_threaded_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `mkdocs serve` runs its web server in threads: forking then could deadlock the worker.
+    monkeypatch.setattr(page_linking.threading, "active_count", lambda: 3)
+    assert not page_linking.can_fork()
+    assert not PageLinker(MATCHER, pages=10_000, cores=8).parallel
