@@ -8,10 +8,12 @@ same, byte for byte, as linking in the build's own process (one function, link_p
 
 from __future__ import annotations
 
+import pickle
 import posixpath
+import shutil
 import sys
+import tempfile
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
@@ -94,58 +96,109 @@ def _line_of(lines: list[str], words: str, after: int = 1) -> int:
 
 # Below this many pages, starting a worker costs more than it saves (the repository's own site has about 110).
 PARALLEL_FROM = 500
-
-_worker_matcher: TermMatcher | None = None
-
-
-def _start_worker(matcher: TermMatcher) -> None:
-    global _worker_matcher
-    _worker_matcher = matcher
-
-
-def _link_in_worker(job: PageJob) -> LinkedPage:
-    assert _worker_matcher is not None
-    return link_page(job, _worker_matcher)
+# Pages go to the worker in batches, each a file: writing one is quick, and the worker reads it when it is ready.
+# (concurrent.futures hands work over in threads of the build's process, which wait seconds for a turn at the
+# interpreter lock while MkDocs keeps it busy: the worker sat idle while pages piled up.)
+BATCH = 128
 
 
 class PageLinker:
-    """Links pages as they are rendered: in one worker process when there are enough pages and a core to spare,
-    else right away. Call finish() once every page was given, and close() when the build ends either way."""
+    """Links pages as they are rendered: in one forked worker process when there are enough pages and a core to
+    spare, else right away. Call finish() once every page was given, and close() when the build ends either way."""
 
     def __init__(self, matcher: TermMatcher, pages: int, cores: int | None) -> None:
         self.matcher = matcher
-        self._pending: list[tuple[PageJob, Future[LinkedPage]]] = []
-        self._pool: ProcessPoolExecutor | None = None
+        self._batch: list[PageJob] = []
+        self._sent: list[list[PageJob]] = []
+        self._worker: _Worker | None = None
         if pages >= PARALLEL_FROM and (cores or 0) > 1 and can_fork():
-            self._pool = _start_pool(matcher)
+            self._worker = _Worker(matcher)
 
     @property
     def parallel(self) -> bool:
-        return self._pool is not None
+        return self._worker is not None
 
     def link(self, job: PageJob) -> LinkedPage | None:
-        """The linked page now, or None when a worker links it (finish() gives it then)."""
-        if self._pool is None:
+        """The linked page now, or None when the worker links it (finish() gives it then)."""
+        if self._worker is None:
             return link_page(job, self.matcher)
-        self._pending.append((job, self._pool.submit(_link_in_worker, job)))
+        self._batch.append(job)
+        if len(self._batch) >= BATCH:
+            self._send()
         return None
+
+    def _send(self) -> None:
+        if self._batch and self._worker is not None:
+            self._worker.send(len(self._sent), self._batch)
+            self._sent.append(self._batch)
+        self._batch = []
 
     def finish(self) -> list[LinkedPage]:
         """The pages the worker linked, in the order they were given."""
-        done = []
-        for job, future in self._pending:
-            try:
-                done.append(future.result())
-            except Exception:  # the worker could not run (it died, or cannot import the engine): link here instead
-                done.append(link_page(job, self.matcher))
-        self._pending = []
+        self._send()
+        done: list[LinkedPage] = []
+        if self._worker is not None:
+            self._worker.wait()
+            for number, jobs in enumerate(self._sent):
+                linked = self._worker.result(number)
+                # A batch without a result: the worker died (killed for memory, say). Its pages are linked here.
+                done += linked if linked is not None else [link_page(job, self.matcher) for job in jobs]
+        self._sent = []
         self.close()
         return done
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
+
+
+class _Worker:
+    """A forked process that links the batches written to its folder, in the order it is told of them."""
+
+    def __init__(self, matcher: TermMatcher) -> None:
+        shared = Path("/dev/shm")  # memory, where Linux has it: batches never need to reach a disk
+        self.folder = Path(tempfile.mkdtemp(prefix="seokb-linking-", dir=shared if shared.is_dir() else None))
+        self._tell, told = get_context("fork").Pipe()
+        self.process = get_context("fork").Process(target=_work, args=(told, matcher, self.folder), daemon=True)
+        self.process.start()
+        told.close()
+
+    def send(self, number: int, jobs: list[PageJob]) -> None:
+        partial = self.folder / f"{number}.jobs.partial"
+        partial.write_bytes(pickle.dumps(jobs, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.rename(self.folder / f"{number}.jobs")
+        self._tell_worker(number)
+
+    def wait(self) -> None:
+        self._tell_worker(None)  # no more batches: the worker ends once it has linked them all
+        self.process.join()
+
+    def _tell_worker(self, message: int | None) -> None:
+        try:
+            self._tell.send(message)
+        except OSError:  # the worker is gone: batches without a result are linked by the build itself
+            pass
+
+    def result(self, number: int) -> list[LinkedPage] | None:
+        path = self.folder / f"{number}.linked"
+        return pickle.loads(path.read_bytes()) if path.is_file() else None
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self._tell.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _work(told, matcher: TermMatcher, folder: Path) -> None:
+    while (number := told.recv()) is not None:
+        jobs = pickle.loads((folder / f"{number}.jobs").read_bytes())
+        linked = [link_page(job, matcher) for job in jobs]
+        partial = folder / f"{number}.linked.partial"
+        partial.write_bytes(pickle.dumps(linked, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.rename(folder / f"{number}.linked")  # whole or absent, never half written
 
 
 def can_fork() -> bool:
@@ -156,7 +209,3 @@ def can_fork() -> bool:
     a threaded process can deadlock, so `mkdocs serve`, whose web server runs in threads, links in its own process.
     """
     return sys.platform == "linux" and "fork" in get_all_start_methods() and threading.active_count() == 1
-
-
-def _start_pool(matcher: TermMatcher) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"), initializer=_start_worker, initargs=(matcher,))
