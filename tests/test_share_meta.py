@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,6 +10,9 @@ from pathlib import Path
 import pytest
 from golden import GOLDEN, assert_golden
 
+from seokb import share_meta
+from seokb.diagnostics import Diagnostics
+from seokb.glossary import load_glossary
 from seokb.share_meta import PageShare, absolute_url, inject_head, plain_description, share_tags
 
 BACKLINK = PageShare(
@@ -199,3 +203,13 @@ def test_every_page_of_the_real_site_ends_with_one_of_each_tag(real_site: Path) 
         page = inject_head(path.read_text(encoding="utf-8"), share_tags(BACKLINK, description_tag=True))
         keys = head_tags(page)
         assert set(keys.values()) == {1}, (path, keys)
+
+
+def test_plain_text_skips_the_markdown_parser_and_means_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [term.short for term in load_glossary(Path(__file__).resolve().parents[1], Diagnostics())]
+    texts += ["1. A list", "- a list", "# a heading", "> a quote", "A *word*", "A_b_c", "x &amp; y", "Dashes \u2013 and -- hyphens"]
+    fast = {text for text in texts if share_meta._ALREADY_PLAIN.fullmatch(text.strip()) and "_" not in text}
+    assert len(fast) >= 30 and "1. A list" not in fast and "A *word*" not in fast
+    quick = [plain_description(text) for text in texts]
+    monkeypatch.setattr(share_meta, "_ALREADY_PLAIN", re.compile(r"(?!)"))  # never matches: the parser reads all
+    assert quick == [plain_description(text) for text in texts]

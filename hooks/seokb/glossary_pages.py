@@ -74,10 +74,19 @@ def term_page(term: Term, glossary: Glossary) -> str:
 
 def term_controls_html(term: Term, share_url: str | None, edit_url: str | None) -> dict[str, str]:
     """What fills a term page's share and edit slots: the share line with its copy button, and the edit link."""
-    templates = _html_templates()
+    # Two short lines per term, thousands of terms: written directly rather than through two template renders.
+    share = html.escape(share_url or "", quote=True)
+    edit = html.escape(edit_url or "", quote=True)
     return {
-        SHARE_SLOT: templates.get_template("term-share.html.jinja").render(share_url=share_url) if share_url else "",
-        EDIT_SLOT: templates.get_template("term-edit.html.jinja").render(edit_url=edit_url, path=term.path) if edit_url else "",
+        SHARE_SLOT: (
+            f'<p class="seokb-share">Share this term: <code>{share}</code> <button type="button" '
+            f'class="md-button seokb-copy-link" data-url="{share}">Copy link</button> '
+            '<span class="seokb-copy-status" role="status"></span></p>\n'
+        ) if share_url else "",
+        EDIT_SLOT: (
+            f'<p><a class="seokb-edit" href="{edit}">Edit this entry</a> (<code>{html.escape(term.path)}</code>): '
+            "every term is one YAML file, and fixes are welcome.</p>\n"
+        ) if edit_url else "",
     }
 
 

@@ -62,8 +62,17 @@ def _inline_text(children) -> list[str]:
     return words
 
 
+# Text that Markdown leaves as it is: a letter first (no list, heading or quote marker) and no character that
+# could start emphasis, code, a link, an entity or HTML. Most descriptions (every term's `short`) are such text.
+_ALREADY_PLAIN = re.compile(r"[^\W\d_][\w \t\n,.;:'\"()?%/\u2019\u2013\u2014-]*", re.UNICODE)
+
+
 def plain_description(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     """Markdown made into one line of plain text, at most `limit` characters, cut at a word with an ellipsis."""
+    if _ALREADY_PLAIN.fullmatch(text.strip()) and "_" not in text:
+        flat = " ".join(text.split())
+        if len(flat) <= limit:
+            return flat
     words: list[str] = []
     for token in _markdown().parse(text):
         # Images and code blocks say nothing a preview should repeat; link text stays, its URL goes.
