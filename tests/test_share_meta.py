@@ -213,3 +213,18 @@ def test_plain_text_skips_the_markdown_parser_and_means_the_same(monkeypatch: py
     quick = [plain_description(text) for text in texts]
     monkeypatch.setattr(share_meta, "_ALREADY_PLAIN", re.compile(r"(?!)"))  # never matches: the parser reads all
     assert quick == [plain_description(text) for text in texts]
+
+
+def test_tags_in_comments_and_scripts_are_not_the_heads_tags() -> None:
+    page = (
+        "<html>\n  <head>\n"
+        '    <!-- <meta name="description" content="in a comment"> -->\n'
+        '    <script>document.write(\'<meta property="og:title" content="in a script">\')</script>\n'
+        '    <META NAME="Description" CONTENT="the theme\'s own" />\n'
+        "  </head>\n<body></body></html>\n"
+    )
+    out = inject_head(page, '<meta name="description" content="ours">\n<meta property="og:title" content="Ours">')
+    head = out[: out.index("</head>")]
+    assert "in a comment" in head and "in a script" in head  # left as they were
+    assert "the theme's own" not in head  # the real tag, in capitals and self-closed, is replaced
+    assert head.count('content="ours"') == 1 and head.count('content="Ours"') == 1

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 
-from .htmlscan import attributes, pieces
+from .htmlscan import attributes
 
 DESCRIPTION_LIMIT = 200
 THEME_COLOR = "#3f51b5"
@@ -136,14 +136,22 @@ def _tag_key(tag: str, attrs: dict[str, str | None]) -> tuple[str, str] | None:
 _HEAD_END = re.compile("</head>", re.IGNORECASE)
 
 
+# What can hold a <meta> or <link> that is not one (comments, scripts, styles), and the tags themselves: one pass
+# of one pattern over the head, which is all the theme's tags in front of the page.
+_HEAD_TAG = re.compile(
+    r"""<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(meta|link)\b((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
 def _head_tags(text: str) -> list[tuple[tuple[str, str], int, int]]:
     """The <link> and <meta> tags of a head that a share tag can replace, and where each starts and ends in it."""
-    return [
-        (key, piece.start, piece.end)
-        for piece in pieces(text)
-        if piece.tag in ("link", "meta") and piece.kind in ("start", "startend")
-        and (key := _tag_key(piece.tag, attributes(piece.attrs))) is not None
-    ]
+    found = []
+    for match in _HEAD_TAG.finditer(text):
+        tag = match.group(2)
+        if tag and (key := _tag_key(tag.lower(), attributes(match.group(3).removesuffix("/")))) is not None:
+            found.append((key, match.start(), match.end()))
+    return found
 
 
 def inject_head(page_html: str, tags: str) -> str:
