@@ -186,3 +186,17 @@ def test_related_is_checked_even_when_the_entry_has_other_problems(tmp_path: Pat
         "glossary/backlink.yml:3: short: is 170 characters; the limit is 160; it must fit a tooltip and a link preview",
         "glossary/backlink.yml:14: related: unknown term 'anchor-txt' (did you mean 'anchor-text'?)",
     ]
+
+
+def test_only_text_that_could_hold_an_anchor_alias_tag_or_document_is_read_twice() -> None:
+    from seokb.yamlsource import _MAYBE_NOT_PLAIN_DATA
+
+    assert _MAYBE_NOT_PLAIN_DATA.search(entry()) is None  # the fast path: nothing there to refuse
+    refused = [text for name, text, expected in INVALID if any(
+        word in message for message in expected for word in ("YAML anchor", "YAML alias", "YAML tag", "second YAML document")
+    )]
+    assert len(refused) >= 2
+    assert all(_MAYBE_NOT_PLAIN_DATA.search(text) for text in refused)
+    second = entry() + "---\nterm: Another\n"
+    assert _MAYBE_NOT_PLAIN_DATA.search(second)
+    assert any("a second YAML document ('---'); one entry per file" in message for message in problems(second))

@@ -148,8 +148,14 @@ def _head_tags(text: str) -> list[tuple[tuple[str, str], int, int]]:
     """The <link> and <meta> tags of a head that a share tag can replace, and where each starts and ends in it."""
     found = []
     for match in _HEAD_TAG.finditer(text):
-        tag = match.group(2)
-        if tag and (key := _tag_key(tag.lower(), attributes(match.group(3).removesuffix("/")))) is not None:
+        tag, attrs = match.group(2, 3)
+        if not tag:
+            continue
+        tag, lowered = tag.lower(), attrs.lower()
+        # Most of a theme's tags are stylesheets, icons and scripts' links: no need to read their attributes.
+        if ("canonical" not in lowered) if tag == "link" else ("name" not in lowered and "property" not in lowered):
+            continue
+        if (key := _tag_key(tag, attributes(attrs.removesuffix("/")))) is not None:
             found.append((key, match.start(), match.end()))
     return found
 

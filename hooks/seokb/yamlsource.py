@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,8 +110,16 @@ def _syntax_hint(problem: str) -> str:
     return ""
 
 
+# Where an anchor ('&a'), an alias ('*a'), a tag ('!t') or a second document ('---') could start. Text with none
+# of these cannot hold one, and skips a second pass of the parser; anything else (emphasis in Markdown, say) is
+# read event by event.
+_MAYBE_NOT_PLAIN_DATA = re.compile(r"(?:^|[\s\[{,])[&*!]|^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
+
+
 def _refuse_anchors_aliases_tags(text: str, path: str, report: Diagnostics, loader=yaml.SafeLoader) -> None:
     """Anchors, aliases and tags make an entry mean something other than what it shows; entries are plain data."""
+    if not _MAYBE_NOT_PLAIN_DATA.search(text):
+        return
     documents = 0
     for event in yaml.parse(text, Loader=loader):
         line = event.start_mark.line + 1
