@@ -183,11 +183,45 @@ def _seconds(runs) -> str:
     return ", ".join(f"{run[0]:.1f}" for run in runs)
 
 
+def serve_rebuild_seconds(kb: Path, env: dict[str, str], edits: int = 2) -> list[float]:
+    """`mkdocs serve` on the knowledge base: the seconds MkDocs reports for each rebuild after a one-file glossary
+    edit (the same figure it reports for a full build)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log_path = kb / "serve.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=kb, env=env, stdout=log, stderr=log,
+        )
+    built = re.compile(r"Documentation built in ([\d.]+) seconds")
+    entry = sorted((kb / "glossary").glob("*.yml"))[len(list((kb / "glossary").glob("*.yml"))) // 2]
+    original = entry.read_text(encoding="utf-8")
+    try:
+        for edit in range(edits + 1):
+            deadline = time.monotonic() + 600
+            while len(built.findall(log_path.read_text())) < edit + 1:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit(f"mkdocs serve did not rebuild:\n{log_path.read_text()[-2000:]}")
+                time.sleep(0.5)
+            if edit < edits:
+                time.sleep(2)  # past the watcher's debounce, so each edit is one rebuild
+                entry.write_text(original.replace("made-up term", f"made-up term (edit {edit + 1})"), encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait()
+        entry.write_text(original, encoding="utf-8")
+    return [float(seconds) for seconds in built.findall(log_path.read_text())[1:]]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2500:250,5000:500", help="terms:lessons pairs, comma separated")
     parser.add_argument("--linkchecker", action="store_true", help="also time LinkChecker on the built site")
     parser.add_argument("--runs", type=int, default=3, help="warm and baseline builds per size (medians reported)")
+    parser.add_argument("--serve", action="store_true", help="also time mkdocs serve rebuilding after a glossary edit")
     arguments = parser.parse_args()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
@@ -216,6 +250,12 @@ def main() -> None:
             if checked:
                 links, on_pages, seconds = checked.groups()
                 print(f"    link validation in the build: {links} links on {on_pages} pages in {seconds} s")
+                if arguments.serve:
+                    rebuilds = serve_rebuild_seconds(kb, env)
+                    reported = re.search(r"Documentation built in ([\d.]+) seconds", log)
+                    full = float(reported.group(1)) if reported else warm_s
+                    print(f"    mkdocs serve, one glossary file edited: rebuilt in {', '.join(f'{r:.1f}' for r in rebuilds)} s; "
+                          f"a full build reports {full:.1f} s (x{median(rebuilds) / full:.2f})")
                 if arguments.linkchecker:
                     lc = linkchecker_seconds(kb / "site")
                     print(f"    LinkChecker on the same site: {lc:.1f} s, x{lc / max(float(seconds), 1e-3):.0f} our validation time")

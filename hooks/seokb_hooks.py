@@ -34,3 +34,7 @@ def on_post_page(output, page, config):
 
 def on_build_error(error):
     return mkdocs_site.on_build_error(error)
+
+
+def on_shutdown():
+    return mkdocs_site.on_shutdown()

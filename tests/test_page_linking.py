@@ -71,7 +71,7 @@ def test_a_worker_links_exactly_as_the_build_process_does(forking, tmp_path: Pat
     try:
         assert linker.parallel
         assert [linker.link(job) for job in pages] == [None] * len(pages)  # given to the worker, not linked here
-        folder = linker._worker.folder
+        folder = linker._folder
         in_worker = linker.finish()
         assert not folder.exists()  # the batches the worker read and wrote are gone
     finally:
@@ -133,6 +133,30 @@ def test_the_real_site_is_the_same_built_either_way(tmp_path: Path) -> None:
 
 def test_no_worker_is_forked_from_a_threaded_process(monkeypatch: pytest.MonkeyPatch) -> None:
     # `mkdocs serve` runs its web server in threads: forking then could deadlock the worker.
+    page_linking.stop_worker()
     monkeypatch.setattr(page_linking.threading, "active_count", lambda: 3)
     assert not page_linking.can_fork()
     assert not PageLinker(MATCHER, pages=10_000, cores=8).parallel
+
+
+def test_a_later_build_reuses_the_worker_with_its_own_glossary(forking, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `mkdocs serve`: the first build forks the worker; rebuilds run beside the web server's threads, where no
+    # fork is safe, and hand the worker the glossary as it is now.
+    page_linking.stop_worker()
+    pages = jobs(20, tmp_path)
+    first = PageLinker(MATCHER, pages=page_linking.PARALLEL_FROM, cores=2)
+    worker = first._worker
+    for job in pages:
+        first.link(job)
+    assert first.finish() == [link_page(job, MATCHER) for job in pages]
+
+    monkeypatch.setattr(page_linking, "can_fork", lambda: False)  # threads now
+    smaller = TermMatcher(type(GLOSSARY)(tuple(term for term in GLOSSARY if term.slug != "backlink")))
+    second = PageLinker(smaller, pages=page_linking.PARALLEL_FROM, cores=2)
+    assert second._worker is worker and worker.alive()
+    for job in pages:
+        second.link(job)
+    assert second.finish() == [link_page(job, smaller) for job in pages]
+    assert [link_page(job, smaller) for job in pages] != [link_page(job, MATCHER) for job in pages]
+    page_linking.stop_worker()
+    assert not worker.alive()

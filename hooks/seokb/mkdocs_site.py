@@ -31,7 +31,7 @@ from .link_profile import (
 )
 from .links import Link, check_links, markdown_links, orphan_pages, page_anchors, site_map
 from .markers import Community, expand_markers
-from .page_linking import LinkedPage, PageJob, PageLinker
+from .page_linking import LinkedPage, PageJob, PageLinker, stop_worker
 from .model import Glossary
 from .quiz import Quizzes, expand_quiz_markers, load_quizzes
 from .quiz_pages import LIST_SLOT, QUIZ_SLOT, fill_slots, list_links, list_page, quiz_links, quiz_page, rewrite_links
@@ -483,6 +483,10 @@ def on_env(env, config: MkDocsConfig, files: Files):
 def on_build_error(error) -> None:
     if _build is not None and _build.linker is not None:
         _build.linker.close()
+
+
+def on_shutdown() -> None:
+    stop_worker()
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:

@@ -8,6 +8,8 @@ same, byte for byte, as linking in the build's own process (one function, link_p
 
 from __future__ import annotations
 
+import atexit
+import os
 import pickle
 import posixpath
 import shutil
@@ -103,16 +105,17 @@ BATCH = 128
 
 
 class PageLinker:
-    """Links pages as they are rendered: in one forked worker process when there are enough pages and a core to
-    spare, else right away. Call finish() once every page was given, and close() when the build ends either way."""
+    """Links pages as they are rendered: in a worker process when there are enough pages and a core to spare,
+    else right away. Call finish() once every page was given, and close() if the build ends early."""
 
     def __init__(self, matcher: TermMatcher, pages: int, cores: int | None) -> None:
         self.matcher = matcher
         self._batch: list[PageJob] = []
         self._sent: list[list[PageJob]] = []
         self._worker: _Worker | None = None
-        if pages >= PARALLEL_FROM and (cores or 0) > 1 and can_fork():
-            self._worker = _Worker(matcher)
+        if pages >= PARALLEL_FROM and (cores or 0) > 1:
+            self._worker = _worker_for(matcher)
+        self._folder = self._worker.new_build() if self._worker is not None else None
 
     @property
     def parallel(self) -> bool:
@@ -128,8 +131,8 @@ class PageLinker:
         return None
 
     def _send(self) -> None:
-        if self._batch and self._worker is not None:
-            self._worker.send(len(self._sent), self._batch)
+        if self._batch and self._worker is not None and self._folder is not None:
+            self._worker.send(self._folder, len(self._sent), self._batch)
             self._sent.append(self._batch)
         self._batch = []
 
@@ -137,10 +140,10 @@ class PageLinker:
         """The pages the worker linked, in the order they were given."""
         self._send()
         done: list[LinkedPage] = []
-        if self._worker is not None:
-            self._worker.wait()
+        if self._worker is not None and self._folder is not None:
+            self._worker.wait_for(self._folder, len(self._sent))
             for number, jobs in enumerate(self._sent):
-                linked = self._worker.result(number)
+                linked = _result(self._folder, number)
                 # A batch without a result: the worker died (killed for memory, say). Its pages are linked here.
                 done += linked if linked is not None else [link_page(job, self.matcher) for job in jobs]
         self._sent = []
@@ -148,57 +151,117 @@ class PageLinker:
         return done
 
     def close(self) -> None:
-        if self._worker is not None:
-            self._worker.stop()
-            self._worker = None
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+        self._worker = None
+
+
+# One worker for the life of the process. `mkdocs serve` rebuilds while its web server runs in threads, and
+# forking a threaded process can deadlock: the worker forked for the first build (before any thread) stays,
+# and each rebuild hands it the new glossary.
+_worker: _Worker | None = None
+
+
+def _worker_for(matcher: TermMatcher) -> _Worker | None:
+    global _worker
+    if _worker is not None and _worker.alive():
+        _worker.use(matcher)
+        return _worker
+    _worker = _Worker(matcher) if can_fork() else None
+    return _worker
+
+
+def stop_worker() -> None:
+    """End the worker, when the build process is done with building (`mkdocs serve` stopping, say)."""
+    global _worker
+    if _worker is not None:
+        _worker.stop()
+        _worker = None
 
 
 class _Worker:
-    """A forked process that links the batches written to its folder, in the order it is told of them."""
+    """A forked process that links the batches written to a build's folder, in the order it is told of them."""
 
     def __init__(self, matcher: TermMatcher) -> None:
         shared = Path("/dev/shm")  # memory, where Linux has it: batches never need to reach a disk
-        self.folder = Path(tempfile.mkdtemp(prefix="seokb-linking-", dir=shared if shared.is_dir() else None))
-        self._tell, told = get_context("fork").Pipe()
-        self.process = get_context("fork").Process(target=_work, args=(told, matcher, self.folder), daemon=True)
+        self.root = Path(tempfile.mkdtemp(prefix="seokb-linking-", dir=shared if shared.is_dir() else None))
+        self._conn, child = get_context("fork").Pipe()
+        self.process = get_context("fork").Process(target=_work, args=(child, matcher), daemon=True)
         self.process.start()
-        told.close()
+        child.close()
+        self._builds = 0
+        atexit.register(self.stop)
 
-    def send(self, number: int, jobs: list[PageJob]) -> None:
-        partial = self.folder / f"{number}.jobs.partial"
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def new_build(self) -> Path:
+        self._builds += 1
+        folder = self.root / str(self._builds)
+        folder.mkdir()
+        return folder
+
+    def use(self, matcher: TermMatcher) -> None:
+        """The glossary changes between builds: the next batches are linked with this one."""
+        path = self.root / "matcher.pickle"
+        path.write_bytes(pickle.dumps(matcher, protocol=pickle.HIGHEST_PROTOCOL))
+        self._tell(("matcher", str(path)))
+
+    def send(self, folder: Path, number: int, jobs: list[PageJob]) -> None:
+        partial = folder / f"{number}.jobs.partial"
         partial.write_bytes(pickle.dumps(jobs, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.rename(self.folder / f"{number}.jobs")
-        self._tell_worker(number)
+        partial.rename(folder / f"{number}.jobs")
+        self._tell(("batch", str(folder), number))
 
-    def wait(self) -> None:
-        self._tell_worker(None)  # no more batches: the worker ends once it has linked them all
-        self.process.join()
+    def wait_for(self, folder: Path, batches: int) -> None:
+        """Until the worker has answered for this many batches of this build (or is gone)."""
+        while batches:
+            try:
+                answered = self._conn.recv()
+            except (EOFError, OSError):  # the worker is gone: what it did not link, the build links itself
+                return
+            if answered == str(folder):  # answers for a build that ended early are passed over
+                batches -= 1
 
-    def _tell_worker(self, message: int | None) -> None:
+    def _tell(self, message: tuple) -> None:
         try:
-            self._tell.send(message)
-        except OSError:  # the worker is gone: batches without a result are linked by the build itself
+            self._conn.send(message)
+        except OSError:  # gone: see wait_for
             pass
-
-    def result(self, number: int) -> list[LinkedPage] | None:
-        path = self.folder / f"{number}.linked"
-        return pickle.loads(path.read_bytes()) if path.is_file() else None
 
     def stop(self) -> None:
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
-        self._tell.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        self._conn.close()
+        shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _work(told, matcher: TermMatcher, folder: Path) -> None:
-    while (number := told.recv()) is not None:
-        jobs = pickle.loads((folder / f"{number}.jobs").read_bytes())
-        linked = [link_page(job, matcher) for job in jobs]
-        partial = folder / f"{number}.linked.partial"
-        partial.write_bytes(pickle.dumps(linked, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.rename(folder / f"{number}.linked")  # whole or absent, never half written
+def _work(conn, matcher: TermMatcher) -> None:
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:  # the build process is gone
+            os._exit(0)
+        if message[0] == "matcher":
+            matcher = pickle.loads(Path(message[1]).read_bytes())
+            continue
+        _, folder, number = message
+        try:
+            jobs = pickle.loads(Path(folder, f"{number}.jobs").read_bytes())
+            linked = [link_page(job, matcher) for job in jobs]
+            partial = Path(folder, f"{number}.linked.partial")
+            partial.write_bytes(pickle.dumps(linked, protocol=pickle.HIGHEST_PROTOCOL))
+            partial.rename(Path(folder, f"{number}.linked"))  # whole or absent, never half written
+        except Exception:  # noqa: BLE001 - any failure leaves the batch without a result, to be linked by the build
+            pass
+        conn.send(folder)
+
+
+def _result(folder: Path, number: int) -> list[LinkedPage] | None:
+    path = folder / f"{number}.linked"
+    return pickle.loads(path.read_bytes()) if path.is_file() else None
 
 
 def can_fork() -> bool:
@@ -206,6 +269,6 @@ def can_fork() -> bool:
 
     A forked worker starts at once and shares the build's memory, and, unlike a fresh interpreter, never re-runs
     the script that started the build (a script without a main guard would build again in every worker). Forking
-    a threaded process can deadlock, so `mkdocs serve`, whose web server runs in threads, links in its own process.
+    a threaded process can deadlock, so a process with threads reuses the worker it has, or links pages itself.
     """
     return sys.platform == "linux" and "fork" in get_all_start_methods() and threading.active_count() == 1
