@@ -23,16 +23,16 @@ from .backlinks import PageRef, invert, orphans, terms_used
 from .diagnostics import Diagnostics
 from .glossary import load_glossary
 from .glossary_pages import (
-    BACKLINKS_SLOT, LESSON_TERMS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html, term_controls_html,
-    term_page, term_page_links,
+    BACKLINKS_SLOT, LESSON_TERMS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html,
+    term_controls_html, term_page, term_page_links,
 )
 from .link_profile import (
     EVERY_PAGE_SLOT, LINK_PROFILE_PAGE, every_page_table, link_profile, link_profile_page, over_optimised_warnings,
 )
 from .links import Link, check_links, markdown_links, orphan_pages, page_anchors, site_map
 from .markers import Community, expand_markers
-from .page_linking import LinkedPage, PageJob, PageLinker, stop_worker
 from .model import Glossary
+from .page_linking import LinkedPage, PageJob, PageLinker, stop_worker
 from .quiz import Quizzes, expand_quiz_markers, load_quizzes
 from .quiz_pages import LIST_SLOT, QUIZ_SLOT, fill_slots, list_links, list_page, quiz_links, quiz_page, rewrite_links
 from .quiz_render import LessonLink, render_quiz, render_quiz_list
