@@ -473,7 +473,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     mkdocs_share.on_env(files, config)
     # Every check is done: what only the checks needed goes now, so that the garbage collector does not walk
     # tens of thousands of links and mentions again and again while MkDocs writes the pages.
-    site.links, site.mentions, site.anchors = [], {}, {}
+    site.links, site.mentions, site.anchors, site.matcher, site.linker = [], {}, {}, None, None
     count = current().warnings.count
     if config.strict and count:
         raise Abort(f"Aborted with {count} warning{'s' if count != 1 else ''} in strict mode; nothing was written.")
