@@ -160,3 +160,12 @@ def test_a_later_build_reuses_the_worker_with_its_own_glossary(forking, tmp_path
     assert [link_page(job, smaller) for job in pages] != [link_page(job, MATCHER) for job in pages]
     page_linking.stop_worker()
     assert not worker.alive()
+
+
+def test_an_authors_own_link_is_not_counted_again_as_an_added_link(tmp_path: Path) -> None:
+    source = tmp_path / "x.md"
+    source.write_text("# T\n\nA [backlink](../../glossary/backlink.md) and anchor text.\n", encoding="utf-8")
+    html = '<p>A <a href="../../glossary/backlink/">backlink</a> and anchor text.</p>'
+    linked = link_page(PageJob("lessons/x.md", html, "lessons/x/", None, str(source), 1), MATCHER)
+    assert [(m.slug, m.linked, m.by_hand) for m in linked.mentions] == [("backlink", True, True), ("anchor-text", True, False)]
+    assert linked.links == [(3, "../../glossary/anchor-text/", "anchor text")]  # the one link the engine added

@@ -71,6 +71,7 @@ class Mention:
     text: str  # the words as written, whitespace collapsed: "inbound links"
     sentence: str  # the plain-text sentence around it, at most SENTENCE_LIMIT characters
     linked: bool
+    by_hand: bool = False  # the author's own link to the term: the page has it already, the engine added nothing
 
 
 def _forms(word: str) -> tuple[str, str]:
@@ -404,7 +405,7 @@ def autolink(
     for raw_start, raw_end, term, words, sentence in found:
         slug = term if isinstance(term, str) else term.slug
         first = slug not in linked
-        mentions.append(Mention(slug, words, sentence, first))
+        mentions.append(Mention(slug, words, sentence, first, by_hand=isinstance(term, str)))
         if not first or isinstance(term, str):  # a hand link is a link already: record it, add nothing
             linked.add(slug)
             continue

@@ -81,7 +81,9 @@ def link_page(job: PageJob, matcher: TermMatcher) -> LinkedPage:
     lines = [" ".join(line.casefold().split()) for line in text.splitlines()]
     links = [
         (_line_of(lines, mention.text, after=job.body_line), href_for(mention.slug), mention.text)
-        for mention in mentions if mention.linked and mention.slug in matcher.slugs
+        # An author's own link is counted where it was written (links.markdown_links): counting it here too would
+        # give the term two inbound links for one.
+        for mention in mentions if mention.linked and not mention.by_hand and mention.slug in matcher.slugs
     ]
     return LinkedPage(job.src_uri, html, mentions, anchors, links)
 
