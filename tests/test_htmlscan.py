@@ -20,16 +20,16 @@ class StdlibEvents(HTMLParser):
         self.events: list[tuple] = []
 
     def handle_starttag(self, tag, attrs):
-        first: dict = {}
-        for name, value in attrs:
-            first.setdefault(name, value)
-        self.events.append(("start", tag, first))
+        self._opened("start", tag, attrs)
 
     def handle_startendtag(self, tag, attrs):
-        first: dict = {}
+        self._opened("startend", tag, attrs)
+
+    def _opened(self, kind, tag, attrs):
+        first: dict = {}  # a repeated attribute: the first one counts, as in browsers
         for name, value in attrs:
             first.setdefault(name, value)
-        self.events.append(("startend", tag, first))
+        self.events.append((kind, tag, first))
 
     def handle_endtag(self, tag):
         self.events.append(("end", tag))

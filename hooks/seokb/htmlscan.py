@@ -14,12 +14,14 @@ import html
 import re
 from typing import Iterator, NamedTuple
 
+# A start tag's attribute text: anything up to '>', where quoted values may hold '>' themselves.
+ATTRIBUTE_TEXT = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
 _MARKUP = re.compile(
     r"""
       (?P<comment> <!--.*?(?:-->|\Z) )                       # a comment, closed or running to the end
     | (?P<other> <[!?][^>]*>? )                              # doctype, CDATA, processing instruction
     | </(?P<end>[a-zA-Z][^\s/>]*) [^>]*> 
-    | <(?P<start>[a-zA-Z][^\s/>]*) (?P<attrs>(?:[^>"']++|"[^"]*+"|'[^']*+')*+) >
+    | <(?P<start>[a-zA-Z][^\s/>]*) (?P<attrs>""" + ATTRIBUTE_TEXT + r""") >
     """,
     re.DOTALL | re.VERBOSE,
 )

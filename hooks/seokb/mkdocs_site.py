@@ -32,7 +32,7 @@ from .link_profile import (
 from .links import Link, check_links, markdown_links, orphan_pages, page_anchors, site_map
 from .markers import Community, expand_markers
 from .model import Glossary
-from .page_linking import LinkedPage, PageJob, PageLinker, stop_worker
+from .page_linking import LinkedPage, PageJob, PageLinker, stop_worker, term_slug
 from .quiz import Quizzes, expand_quiz_markers, load_quizzes
 from .quiz_pages import LIST_SLOT, QUIZ_SLOT, fill_slots, list_links, list_page, quiz_links, quiz_page, rewrite_links
 from .quiz_render import LessonLink, render_quiz, render_quiz_list
@@ -186,13 +186,6 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     return nav
 
 
-def _term_slug(src_uri: str) -> str | None:
-    """The term a page is about: 'glossary/backlink.md' -> 'backlink'."""
-    if src_uri.startswith("glossary/") and src_uri != GLOSSARY_INDEX:
-        return Path(src_uri).stem
-    return None
-
-
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     site = current()
     src_uri = page.file.src_uri
@@ -257,7 +250,7 @@ def _lesson_number(src_uri: str) -> tuple[int, int] | None:
 def _page_job(html: str, page) -> PageJob:
     site = current()
     return PageJob(
-        src_uri=page.file.src_uri, html=html, page_url=page.url, own_slug=_term_slug(page.file.src_uri),
+        src_uri=page.file.src_uri, html=html, page_url=page.url, own_slug=term_slug(page.file.src_uri),
         source_file=str(site.root / _source_path(page.file)), body_line=site.body_lines.get(page.file.src_uri, 1),
     )
 
@@ -293,7 +286,7 @@ def _source_path(file: File) -> str:
         if file.abs_src_path not in known:  # resolving a path asks the file system: once per file, not per link
             known[file.abs_src_path] = Path(file.abs_src_path).resolve().relative_to(current().root).as_posix()
         return known[file.abs_src_path]
-    slug = _term_slug(file.src_uri)
+    slug = term_slug(file.src_uri)
     if slug:
         return f"glossary/{slug}.yml"
     if file.src_uri.startswith("quizzes/") and file.src_uri != "quizzes/index.md":
@@ -341,7 +334,7 @@ def _add_backlinks(pages: list[File]) -> None:
         page = file.page
         if page is None or page.content is None:
             continue
-        slug = _term_slug(file.src_uri)
+        slug = term_slug(file.src_uri)
         if slug is not None:
             entries = [
                 {"href": get_relative_url(urls[b.page.src_uri], page.url), "title": b.page.title, "sentence": b.sentence}

@@ -60,8 +60,14 @@ def term_slug_of(href: str, page_url: str) -> str | None:
     target = urlsplit(urljoin("https://site.invalid/" + page_url, href))
     if target.netloc != "site.invalid" or not target.path.startswith("/glossary/"):
         return None
-    src_uri = target.path.strip("/") + ".md"
-    return Path(src_uri).stem if src_uri.startswith("glossary/") and src_uri != "glossary/index.md" else None
+    return term_slug(target.path.strip("/") + ".md")
+
+
+def term_slug(src_uri: str) -> str | None:
+    """The term a page is about: 'glossary/backlink.md' -> 'backlink'; None for the A-Z index and other pages."""
+    if src_uri.startswith("glossary/") and src_uri != "glossary/index.md":
+        return Path(src_uri).stem
+    return None
 
 
 def link_page(job: PageJob, matcher: TermMatcher) -> LinkedPage:

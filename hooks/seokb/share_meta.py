@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 
-from .htmlscan import attributes
+from .htmlscan import ATTRIBUTE_TEXT, attributes
 
 DESCRIPTION_LIMIT = 200
 THEME_COLOR = "#3f51b5"
@@ -139,7 +139,7 @@ _HEAD_END = re.compile("</head>", re.IGNORECASE)
 # What can hold a <meta> or <link> that is not one (comments, scripts, styles), and the tags themselves: one pass
 # of one pattern over the head, which is all the theme's tags in front of the page.
 _HEAD_TAG = re.compile(
-    r"""<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(meta|link)\b((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""",
+    rf"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(meta|link)\b({ATTRIBUTE_TEXT})>",
     re.DOTALL | re.IGNORECASE,
 )
 
