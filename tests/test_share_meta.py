@@ -13,7 +13,7 @@ from golden import GOLDEN, assert_golden
 from seokb import share_meta
 from seokb.diagnostics import Diagnostics
 from seokb.glossary import load_glossary
-from seokb.share_meta import PageShare, absolute_url, inject_head, plain_description, share_tags
+from seokb.share_meta import PageShare, _head_tags, absolute_url, inject_head, plain_description, share_tag_keys, share_tags
 
 BACKLINK = PageShare(
     title="Backlink",
@@ -167,6 +167,16 @@ def test_the_final_head_has_exactly_one_of_each_tag(description_tag: bool) -> No
     if not description_tag:
         # The theme's own description stays when ours is not asked for.
         assert '<meta name="description" content="A link on another website that points to a page on your site.">' in page
+
+
+@pytest.mark.parametrize("description_tag", [True, False])
+def test_known_tag_keys_are_the_keys_of_every_page_s_tags(description_tag: bool) -> None:
+    """share_tag_keys stands in for reading each page's own tags: both must say the same, for any page."""
+    other = PageShare(**{**BACKLINK.__dict__, "title": 'A "quoted" <title>', "description": "x & y", "og_type": "website"})
+    for page in (BACKLINK, other):
+        tags = share_tags(page, description_tag=description_tag)
+        assert share_tag_keys(description_tag) == {key for key, _, _ in _head_tags(tags)}
+        assert inject_head(MATERIAL_HEAD, tags, replaces=share_tag_keys(description_tag)) == inject_head(MATERIAL_HEAD, tags)
 
 
 def test_injecting_twice_changes_nothing() -> None:

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from .diagnostics import Diagnostics
 from .glossary_json import glossary_json
 from .model import Glossary, Term
-from .share_meta import PageShare, absolute_url, inject_head, plain_description, share_tags
+from .share_meta import PageShare, absolute_url, inject_head, plain_description, share_tag_keys, share_tags
 from .social_card import Card, lesson_label, render_many, term_card
 
 log = logging.getLogger("mkdocs.plugins.seokb")
@@ -151,7 +151,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
         ),
         description_tag=True,
     )
-    return inject_head(output, tags)
+    return inject_head(output, tags, replaces=share_tag_keys(description_tag=True))
 
 
 def term_share_url(config: MkDocsConfig, term: Term) -> str:

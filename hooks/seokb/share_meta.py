@@ -160,15 +160,24 @@ def _head_tags(text: str) -> list[tuple[tuple[str, str], int, int]]:
     return found
 
 
-def inject_head(page_html: str, tags: str) -> str:
-    """The page with `tags` inserted before </head>, after removing the tags of the head that they replace."""
+@lru_cache(maxsize=2)
+def share_tag_keys(description_tag: bool = False) -> frozenset[tuple[str, str]]:
+    """The keys of the tags share_tags writes, read once from a sample: they do not depend on the page (every value
+    is escaped), and reading them from each page's tags again cost as much as reading the theme's head."""
+    sample = PageShare("t", "d", "https://x.org/", "s", "article", "https://x.org/c.png", 1, 1)
+    return frozenset(key for key, _, _ in _head_tags(share_tags(sample, description_tag)))
+
+
+def inject_head(page_html: str, tags: str, replaces: frozenset[tuple[str, str]] | None = None) -> str:
+    """The page with `tags` inserted before </head>, after removing the tags of the head that they replace.
+    `replaces` is the keys of `tags` when the caller knows them (share_tag_keys); else they are read from `tags`."""
     head_end = _HEAD_END.search(page_html)
     end = head_end.start() if head_end else -1
     if end < 0:
         raise ValueError("the page has no </head> to put the link-preview tags before")
     head = page_html[:end]
 
-    replaced = {key for key, _, _ in _head_tags(tags)}
+    replaced = replaces if replaces is not None else {key for key, _, _ in _head_tags(tags)}
     kept, position = [], 0
     for key, start, stop in _head_tags(head):
         if key not in replaced:
