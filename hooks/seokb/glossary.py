@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path as FsPath
 
 from .content_rules import markdown_problems, plain_text_problems
 from .content_folder import SLUG, FolderKind, content_files
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostic, Diagnostics
 from .model import Glossary, Source, Term
 from .names import name_key
 from .schema import field_label, load_schema, schema_problems
@@ -23,17 +23,22 @@ TEXT = "#text"  # a key in Term.lines: (field, TEXT) is the first line of the fi
 _PLAIN_FIELDS = ("term", "short")
 
 
-def load_glossary(root: FsPath, report: Diagnostics, folder: str = "glossary") -> Glossary:
-    """Every valid entry under root/folder; every problem, in any file, goes to `report`."""
+def load_glossary(root: FsPath, report: Diagnostics, folder: str = "glossary", cache: EntryCache | None = None) -> Glossary:
+    """Every valid entry under root/folder; every problem, in any file, goes to `report`. With a `cache`, a file
+    whose text is what it was at the last load is not parsed and checked again."""
     terms: list[Term] = []
     present: set[str] = set()
     related: list[RelatedReference] = []
-    for path, relative in content_files(root, folder, ENTRIES, report):
+    read = cache.read_entry if cache is not None else read_entry
+    files = list(content_files(root, folder, ENTRIES, report))
+    for path, relative in files:
         present.add(path.stem)
-        term, references = read_entry(path.read_text(encoding="utf-8"), relative, path.stem, report)
+        term, references = read(path.read_text(encoding="utf-8"), relative, path.stem, report)
         related += references
         if term is not None:
             terms.append(term)
+    if cache is not None:
+        cache.keep_only({(relative, path.stem) for path, relative in files})
     check_names(terms, report)
     check_related(related, report, present)
     return Glossary(tuple(terms), unreadable=frozenset(present - {t.slug for t in terms}))
@@ -47,6 +52,39 @@ class RelatedReference:
     source_slug: str
     target: str
     line: int
+
+
+@dataclass(frozen=True)
+class _ReadEntry:
+    text: str
+    term: Term | None
+    references: tuple[RelatedReference, ...]
+    problems: tuple[Diagnostic, ...]
+
+
+@dataclass
+class EntryCache:
+    """Each entry file as last read, with its problems. `mkdocs serve` loads the whole glossary again after every
+    edit, which is one changed file among thousands: reading an entry is a pure function of its text, path and
+    slug, so an unchanged text gives back the same term and the same problems."""
+
+    entries: dict[tuple[str, str], _ReadEntry] = field(default_factory=dict)  # (path, slug) -> what reading gave
+    parsed: int = 0  # files read anew over the cache's life, for tests and benchmarks
+
+    def read_entry(self, text: str, path: str, slug: str, report: Diagnostics) -> tuple[Term | None, list[RelatedReference]]:
+        known = self.entries.get((path, slug))
+        if known is None or known.text != text:
+            problems = Diagnostics()
+            term, references = read_entry(text, path, slug, problems)
+            known = self.entries[path, slug] = _ReadEntry(text, term, tuple(references), tuple(problems.items))
+            self.parsed += 1
+        report.items.extend(known.problems)
+        return known.term, list(known.references)
+
+    def keep_only(self, keys: set[tuple[str, str]]) -> None:
+        """Forget deleted and renamed files, so the cache holds one glossary, not every one it has seen."""
+        for gone in self.entries.keys() - keys:
+            del self.entries[gone]
 
 
 def read_term(text: str, path: str, slug: str, report: Diagnostics) -> Term | None:

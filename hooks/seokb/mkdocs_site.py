@@ -21,7 +21,7 @@ from . import mkdocs_share
 from .autolink import Mention, TermMatcher
 from .backlinks import PageRef, invert, orphans, terms_used
 from .diagnostics import Diagnostics
-from .glossary import load_glossary
+from .glossary import EntryCache, load_glossary
 from .glossary_pages import (
     BACKLINKS_SLOT, LESSON_TERMS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html,
     term_controls_html, term_page, term_page_links,
@@ -41,6 +41,7 @@ log = logging.getLogger("mkdocs.plugins.seokb")
 
 ASSETS = ("site.css", "glossary.css", "glossary.js", "quiz.css", "quiz.js")
 ASSET_DIR = "assets/seokb"
+CONTENT_FOLDERS = ("glossary", "quizzes")  # beside docs/, read by the hooks
 
 
 class WarningCount(logging.Handler):
@@ -88,6 +89,8 @@ class SiteBuild:
 
 
 _build: SiteBuild | None = None
+# Outlives the build: `mkdocs serve` rebuilds after each edit, and then only the edited entries are read anew.
+_entries = EntryCache()
 
 
 def current() -> SiteBuild:
@@ -107,13 +110,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     mkdocs_logger.addHandler(_build.warnings)
 
     # Broken entries are left out of the build and reported with everything else in on_env.
-    _build.glossary = load_glossary(_build.root, _build.problems)
+    read_before = _entries.parsed
+    _build.glossary = load_glossary(_build.root, _build.problems, cache=_entries)
+    if read_before:  # a rebuild in the same process: say how much of the glossary had to be read again
+        log.info(f"seokb: {_entries.parsed - read_before} of {len(_entries.entries)} glossary files changed since the last build")
     _build.matcher = TermMatcher(_build.glossary)
     _build.lesson_titles = _lesson_titles(Path(config.docs_dir) / "lessons")
     _build.quizzes = load_quizzes(_build.root, _build.problems, lessons=set(_build.lesson_titles))
     mkdocs_share.on_config(config, _build.root)
 
     _build.community = _community(config)
+    # `mkdocs serve` watches docs/ only: the content beside it must rebuild the site too, whatever mkdocs.yml says.
+    watched = {os.path.realpath(path) for path in config.watch}
+    for folder in CONTENT_FOLDERS:
+        path = str(_build.root / folder)
+        if os.path.isdir(path) and os.path.realpath(path) not in watched:
+            config.watch.append(path)
     # Our template overrides go first in the theme's search path (see overrides/ for why each exists).
     overrides = str(resources.files("seokb").joinpath("overrides"))
     if overrides not in config.theme.dirs:

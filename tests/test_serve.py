@@ -1,0 +1,64 @@
+"""`mkdocs serve` on a fixture project: each glossary edit is rebuilt, and only the edited entry is read again."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import Project, entry, mkdocs_env
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(log: Path, text: str, count: int, timeout: float = 120) -> str:
+    deadline = time.monotonic() + timeout
+    while (content := log.read_text(encoding="utf-8")).count(text) < count:
+        assert time.monotonic() < deadline, f"no {count}x {text!r} in the serve log:\n{content[-3000:]}"
+        time.sleep(0.2)
+    return content
+
+
+def test_serve_rebuilds_each_glossary_edit_reading_only_that_entry(project: Project) -> None:
+    project.write("glossary/backlink.yml", entry("backlink", related="[anchor-text]"))
+    project.write("glossary/anchor-text.yml", entry("anchor-text"))
+    (project.root / "quizzes").mkdir()
+    port = _free_port()
+    log = project.root / "serve.log"
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project.root, env=mkdocs_env(), stdout=output, stderr=subprocess.STDOUT,
+        )
+    built = "Documentation built in"
+    page = f"http://127.0.0.1:{port}/fixture/glossary/backlink/"
+    try:
+        content = _wait_for(log, "Serving on", 1)
+        # The fixture's mkdocs.yml names no folder to watch: the hooks add the content folders themselves.
+        assert "Watching paths for changes: 'docs', 'mkdocs.yml', 'glossary', 'quizzes'" in content
+        assert "A short definition of backlink." in urllib.request.urlopen(page, timeout=30).read().decode()
+
+        # A broken edit: reported with file and line, and the server stays up.
+        time.sleep(1.1)  # a new modification time, past the watcher's debounce
+        project.write("glossary/backlink.yml", entry("backlink", related="[anchor-text]", short="x" * 170))
+        content = _wait_for(log, "no page was written", 1)
+        assert "glossary/backlink.yml:3: short: is 170 characters" in content
+        assert "1 of 2 glossary files changed since the last build" in content
+
+        # Fixed: the page shows the new text; the untouched entry was not read again.
+        time.sleep(1.1)
+        project.write("glossary/backlink.yml", entry("backlink", related="[anchor-text]", short="A link from another site."))
+        content = _wait_for(log, built, 2)
+        assert content.count("1 of 2 glossary files changed since the last build") == 2
+        assert "A link from another site." in urllib.request.urlopen(page, timeout=30).read().decode()
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
