@@ -7,6 +7,7 @@ import os
 import posixpath
 import time
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urljoin
@@ -436,14 +437,27 @@ def _repo_relative_edit_uri(config: MkDocsConfig, repo_path: str) -> str | None:
     """edit_uri points into docs/; the YAML lives beside docs/, so climb out of it."""
     if not config.edit_uri:
         return None
-    return posixpath.relpath(repo_path, current().docs_path)
+    folder, name = posixpath.split(repo_path)
+    return posixpath.join(_from_docs(folder or ".", current().docs_path), name)
 
 
 def _edit_url(config: MkDocsConfig, repo_path: str) -> str | None:
-    relative = _repo_relative_edit_uri(config, repo_path)
-    if not (config.repo_url and config.edit_uri and relative):
+    if not (config.repo_url and config.edit_uri):
         return None
-    return urljoin(config.repo_url.rstrip("/") + "/", urljoin(config.edit_uri, relative))
+    folder, name = posixpath.split(repo_path)
+    return _edit_folder_url(config.repo_url, config.edit_uri, _from_docs(folder or ".", current().docs_path)) + name
+
+
+# Once per folder, not once per entry: relpath asks the OS for the working directory, and thousands of entries
+# share one folder.
+@lru_cache(maxsize=16)
+def _from_docs(folder: str, docs_path: str) -> str:
+    return posixpath.relpath(folder, docs_path)
+
+
+@lru_cache(maxsize=16)
+def _edit_folder_url(repo_url: str, edit_uri: str, folder: str) -> str:
+    return urljoin(repo_url.rstrip("/") + "/", urljoin(edit_uri, folder + "/"))
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
