@@ -28,9 +28,9 @@ from .glossary_pages import (
     term_controls_html, term_page, term_page_links,
 )
 from .link_profile import (
-    EVERY_PAGE_SLOT, LINK_PROFILE_PAGE, every_page_table, link_profile, link_profile_page, over_optimised_warnings,
+    EVERY_PAGE_SLOT, LINK_PROFILE_PAGE, LinkProfile, every_page_table, link_profile, link_profile_page, over_optimised_warnings,
 )
-from .links import Link, check_links, markdown_links, orphan_pages, page_anchors, site_map
+from .links import Link, check_links, markdown_links, page_anchors, site_map
 from .markers import Community, expand_markers
 from .model import Glossary
 from .page_linking import LinkedPage, PageJob, PageLinker, stop_worker, term_slug
@@ -307,7 +307,7 @@ def _source_path(file: File) -> str:
     return file.src_uri
 
 
-def _write_link_profile(by_uri: dict[str, File], known, config: MkDocsConfig, files: Files) -> None:
+def _write_link_profile(by_uri: dict[str, File], known, config: MkDocsConfig, files: Files) -> LinkProfile:
     """The site's own link report, written once every link is known, and its over-optimisation warnings."""
     site = current()
     titles = {uri: f.page.title or uri for uri, f in by_uri.items() if f.page is not None}
@@ -321,7 +321,7 @@ def _write_link_profile(by_uri: dict[str, File], known, config: MkDocsConfig, fi
         log.warning(str(warning))
     page_file = by_uri.get(LINK_PROFILE_PAGE)
     if page_file is None or page_file.page is None:
-        return
+        return profile
     page = page_file.page
     markdown = link_profile_page(profile, site.glossary)
     page.markdown = markdown.split("---\n", 2)[2] if markdown.startswith("---\n") else markdown
@@ -335,6 +335,7 @@ def _write_link_profile(by_uri: dict[str, File], known, config: MkDocsConfig, fi
     check_links([replace(link, origin="link-profile") for link in profile_links], known, report)
     for problem in report.sorted():  # the engine wrote these links: a broken one is an engine bug
         site.problems.add(problem.path + " (generated)", problem.line, problem.message)
+    return profile
 
 
 def _add_backlinks(pages: list[File]) -> None:
@@ -481,13 +482,12 @@ def on_env(env, config: MkDocsConfig, files: Files):
         files=(f.src_uri for f in files if not f.is_documentation_page()),
     )
     check_links(site.links, known, site.problems)
-    by_uri = {f.src_uri: f for f in pages}
-    for orphan in orphan_pages(site.links, known, exempt=HUBS):
-        if orphan in by_uri:
-            log.warning(f"{_source_path(by_uri[orphan])}:1: orphan page: no other page links to it; link it from a lesson or the home page")
     site.link_seconds += time.perf_counter() - started
     log.info(f"seokb: {len(site.links)} links on {len(pages)} pages checked in {site.link_seconds:.2f} s")
-    _write_link_profile(by_uri, known, config, files)
+    by_uri = {f.src_uri: f for f in pages}
+    profile = _write_link_profile(by_uri, known, config, files)
+    for orphan in profile.orphans:  # the profile has resolved every link already
+        log.warning(f"{_source_path(by_uri[orphan])}:1: orphan page: no other page links to it; link it from a lesson or the home page")
     fail_on(site.problems)
     mkdocs_share.on_env(files, config)
     # Every check is done: what only the checks needed goes now, so that the garbage collector does not walk
