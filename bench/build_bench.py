@@ -17,6 +17,7 @@ this run; compare ratios, not seconds, across machines.
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import random
 import re
@@ -33,7 +34,7 @@ sys.path.insert(0, str(REPO / "hooks"))
 
 from seokb.diagnostics import Diagnostics  # noqa: E402
 from seokb.glossary import SCHEMA_LINE, load_glossary  # noqa: E402
-from seokb.glossary_pages import index_page, term_page  # noqa: E402
+from seokb.glossary_pages import BACKLINKS_SLOT, EDIT_SLOT, SHARE_SLOT, index_page, term_page  # noqa: E402
 
 ADJECTIVES = (
     "anchor audit authority backlink brand canonical citation content crawl domain editorial evergreen expert "
@@ -119,17 +120,27 @@ def write_knowledge_base(root: Path, terms: int, lessons: int, seed: int = 7) ->
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
-def write_baseline(kb: Path, root: Path) -> None:
+def write_baseline(kb: Path, root: Path, linked: bool = False) -> None:
     """The same pages as ordinary Markdown for plain MkDocs: lessons as they are, terms as the engine writes them,
-    and the pages only a build can fill (quizzes, the link profile) as HTML taken from the hooks' build in kb/site."""
+    and the pages only a build can fill (quizzes, the link profile) as HTML taken from the hooks' build in kb/site.
+
+    `linked` adds by hand what the hooks add to those pages, taken from the hooks' build: each term link in a
+    lesson as a Markdown link, the lesson's quiz, "Terms in this lesson", and a term page's share line, "Mentioned
+    in" list and edit line (as HTML, marked data-search-exclude as the hooks' are kept out of search)."""
     shutil.copytree(kb / "docs", root / "docs")
+    built = kb / "site"
     glossary = load_glossary(kb, Diagnostics())
     (root / "docs" / "glossary").mkdir()
     (root / "docs" / "glossary" / "index.md").write_text(index_page(glossary), encoding="utf-8")
     for term in glossary:
-        (root / "docs" / "glossary" / f"{term.slug}.md").write_text(term_page(term, glossary), encoding="utf-8")
+        page = term_page(term, glossary)
+        if linked:
+            page = _with_term_sections(page, _article(built / "glossary" / term.slug / "index.html"))
+        (root / "docs" / "glossary" / f"{term.slug}.md").write_text(page, encoding="utf-8")
+    if linked:
+        for lesson in sorted((root / "docs" / "lessons").glob("*.md")):
+            lesson.write_text(_linked_lesson(lesson.read_text(encoding="utf-8"), _article(built / "lessons" / lesson.stem / "index.html")), encoding="utf-8")
     (root / "docs" / "quizzes").mkdir()
-    built = kb / "site"
     for page in ["link-profile", "quizzes", *(f"quizzes/{quiz.stem}" for quiz in sorted((kb / "quizzes").glob("*.yml")))]:
         target = root / "docs" / (f"{page}/index.md" if page == "quizzes" else f"{page}.md")
         target.write_text(_as_markdown(built / page / "index.html"), encoding="utf-8")
@@ -140,6 +151,48 @@ def write_baseline(kb: Path, root: Path) -> None:
     # Term pages stay out of the navigation in both builds, as the engine keeps them out.
     config += "not_in_nav: |\n  /glossary/*.md\n  !/glossary/index.md\n"
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def _article(page: Path) -> str:
+    html = page.read_text(encoding="utf-8")
+    return re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
+
+
+TERM_LINK = re.compile(r'<a class="seokb-term" href="\.\./\.\./glossary/([^/"]+)/" title="([^"]*)">(.*?)</a>', re.S)
+QUIZ_FORM = re.compile(r'<form class="seokb-quiz.*?</form>', re.S)
+TERM_SECTIONS = {
+    SHARE_SLOT: re.compile(r'<p class="seokb-share">.*?</p>', re.S),
+    BACKLINKS_SLOT: re.compile(r'<h2 id="mentioned-in".*?</ul>', re.S),
+    EDIT_SLOT: re.compile(r'<p><a class="seokb-edit".*?</p>', re.S),
+}
+
+
+def _with_term_sections(markdown: str, article: str) -> str:
+    for slot, pattern in TERM_SECTIONS.items():
+        found = pattern.search(article)
+        markdown = markdown.replace(slot, f"\n{found.group(0)}\n" if found else "")
+    return markdown
+
+
+def _linked_lesson(markdown: str, article: str) -> str:
+    """The lesson with each term link the hooks added written as a Markdown link, at the same words."""
+    forms = QUIZ_FORM.findall(article)
+    text = QUIZ_FORM.sub("", article)
+    body_start = markdown.index("\n# ")
+    parts, position = [markdown[:body_start]], body_start
+    for slug_, title, words in TERM_LINK.findall(text):
+        words = html.unescape(words)
+        at = markdown.find(words, position)
+        if at < 0:
+            continue
+        title = html.unescape(title).replace('"', "&quot;")
+        parts += [markdown[position:at], f'[{words}](../glossary/{slug_}.md "{title}")']
+        position = at + len(words)
+    linked = "".join(parts) + markdown[position:]
+    for form in forms:  # the quiz marker, as plain MkDocs would need the quiz written out
+        linked = re.sub(r"<!-- quiz: [a-z0-9-]+ -->", lambda _: f"\n{form}\n", linked, count=1)
+    terms = re.search(r'<h2 id="terms-in-this-lesson".*?</dl>', article, re.S)
+    return linked + (f"\n{terms.group(0)}\n" if terms else "")
 
 
 def _as_markdown(page: Path) -> str:
@@ -197,7 +250,7 @@ def serve_rebuild_seconds(root: Path, edited: Path, env: dict[str, str], edits: 
     log_path = root / "serve.log"
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env, stdout=log, stderr=log,
+            [sys.executable, "-c", SERVE_EVERY_TIME, "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env, stdout=log, stderr=log,
         )
     original = edited.read_text(encoding="utf-8")
     try:
@@ -215,6 +268,14 @@ def serve_rebuild_seconds(root: Path, edited: Path, env: dict[str, str], edits: 
         server.wait()
         edited.write_text(original, encoding="utf-8")
     return [float(seconds) for seconds in BUILT.findall(log_path.read_text())[1:]]
+
+
+# MkDocs drops a log line it has printed before, so a rebuild as long as an earlier one (to the hundredth of a
+# second) would go unreported and the wait below would never end: serve without that filter.
+SERVE_EVERY_TIME = (
+    "import sys, mkdocs.__main__ as m, mkdocs.commands.build as b; "
+    "b.log.addFilter = lambda f: None; sys.argv[0] = 'mkdocs'; m.cli()"
+)
 
 
 def reported_seconds(runs) -> float:
@@ -235,24 +296,29 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="seokb-bench-") as temporary:
         for size in arguments.sizes.split(","):
             terms, lessons = map(int, size.split(":"))
-            kb, baseline = Path(temporary, f"kb-{size}"), Path(temporary, f"baseline-{size}")
+            kb, baseline, linked = (Path(temporary, f"{name}-{size}") for name in ("kb", "baseline", "linked"))
             write_knowledge_base(kb, terms, lessons)
             pages = terms + lessons + 3
             cold_s, cold_mb, _ = timed_build(kb, kb / "site", env)  # no card cache yet
             write_baseline(kb, baseline)
-            base_runs, warm_runs = [], []
-            for _ in range(arguments.runs):  # in turns, so that both see the same machine
+            write_baseline(kb, linked, linked=True)
+            base_runs, linked_runs, warm_runs = [], [], []
+            for _ in range(arguments.runs):  # in turns, so that all see the same machine
                 base_runs.append(timed_build(baseline, baseline / "site", env))
+                linked_runs.append(timed_build(linked, linked / "site", env))
                 warm_runs.append(timed_build(kb, kb / "site", env))  # every card cached
-            base_s, warm_s = median(r[0] for r in base_runs), median(r[0] for r in warm_runs)
-            base_mb, warm_mb = max(r[1] for r in base_runs), max(r[1] for r in warm_runs)
+            base_s, linked_s, warm_s = (median(r[0] for r in runs) for runs in (base_runs, linked_runs, warm_runs))
+            base_mb, linked_mb, warm_mb = (max(r[1] for r in runs) for runs in (base_runs, linked_runs, warm_runs))
             log = warm_runs[-1][2]
             checked = re.search(r"seokb: (\d+) links on (\d+) pages checked in ([\d.]+) s", log)
-            rows.append((terms, lessons, pages, base_s, cold_s, warm_s, max(cold_mb, warm_mb), base_mb))
+            rows.append((pages, base_s, linked_s, warm_s))
             print(f"{terms} terms, {lessons} lessons ({pages} pages); median of {arguments.runs} runs each")
             print(f"    baseline (plain MkDocs):   {base_s:7.1f} s  {1000 * base_s / pages:6.1f} ms/page  {base_mb:5d} MB peak  runs: {_seconds(base_runs)}")
-            print(f"    seokb, cards cached:       {warm_s:7.1f} s  {1000 * warm_s / pages:6.1f} ms/page  {warm_mb:5d} MB peak  x{warm_s / base_s:.2f} of baseline  runs: {_seconds(warm_runs)}")
-            print(f"    seokb, cards drawn (cold): {cold_s:7.1f} s  {1000 * cold_s / pages:6.1f} ms/page  {cold_mb:5d} MB peak  x{cold_s / base_s:.2f} of baseline")
+            print(f"    baseline, links by hand:   {linked_s:7.1f} s  {1000 * linked_s / pages:6.1f} ms/page  {linked_mb:5d} MB peak  runs: {_seconds(linked_runs)}")
+            print(f"    seokb, cards cached:       {warm_s:7.1f} s  {1000 * warm_s / pages:6.1f} ms/page  {warm_mb:5d} MB peak  "
+                  f"x{warm_s / base_s:.2f} of baseline, x{warm_s / linked_s:.2f} of links by hand  runs: {_seconds(warm_runs)}")
+            print(f"    seokb, cards drawn (cold): {cold_s:7.1f} s  {1000 * cold_s / pages:6.1f} ms/page  {cold_mb:5d} MB peak  "
+                  f"x{cold_s / base_s:.2f} of baseline, x{cold_s / linked_s:.2f} of links by hand")
             if checked:
                 links, on_pages, seconds = checked.groups()
                 print(f"    link validation in the build: {links} links on {on_pages} pages in {seconds} s")
@@ -270,8 +336,8 @@ def main() -> None:
                     lc = linkchecker_seconds(kb / "site")
                     print(f"    LinkChecker on the same site: {lc:.1f} s, x{lc / max(float(seconds), 1e-3):.0f} our validation time")
     if len(rows) > 1:
-        (t1, _, p1, b1, _, w1, _, _), (t2, _, p2, b2, _, w2, _, _) = rows[0], rows[-1]
-        print(f"growth from {p1} to {p2} pages (x{p2 / p1:.2f}): seokb x{w2 / w1:.2f}, baseline x{b2 / b1:.2f}")
+        (p1, b1, l1, w1), (p2, b2, l2, w2) = rows[0], rows[-1]
+        print(f"growth from {p1} to {p2} pages (x{p2 / p1:.2f}): seokb x{w2 / w1:.2f}, baseline x{b2 / b1:.2f}, links by hand x{l2 / l1:.2f}")
 
 
 if __name__ == "__main__":
