@@ -124,9 +124,9 @@ def write_baseline(kb: Path, root: Path, linked: bool = False) -> None:
     """The same pages as ordinary Markdown for plain MkDocs: lessons as they are, terms as the engine writes them,
     and the pages only a build can fill (quizzes, the link profile) as HTML taken from the hooks' build in kb/site.
 
-    `linked` adds by hand what the hooks add to those pages, taken from the hooks' build: each term link in a
-    lesson as a Markdown link, the lesson's quiz, "Terms in this lesson", and a term page's share line, "Mentioned
-    in" list and edit line (as HTML, marked data-search-exclude as the hooks' are kept out of search)."""
+    `linked` adds what the hooks add to those pages, as a person would write it in Markdown, taken from the hooks'
+    build: each term link in a lesson, "Terms in this lesson", a term page's share line, "Mentioned in" list and
+    edit line (those marked data-search-exclude, as the hooks keep them out of search), and the quiz (as HTML)."""
     shutil.copytree(kb / "docs", root / "docs")
     built = kb / "site"
     glossary = load_glossary(kb, Diagnostics())
@@ -160,17 +160,27 @@ def _article(page: Path) -> str:
 
 TERM_LINK = re.compile(r'<a class="seokb-term" href="\.\./\.\./glossary/([^/"]+)/" title="([^"]*)">(.*?)</a>', re.S)
 QUIZ_FORM = re.compile(r'<form class="seokb-quiz.*?</form>', re.S)
-TERM_SECTIONS = {
-    SHARE_SLOT: re.compile(r'<p class="seokb-share">.*?</p>', re.S),
-    BACKLINKS_SLOT: re.compile(r'<h2 id="mentioned-in".*?</ul>', re.S),
-    EDIT_SLOT: re.compile(r'<p><a class="seokb-edit".*?</p>', re.S),
-}
+# What the hooks put on a page after rendering it, read back from their build to be written as Markdown.
+SHARE_URL = re.compile(r'<p class="seokb-share">.*?data-url="([^"]*)"', re.S)
+EDIT_URL = re.compile(r'<a class="seokb-edit" href="([^"]*)">')
+MENTIONED = re.compile(r'<li><a href="\.\./\.\./([^"]*)/">(.*?)</a><blockquote>(.*?)</blockquote></li>', re.S)
+LESSON_TERM = re.compile(r'<dt><a href="\.\./\.\./glossary/([^/"]+)/">(.*?)</a></dt>\s*<dd>(.*?)</dd>', re.S)
+EXCLUDED = "{ data-search-exclude }"  # kept out of search, as the hooks keep these sections out
 
 
 def _with_term_sections(markdown: str, article: str) -> str:
-    for slot, pattern in TERM_SECTIONS.items():
-        found = pattern.search(article)
-        markdown = markdown.replace(slot, f"\n{found.group(0)}\n" if found else "")
+    """A term page with its share line, "Mentioned in" list and edit line in Markdown, where the hooks put them."""
+    share, edit = SHARE_URL.search(article), EDIT_URL.search(article)
+    mentioned = MENTIONED.findall(article)
+    sections = {
+        SHARE_SLOT: f"Share this term: `{share.group(1)}`\n{EXCLUDED}" if share else "",
+        BACKLINKS_SLOT: f"## Mentioned in {EXCLUDED}\n\n" + "".join(
+            f"- [{html.unescape(title)}](../{page}.md): {html.unescape(sentence)}\n" for page, title, sentence in mentioned
+        ) if mentioned else "",
+        EDIT_SLOT: f"[Edit this entry]({edit.group(1)}): every term is one YAML file, and fixes are welcome.\n{EXCLUDED}" if edit else "",
+    }
+    for slot, text in sections.items():
+        markdown = markdown.replace(slot, f"\n{text}\n")
     return markdown
 
 
@@ -191,8 +201,9 @@ def _linked_lesson(markdown: str, article: str) -> str:
     linked = "".join(parts) + markdown[position:]
     for form in forms:  # the quiz marker, as plain MkDocs would need the quiz written out
         linked = re.sub(r"<!-- quiz: [a-z0-9-]+ -->", lambda _: f"\n{form}\n", linked, count=1)
-    terms = re.search(r'<h2 id="terms-in-this-lesson".*?</dl>', article, re.S)
-    return linked + (f"\n{terms.group(0)}\n" if terms else "")
+    terms = LESSON_TERM.findall(article)
+    listed = "".join(f"- [{html.unescape(name)}](../glossary/{slug_}.md): {html.unescape(short)}\n" for slug_, name, short in terms)
+    return linked + (f"\n## Terms in this lesson {EXCLUDED}\n\n{listed}" if terms else "")
 
 
 def _as_markdown(page: Path) -> str:
