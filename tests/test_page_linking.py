@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,25 @@ def test_an_authors_own_link_is_not_counted_again_as_an_added_link(tmp_path: Pat
     linked = link_page(PageJob("lessons/x.md", html, "lessons/x/", None, str(source), 1), MATCHER)
     assert [(m.slug, m.linked, m.by_hand) for m in linked.mentions] == [("backlink", True, True), ("anchor-text", True, False)]
     assert linked.links == [(3, "../../glossary/anchor-text/", "anchor text")]  # the one link the engine added
+
+
+def test_the_worker_ends_when_the_build_process_is_killed(tmp_path: Path) -> None:
+    # `mkdocs serve` stopped by a signal runs no on_shutdown: the worker must not outlive it (it would keep the
+    # server's port and its memory).
+    script = (
+        "import sys, time; sys.path.insert(0, sys.argv[1]); "
+        "from seokb import page_linking; from seokb.autolink import TermMatcher; from seokb.model import Glossary; "
+        "worker = page_linking._worker_for(TermMatcher(Glossary())); print(worker.process.pid, flush=True); time.sleep(600)"
+    )
+    build = subprocess.Popen([sys.executable, "-c", script, str(REPO / "hooks")], stdout=subprocess.PIPE, text=True)
+    worker_pid = int(build.stdout.readline())
+    assert os.path.exists(f"/proc/{worker_pid}")
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    for _ in range(200):  # a deadline, not a timing assertion: the worker goes as soon as it reads the EOF
+        if not os.path.exists(f"/proc/{worker_pid}") or "Z" in Path(f"/proc/{worker_pid}/stat").read_text().split()[2]:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(worker_pid, signal.SIGKILL)
+        pytest.fail("the worker outlived the build process")

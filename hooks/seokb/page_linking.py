@@ -195,7 +195,7 @@ class _Worker:
         shared = Path("/dev/shm")  # memory, where Linux has it: batches never need to reach a disk
         self.root = Path(tempfile.mkdtemp(prefix="seokb-linking-", dir=shared if shared.is_dir() else None))
         self._conn, child = get_context("fork").Pipe()
-        self.process = get_context("fork").Process(target=_work, args=(child, matcher), daemon=True)
+        self.process = get_context("fork").Process(target=_work, args=(child, matcher, self._conn), daemon=True)
         self.process.start()
         child.close()
         self._builds = 0
@@ -246,7 +246,10 @@ class _Worker:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _work(conn, matcher: TermMatcher) -> None:
+def _work(conn, matcher: TermMatcher, build_end) -> None:
+    # The fork copied the build's end of the pipe too: closed here, so that the build process dying (`mkdocs
+    # serve` stopped by a signal, which runs no on_shutdown) reaches this end as EOF and the worker ends with it.
+    build_end.close()
     while True:
         try:
             message = conn.recv()
