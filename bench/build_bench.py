@@ -1,17 +1,21 @@
 """Build benchmark: a synthetic knowledge base built with the seokb hooks and, in the same run, as plain MkDocs.
 
     .venv/bin/python bench/build_bench.py                      # 2,500 and 5,000 terms, 250 and 500 lessons
-    .venv/bin/python bench/build_bench.py --sizes 500:50 --linkchecker
+    .venv/bin/python bench/build_bench.py --sizes 500:50 --linkchecker --serve
 
 For each size it writes N glossary entries, M lessons of about 600 words that mention terms, and a few quizzes,
-then builds them with the project's hooks (the real mkdocs.yml and engine) and as the baseline: plain MkDocs with
-the same theme on the same pages written out as ordinary Markdown (the term pages and the A-Z index as the engine
-writes them; the quiz pages and the link profile as the hooks' first build rendered them, as raw HTML), no hooks.
-The first seokb build draws every social card (cold); then the baseline and the seokb build (cards cached, warm)
+then builds them with the project's hooks (the real mkdocs.yml and engine) and as two baselines, plain MkDocs with
+the same theme and no hooks:
+- plain: the pages without what the hooks add (the term pages and the A-Z index as the engine writes them; the
+  quiz pages and the link profile as the hooks' first build rendered them, as raw HTML);
+- links by hand: the same pages written out as ordinary Markdown, with what the hooks add written as a person
+  would (term links in lessons, Terms in this lesson, a term's Mentioned in list, share and edit lines).
+The first seokb build draws every social card (cold); then the baselines and the seokb build (cards cached, warm)
 take turns --runs times, and medians are reported, so that a disk or a neighbour slowing one run shows less.
-It reports wall seconds, milliseconds per page, peak memory and the ratio to the baseline, the hooks' own link
-validation time, and, with --linkchecker, LinkChecker's time on the same built site. Every figure is measured in
-this run; compare ratios, not seconds, across machines.
+It reports wall seconds, milliseconds per page, peak memory and the ratios to the baselines, the hooks' own link
+validation time; with --linkchecker, LinkChecker's time on the same built site; with --serve, `mkdocs serve`
+rebuilds after one glossary edit against full builds run in turn, for seokb and for the plain baseline. Every
+figure is measured in this run; compare ratios, not seconds, across machines.
 """
 
 from __future__ import annotations
