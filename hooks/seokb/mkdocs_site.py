@@ -443,10 +443,11 @@ def _repo_relative_edit_uri(config: MkDocsConfig, repo_path: str) -> str | None:
 
 
 def _edit_url(config: MkDocsConfig, repo_path: str) -> str | None:
-    if not (config.repo_url and config.edit_uri):
+    relative = _repo_relative_edit_uri(config, repo_path)
+    if not (config.repo_url and relative):
         return None
-    folder, name = posixpath.split(repo_path)
-    return _edit_folder_url(config.repo_url, config.edit_uri, _from_docs(folder or ".", current().docs_path)) + name
+    folder, name = posixpath.split(relative)
+    return _edit_folder_url(config.repo_url, config.edit_uri, folder) + name
 
 
 # Once per folder, not once per entry: relpath asks the OS for the working directory, and thousands of entries
