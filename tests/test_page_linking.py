@@ -178,11 +178,13 @@ def test_the_worker_ends_when_the_build_process_is_killed(tmp_path: Path) -> Non
     script = (
         "import sys, time; sys.path.insert(0, sys.argv[1]); "
         "from seokb import page_linking; from seokb.autolink import TermMatcher; from seokb.model import Glossary; "
-        "worker = page_linking._worker_for(TermMatcher(Glossary())); print(worker.process.pid, flush=True); time.sleep(600)"
+        "worker = page_linking._worker_for(TermMatcher(Glossary())); print(worker.process.pid, worker.root, flush=True); "
+        "time.sleep(600)"
     )
     build = subprocess.Popen([sys.executable, "-c", script, str(REPO / "hooks")], stdout=subprocess.PIPE, text=True)
-    worker_pid = int(build.stdout.readline())
-    assert os.path.exists(f"/proc/{worker_pid}")
+    pid, folder = build.stdout.readline().split()
+    worker_pid, batches = int(pid), Path(folder)
+    assert os.path.exists(f"/proc/{worker_pid}") and batches.is_dir()
     build.send_signal(signal.SIGKILL)
     build.wait()
     for _ in range(200):  # a deadline, not a timing assertion: the worker goes as soon as it reads the EOF
@@ -192,3 +194,8 @@ def test_the_worker_ends_when_the_build_process_is_killed(tmp_path: Path) -> Non
     else:
         os.kill(worker_pid, signal.SIGKILL)
         pytest.fail("the worker outlived the build process")
+    for _ in range(200):  # the worker removes the batches' folder before it exits
+        if not batches.exists():
+            break
+        time.sleep(0.05)
+    assert not batches.exists(), f"{batches} was left behind"

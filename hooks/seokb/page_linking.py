@@ -195,7 +195,7 @@ class _Worker:
         shared = Path("/dev/shm")  # memory, where Linux has it: batches never need to reach a disk
         self.root = Path(tempfile.mkdtemp(prefix="seokb-linking-", dir=shared if shared.is_dir() else None))
         self._conn, child = get_context("fork").Pipe()
-        self.process = get_context("fork").Process(target=_work, args=(child, matcher, self._conn), daemon=True)
+        self.process = get_context("fork").Process(target=_work, args=(child, matcher, self._conn, self.root), daemon=True)
         self.process.start()
         child.close()
         self._builds = 0
@@ -246,14 +246,16 @@ class _Worker:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _work(conn, matcher: TermMatcher, build_end) -> None:
+def _work(conn, matcher: TermMatcher, build_end, root: Path) -> None:
     # The fork copied the build's end of the pipe too: closed here, so that the build process dying (`mkdocs
-    # serve` stopped by a signal, which runs no on_shutdown) reaches this end as EOF and the worker ends with it.
+    # serve` stopped by a signal, which runs no on_shutdown or atexit) reaches this end as EOF and the worker ends
+    # with it, taking the batches' folder in /dev/shm, which is memory, with it.
     build_end.close()
     while True:
         try:
             message = conn.recv()
         except EOFError:  # the build process is gone
+            shutil.rmtree(root, ignore_errors=True)
             os._exit(0)
         if message[0] == "matcher":
             matcher = pickle.loads(Path(message[1]).read_bytes())
