@@ -7,7 +7,7 @@ import pytest
 from golden import assert_golden
 
 from seokb.glossary_pages import (
-    EDIT_SLOT, SHARE_SLOT, index_letter, index_page, letter_groups, plain, term_controls_html, term_page,
+    EDIT_SLOT, SHARE_SLOT, index_letter, index_page, letter_groups, plain, term_controls_html, term_page, term_slug,
 )
 from seokb.model import Glossary, Source, Term
 
@@ -95,3 +95,15 @@ def test_letter_groups_sort_case_insensitively_with_symbols_last() -> None:
 def test_related_terms_show_both_ways() -> None:
     assert [t.slug for t in EXAMPLE.related_both_ways("backlink")] == ["anchor-text", "outreach"]
     assert [t.slug for t in EXAMPLE.related_both_ways("anchor-text")] == ["backlink"]
+
+
+@pytest.mark.parametrize("src_uri, slug", [
+    ("glossary/backlink.md", "backlink"),
+    ("glossary/index.md", None),
+    ("glossary/notes/backlink.md", None),  # not a term page: every term page is glossary/<slug>.md
+    ("lessons/backlink.md", None),
+    ("glossary/backlink.yml", None),
+    ("glossary.md", None),
+])
+def test_the_term_a_page_is_about(src_uri: str, slug: str | None) -> None:
+    assert term_slug(src_uri) == slug

@@ -35,6 +35,18 @@ def _templates() -> jinja2.Environment:
     return environment
 
 
+GLOSSARY_INDEX = "glossary/index.md"
+
+
+def term_slug(src_uri: str) -> str | None:
+    """The term a page is about: 'glossary/backlink.md' -> 'backlink'; None for the A-Z index and any other page,
+    including a page in a folder under glossary/ (every term page is glossary/<slug>.md)."""
+    folder, _, name = src_uri.partition("/")
+    if folder == "glossary" and name.endswith(".md") and "/" not in name and name != "index.md":
+        return name[: -len(".md")]
+    return None
+
+
 # Slots for what the engine adds to a page's HTML after the search index has read it: the share and edit lines
 # are page controls, and the two lists repeat what other pages say first. Indexed, a search for "share" or for a
 # lesson's sentence listed every term page. The adapter fills them as the page is written.

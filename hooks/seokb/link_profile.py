@@ -11,7 +11,7 @@ from urllib.parse import quote
 import jinja2
 
 from .diagnostics import Diagnostic
-from .glossary_pages import plain
+from .glossary_pages import plain, term_slug
 from .templates_env import template_environment
 from .links import Link, SiteMap, orphan_pages, resolve_target
 from .model import Glossary, Term
@@ -141,12 +141,6 @@ def _and_join(words: list[str]) -> str:
     return " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
 
 
-def _term_slug(src_uri: str) -> str | None:
-    if src_uri.startswith("glossary/") and src_uri.endswith(".md") and src_uri.count("/") == 1:
-        return src_uri[len("glossary/"):-len(".md")]
-    return None
-
-
 def _anchor_counts(inbound: Iterable[Link], names: set[str]) -> tuple[AnchorCount, ...]:
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for link in inbound:
@@ -221,7 +215,7 @@ def link_profile(
             inbound[target].append(link)
     profiles = []
     for src in pages:
-        slug = _term_slug(src)
+        slug = term_slug(src)
         term = glossary.get(slug) if slug else None
         title = titles.get(src) or (term.term if term else src)
         known_as = (title, *(other_names or {}).get(src, ()), *(term.names if term else ()))

@@ -24,8 +24,8 @@ from .backlinks import PageRef, invert, orphans, terms_used
 from .diagnostics import Diagnostics
 from .glossary import EntryCache, load_glossary
 from .glossary_pages import (
-    BACKLINKS_SLOT, LESSON_TERMS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html,
-    term_controls_html, term_page, term_page_links,
+    BACKLINKS_SLOT, GLOSSARY_INDEX, LESSON_TERMS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html,
+    term_controls_html, term_page, term_page_links, term_slug,
 )
 from .link_profile import (
     EVERY_PAGE_SLOT, LINK_PROFILE_PAGE, LinkProfile, every_page_table, link_profile, link_profile_page, over_optimised_warnings,
@@ -33,7 +33,7 @@ from .link_profile import (
 from .links import Link, check_links, markdown_links, page_anchors, site_map
 from .markers import Community, expand_markers
 from .model import Glossary
-from .page_linking import LinkedPage, PageJob, PageLinker, stop_worker, term_slug
+from .page_linking import LinkedPage, PageJob, PageLinker, stop_worker
 from .quiz import Quizzes, expand_quiz_markers, load_quizzes
 from .quiz_pages import LIST_SLOT, QUIZ_SLOT, fill_slots, list_links, list_page, quiz_links, quiz_page, rewrite_links
 from .quiz_render import LessonLink, render_quiz, render_quiz_list
@@ -181,7 +181,6 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     return markdown
 
 
-GLOSSARY_INDEX = "glossary/index.md"
 # Reached from the navigation without a link in any page: the home page and the pages the engine writes for
 # the whole site. They are never reported as orphans.
 HUBS = ("index.md", GLOSSARY_INDEX, "quizzes/index.md", LINK_PROFILE_PAGE)

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from .autolink import Mention, TermMatcher, autolink
+from .glossary_pages import term_slug
 
 
 @dataclass(frozen=True)
@@ -61,13 +62,6 @@ def term_slug_of(href: str, page_url: str) -> str | None:
     if target.netloc != "site.invalid" or not target.path.startswith("/glossary/"):
         return None
     return term_slug(target.path.strip("/") + ".md")
-
-
-def term_slug(src_uri: str) -> str | None:
-    """The term a page is about: 'glossary/backlink.md' -> 'backlink'; None for the A-Z index and other pages."""
-    if src_uri.startswith("glossary/") and src_uri != "glossary/index.md":
-        return Path(src_uri).stem
-    return None
 
 
 def link_page(job: PageJob, matcher: TermMatcher) -> LinkedPage:
