@@ -325,7 +325,7 @@ def _write_link_profile(by_uri: dict[str, File], known, config: MkDocsConfig, fi
     markdown = link_profile_page(profile, site.glossary)
     page.markdown = markdown.split("---\n", 2)[2] if markdown.startswith("---\n") else markdown
     page.render(config, files)  # MkDocs' own Markdown pipeline and link rewriting, as for any page
-    urls = {src_uri: f.url for src_uri, f in by_uri.items()}
+    urls = site.page_urls or {}
     table, table_links = every_page_table(profile, lambda src_uri: get_relative_url(urls[src_uri], page.url), page.url)
     page.content = page.content.replace(EVERY_PAGE_SLOT, table)
     profile_links = markdown_links(page.markdown, LINK_PROFILE_PAGE, LINK_PROFILE_PAGE) + table_links
@@ -340,7 +340,7 @@ def _write_link_profile(by_uri: dict[str, File], known, config: MkDocsConfig, fi
 def _add_backlinks(pages: list[File]) -> None:
     """Each term page lists the pages that mention it; each lesson ends with the terms it used."""
     site = current()
-    urls = {f.src_uri: f.url for f in pages}
+    urls = site.page_urls or {}
     in_course_order = sorted(site.mentions, key=lambda ref: (site.nav_order.get(ref.src_uri, len(site.nav_order)), ref.src_uri))
     backlinks = invert({ref: site.mentions[ref] for ref in in_course_order})
     for file in pages:
@@ -466,11 +466,11 @@ def on_env(env, config: MkDocsConfig, files: Files):
     # and the first moment the mentions of every page are known.
     site = current()
     pages = files.documentation_pages()
+    by_uri = {f.src_uri: f for f in pages}
     if site.linker is not None:
-        by_src = {f.src_uri: f for f in pages}
         linked_pages = site.linker.finish()  # pages a worker linked while the build went on
         for linked in linked_pages:
-            _apply_links(linked, by_src[linked.src_uri].page)
+            _apply_links(linked, by_uri[linked.src_uri].page)
         if linked_pages:
             log.info(f"seokb: {len(linked_pages)} pages linked in a worker process")
     _add_backlinks(pages)
@@ -484,7 +484,6 @@ def on_env(env, config: MkDocsConfig, files: Files):
     check_links(site.links, known, site.problems)
     site.link_seconds += time.perf_counter() - started
     log.info(f"seokb: {len(site.links)} links on {len(pages)} pages checked in {site.link_seconds:.2f} s")
-    by_uri = {f.src_uri: f for f in pages}
     profile = _write_link_profile(by_uri, known, config, files)
     for orphan in profile.orphans:  # the profile has resolved every link already
         log.warning(f"{_source_path(by_uri[orphan])}:1: orphan page: no other page links to it; link it from a lesson or the home page")
