@@ -157,9 +157,11 @@ def write_baseline(kb: Path, root: Path, linked: bool = False) -> None:
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+
+
 def _article(page: Path) -> str:
-    html = page.read_text(encoding="utf-8")
-    return re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
+    return ARTICLE.search(page.read_text(encoding="utf-8")).group(1)
 
 
 TERM_LINK = re.compile(r'<a class="seokb-term" href="\.\./\.\./glossary/([^/"]+)/" title="([^"]*)">(.*?)</a>', re.S)
@@ -213,7 +215,7 @@ def _linked_lesson(markdown: str, article: str) -> str:
 def _as_markdown(page: Path) -> str:
     """A built page's content as a Markdown page: front matter, its h1, then the rest of its HTML as it stands."""
     html = page.read_text(encoding="utf-8")
-    article = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S).group(1)
+    article = ARTICLE.search(html).group(1)
     title = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", article, re.S).group(1)).replace("&para;", "").strip()
     body = article.split("</h1>", 1)[1]
     description = re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
