@@ -36,5 +36,9 @@ def on_build_error(error):
     return mkdocs_site.on_build_error(error)
 
 
+def on_serve(server, config, builder):
+    return mkdocs_site.on_serve(server, config)
+
+
 def on_shutdown():
     return mkdocs_site.on_shutdown()

@@ -10,7 +10,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from conftest import Project, entry, mkdocs_env
+from seokb.mkdocs_watch import polling_reason
 
 
 def _free_port() -> int:
@@ -27,6 +29,13 @@ def _wait_for(log: Path, text: str, count: int, timeout: float = 120) -> str:
     return content
 
 
+def _expected_watcher(root: Path, setting: str) -> str:
+    """inotify on this machine's local disks unless told to poll; polling where inotify cannot be trusted."""
+    mounts = Path("/proc/self/mounts").read_text(encoding="utf-8") if Path("/proc/self/mounts").exists() else ""
+    reason = polling_reason([str(root)], platform=sys.platform, setting=setting, mounts=mounts)
+    return "with inotify" if reason is None else f"by polling ({reason}"
+
+
 def _fetch(url: str) -> str:
     """The page, or '' while a rebuild has emptied the site folder."""
     try:
@@ -35,7 +44,8 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def test_serve_rebuilds_each_glossary_edit_reading_only_that_entry(project: Project) -> None:
+@pytest.mark.parametrize("setting", ["", "poll"])
+def test_serve_rebuilds_each_glossary_edit_reading_only_that_entry(project: Project, setting: str) -> None:
     project.write("glossary/backlink.yml", entry("backlink", related="[anchor-text]"))
     project.write("glossary/anchor-text.yml", entry("anchor-text"))
     (project.root / "quizzes").mkdir()
@@ -44,13 +54,14 @@ def test_serve_rebuilds_each_glossary_edit_reading_only_that_entry(project: Proj
     with log.open("w", encoding="utf-8") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project.root, env=mkdocs_env(), stdout=output, stderr=subprocess.STDOUT,
+            cwd=project.root, env={**mkdocs_env(), "SEOKB_WATCH": setting}, stdout=output, stderr=subprocess.STDOUT,
         )
     page = f"http://127.0.0.1:{port}/fixture/glossary/backlink/"
     try:
         content = _wait_for(log, "Serving on", 1)
         # The fixture's mkdocs.yml names no folder to watch: the hooks add the content folders themselves.
         assert "Watching paths for changes: 'docs', 'mkdocs.yml', 'glossary', 'quizzes'" in content
+        assert f"seokb: watching for changes {_expected_watcher(project.root, setting)}" in content
         assert "A short definition of backlink." in urllib.request.urlopen(page, timeout=30).read().decode()
 
         # A broken edit: reported with file and line, and the server stays up.
@@ -68,7 +79,10 @@ def test_serve_rebuilds_each_glossary_edit_reading_only_that_entry(project: Proj
         while "A link from another site." not in _fetch(page):
             assert time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
             time.sleep(0.2)
-        assert log.read_text(encoding="utf-8").count("1 of 2 glossary files changed since the last build") == 2
+        content = log.read_text(encoding="utf-8")
+        assert content.count("1 of 2 glossary files changed since the last build") == 2
+        # Two edits, two rebuilds: reading the watched files while building set off no rebuild of its own.
+        assert content.count("Detected file changes") == 2, content
         assert server.poll() is None
     finally:
         server.terminate()

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from . import mkdocs_share
+from . import mkdocs_share, mkdocs_watch
 from .autolink import Mention, TermMatcher
 from .backlinks import PageRef, invert, orphans, terms_used
 from .diagnostics import Diagnostics
@@ -501,6 +501,12 @@ def on_env(env, config: MkDocsConfig, files: Files):
 def on_build_error(error) -> None:
     if _build is not None and _build.linker is not None:
         _build.linker.close()
+
+
+def on_serve(server, config: MkDocsConfig):
+    # After the first build, before the server starts: the paths in config.watch are watched after this event.
+    mkdocs_watch.watch_with_inotify(server, config.watch)
+    return server
 
 
 def on_shutdown() -> None:
