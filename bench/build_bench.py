@@ -309,6 +309,7 @@ def main() -> None:
     parser.add_argument("--linkchecker", action="store_true", help="also time LinkChecker on the built site")
     parser.add_argument("--runs", type=int, default=3, help="warm and baseline builds per size (medians reported)")
     parser.add_argument("--serve", action="store_true", help="also time mkdocs serve rebuilding after a glossary edit")
+    parser.add_argument("--edits", type=int, default=3, help="with --serve: edits, each after a full build (medians reported)")
     arguments = parser.parse_args()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
@@ -346,8 +347,8 @@ def main() -> None:
                     # One entry edited under serve, against the full builds above; plain MkDocs does the same with
                     # the term's page in the baseline, since its rebuilds have costs of their own (a fresh site).
                     entry = sorted((kb / "glossary").glob("*.yml"))[terms // 2]
-                    ours = serve_rebuild_seconds(kb, entry, env)
-                    theirs = serve_rebuild_seconds(baseline, baseline / "docs" / "glossary" / f"{entry.stem}.md", env)
+                    ours = serve_rebuild_seconds(kb, entry, env, arguments.edits)
+                    theirs = serve_rebuild_seconds(baseline, baseline / "docs" / "glossary" / f"{entry.stem}.md", env, arguments.edits)
                     for name, (rebuilds, fulls) in (("seokb", ours), ("baseline", theirs)):
                         print(f"    mkdocs serve, one glossary file edited ({name}): rebuilt in {', '.join(f'{r:.1f}' for r in rebuilds)} s; "
                               f"full builds in turn {', '.join(f'{f:.1f}' for f in fulls)} s (medians: rebuilds x{median(rebuilds) / median(fulls):.2f})")

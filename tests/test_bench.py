@@ -42,7 +42,7 @@ def test_the_benchmark_reports_every_figure(tmp_path: Path) -> None:
     import subprocess
 
     result = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "build_bench.py"), "--sizes", "30:3,60:6", "--runs", "1"],
+        [sys.executable, str(REPO / "bench" / "build_bench.py"), "--sizes", "30:3,60:6", "--runs", "1", "--serve", "--edits", "1"],
         env=mkdocs_env(), capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
@@ -50,5 +50,7 @@ def test_the_benchmark_reports_every_figure(tmp_path: Path) -> None:
         r"baseline \(plain MkDocs\): +[\d.]+ s", r"baseline, links by hand: +[\d.]+ s",
         r"seokb, cards cached: .* x[\d.]+ of baseline, x[\d.]+ of links by hand", r"seokb, cards drawn \(cold\)",
         r"link validation in the build: \d+ links on \d+ pages", r"growth from 36 to 69 pages",
+        r"mkdocs serve, one glossary file edited \(seokb\): rebuilt in [\d.]+ s; full builds in turn [\d.]+ s \(medians: rebuilds x[\d.]+\)",
+        r"mkdocs serve, one glossary file edited \(baseline\): rebuilt in [\d.]+ s",
     ):
         assert re.search(figure, result.stdout), (figure, result.stdout)

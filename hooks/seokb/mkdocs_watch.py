@@ -29,9 +29,9 @@ log = logging.getLogger("mkdocs.plugins.seokb")
 SETTING = "SEOKB_WATCH"  # "poll" keeps MkDocs' polling watcher
 # Disk and memory file systems whose changes inotify reports, whoever makes them.
 LOCAL_FILE_SYSTEMS = frozenset({"ext2", "ext3", "ext4", "xfs", "btrfs", "zfs", "f2fs", "jfs", "reiserfs", "bcachefs", "tmpfs", "ramfs", "overlay"})
+OCTAL_ESCAPE = re.compile(r"\\([0-7]{3})")  # how /proc/self/mounts writes a space (\040) in a path
 # Changes only. inotify also reports a file being opened or read, and MkDocs rebuilds on any event it is given:
 # a build reads every watched file, so without this filter each build would set off the next one.
-OCTAL_ESCAPE = re.compile(r"\\([0-7]{3})")  # how /proc/self/mounts writes a space (\040) in a path
 CHANGES = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
 
 
