@@ -8,6 +8,10 @@ def on_config(config):
     return mkdocs_site.on_config(config)
 
 
+def on_pre_build(config):
+    return mkdocs_site.on_pre_build(config)
+
+
 def on_files(files, config):
     return mkdocs_site.on_files(files, config)
 
@@ -30,6 +34,10 @@ def on_env(env, config, files):
 
 def on_post_page(output, page, config):
     return mkdocs_site.on_post_page(output, page, config)
+
+
+def on_post_build(config):
+    return mkdocs_site.on_post_build(config)
 
 
 def on_build_error(error):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -51,10 +52,12 @@ def test_serve_rebuilds_each_glossary_edit_reading_only_that_entry(project: Proj
     (project.root / "quizzes").mkdir()
     port = _free_port()
     log = project.root / "serve.log"
+    temporary = project.root / "tmp"  # where `mkdocs serve` makes its site folder
+    temporary.mkdir()
     with log.open("w", encoding="utf-8") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project.root, env={**mkdocs_env(), "SEOKB_WATCH": setting}, stdout=output, stderr=subprocess.STDOUT,
+            cwd=project.root, env={**mkdocs_env(), "SEOKB_WATCH": setting, "TMPDIR": str(temporary)}, stdout=output, stderr=subprocess.STDOUT,
         )
     page = f"http://127.0.0.1:{port}/fixture/glossary/backlink/"
     try:
@@ -63,6 +66,8 @@ def test_serve_rebuilds_each_glossary_edit_reading_only_that_entry(project: Proj
         assert "Watching paths for changes: 'docs', 'mkdocs.yml', 'glossary', 'quizzes'" in content
         assert f"seokb: watching for changes {_expected_watcher(project.root, setting)}" in content
         assert "A short definition of backlink." in urllib.request.urlopen(page, timeout=30).read().decode()
+        [served] = temporary.iterdir()
+        first_folder = served.stat().st_ino
 
         # A broken edit: reported with file and line, and the server stays up.
         time.sleep(1.1)  # a new modification time, past the watcher's debounce
@@ -83,7 +88,15 @@ def test_serve_rebuilds_each_glossary_edit_reading_only_that_entry(project: Proj
         assert content.count("1 of 2 glossary files changed since the last build") == 2
         # Two edits, two rebuilds: reading the watched files while building set off no rebuild of its own.
         assert content.count("Detected file changes") == 2, content
+        # Each rebuild wrote into a new, empty folder at the same path; the output before it is gone (serve_output.py).
+        assert list(temporary.iterdir()) == [served]
+        assert served.stat().st_ino != first_folder
         assert server.poll() is None
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.send_signal(signal.SIGINT)  # Ctrl+C, so that MkDocs and the hooks clean up as they do for a person
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            raise
+    assert list(temporary.iterdir()) == []

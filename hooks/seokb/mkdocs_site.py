@@ -37,6 +37,7 @@ from .page_linking import LinkedPage, PageJob, PageLinker, stop_worker
 from .quiz import Quizzes, expand_quiz_markers, load_quizzes
 from .quiz_pages import LIST_SLOT, QUIZ_SLOT, fill_slots, list_links, list_page, quiz_links, quiz_page, rewrite_links
 from .quiz_render import LessonLink, render_quiz, render_quiz_list
+from .serve_output import ServeOutput
 
 log = logging.getLogger("mkdocs.plugins.seokb")
 
@@ -92,6 +93,7 @@ class SiteBuild:
 _build: SiteBuild | None = None
 # Outlives the build: `mkdocs serve` rebuilds after each edit, and then only the edited entries are read anew.
 _entries = EntryCache()
+_serve_output = ServeOutput()
 
 
 def current() -> SiteBuild:
@@ -498,19 +500,30 @@ def on_env(env, config: MkDocsConfig, files: Files):
     return env
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    _serve_output.before_build(config.site_dir)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _serve_output.discard_previous()
+
+
 def on_build_error(error) -> None:
     if _build is not None and _build.linker is not None:
         _build.linker.close()
+    _serve_output.discard_previous()
 
 
 def on_serve(server, config: MkDocsConfig):
     # After the first build, before the server starts: the paths in config.watch are watched after this event.
     mkdocs_watch.watch_with_inotify(server, config.watch)
+    _serve_output.serving(config.site_dir)  # rebuilds from now on write into an emptied folder (serve_output.py)
     return server
 
 
 def on_shutdown() -> None:
     stop_worker()
+    _serve_output.discard_previous()
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
