@@ -25,6 +25,7 @@ import html
 import os
 import random
 import re
+import signal
 import shutil
 import subprocess
 import sys
@@ -284,7 +285,7 @@ def serve_rebuild_seconds(root: Path, edited: Path, env: dict[str, str], edits: 
                 time.sleep(2)  # past the watcher's debounce, so each edit is one rebuild
                 edited.write_text(original.replace("made-up term", f"made-up term (edit {edit + 1})"), encoding="utf-8")
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # Ctrl+C: MkDocs then deletes its temporary site folder (SIGTERM leaves it)
         server.wait()
         edited.write_text(original, encoding="utf-8")
     return [float(seconds) for seconds in BUILT.findall(log_path.read_text())[1:]], full_builds
