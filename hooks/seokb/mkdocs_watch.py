@@ -73,7 +73,7 @@ def polling_reason(paths: Iterable[str], *, platform: str, setting: str, mounts:
 
 def change_observer():
     """An inotify observer that reports changes only, whatever the caller scheduling a path asks for."""
-    from watchdog.observers.inotify import InotifyObserver
+    from watchdog.observers.inotify import InotifyObserver  # here: the module fails to import off Linux
 
     class ChangeObserver(InotifyObserver):
         def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):

@@ -1,8 +1,8 @@
 """Where a `mkdocs serve` rebuild writes: into an empty folder, with the previous output deleted afterwards.
 
 Before every build MkDocs empties the site folder, then writes thousands of files into it. On a disk that
-discards freed blocks as it goes (ext4 mounted with `discard`, common on cloud machines and SSDs), writing right
-after deleting that many files waits on the deletions: at 2,500 terms the rebuild took 13.9 to 15.0 s this way,
+discards freed blocks as it goes (this machine's ext4 is mounted with `discard`), writing right after deleting
+that many files waits on the deletions: at 2,500 terms the rebuild took 13.9 to 15.0 s this way,
 and 12.6 to 13.3 s when the previous output was moved aside first and deleted after the new one was written.
 
 Only the temporary folder `mkdocs serve` builds into is handled so: a `mkdocs build` folder may hold files of
