@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Project, entry, mkdocs_env
-from seokb.mkdocs_watch import polling_reason
+from seokb.mkdocs_watch import polling_reason, this_machines_mounts
 
 
 def _free_port() -> int:
@@ -32,8 +32,7 @@ def _wait_for(log: Path, text: str, count: int, timeout: float = 120) -> str:
 
 def _expected_watcher(root: Path, setting: str) -> str:
     """inotify on this machine's local disks unless told to poll; polling where inotify cannot be trusted."""
-    mounts = Path("/proc/self/mounts").read_text(encoding="utf-8") if Path("/proc/self/mounts").exists() else ""
-    reason = polling_reason([str(root)], platform=sys.platform, setting=setting, mounts=mounts)
+    reason = polling_reason([str(root)], platform=sys.platform, setting=setting, mounts=this_machines_mounts())
     return "with inotify" if reason is None else f"by polling ({reason}"
 
 

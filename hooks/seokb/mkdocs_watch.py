@@ -45,6 +45,15 @@ def mount_points(mounts: str) -> list[tuple[str, str]]:
     return points
 
 
+def this_machines_mounts() -> str:
+    """/proc/self/mounts as text; empty where there is none (not Linux), so every path is on an unknown system."""
+    try:
+        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as file:
+            return file.read()
+    except OSError:
+        return ""
+
+
 def file_system(path: str, points: list[tuple[str, str]]) -> str:
     """The type of the file system `path` is on: that of the longest mount point containing it (the last mounted
     wins a tie, as the kernel does)."""
@@ -109,11 +118,7 @@ def watch_with_inotify(server, to_watch: Iterable[str]) -> bool:
         return False
     watched = sorted(emitter.watch.raw_path for emitter in server.observer.emitters)
     paths = [*watched, *(os.path.abspath(path) for path in to_watch)]
-    mounts = ""
-    if os.path.exists("/proc/self/mounts"):
-        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as file:
-            mounts = file.read()
-    reason = polling_reason(paths, platform=sys.platform, setting=os.environ.get(SETTING, ""), mounts=mounts)
+    reason = polling_reason(paths, platform=sys.platform, setting=os.environ.get(SETTING, ""), mounts=this_machines_mounts())
     if reason is None:
         reason = inotify_works(paths)
     if reason is not None:
