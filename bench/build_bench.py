@@ -215,11 +215,11 @@ def _linked_lesson(markdown: str, article: str) -> str:
 
 def _as_markdown(page: Path) -> str:
     """A built page's content as a Markdown page: front matter, its h1, then the rest of its HTML as it stands."""
-    html = page.read_text(encoding="utf-8")
-    article = ARTICLE.search(html).group(1)
+    built = page.read_text(encoding="utf-8")
+    article = ARTICLE.search(built).group(1)
     title = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", article, re.S).group(1)).replace("&para;", "").strip()
     body = article.split("</h1>", 1)[1]
-    description = re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
+    description = re.search(r'<meta name="description" content="([^"]*)"', built).group(1)
     return f"---\ndescription: \"{description}\"\n---\n# {title}\n\n{body.strip()}\n"
 
 
