@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import json
 import re
+import textwrap
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +18,7 @@ from .templates_env import template_environment
 from .glossary import TEXT
 from .links import Link, markdown_links
 from .model import CATEGORIES, Glossary, Term
+from .safe_html import SafeHtml, removed_message
 
 # Python-Markdown treats these as syntax; '<', '>' and '&' become entities because it cannot escape them.
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]{}#!])")
@@ -72,10 +75,16 @@ def lesson_terms_html(terms: list[dict[str, str]]) -> str:
     return _html_templates().get_template("lesson-terms.html.jinja").render(terms=terms)
 
 
+FIELD_SLOT = "<!-- seokb-field: {} -->"
+"""Where a contributed field's sanitized HTML goes on a term page (filled as the page's HTML is made)."""
+FIELD_SLOTS = re.compile(r"\n*<!-- seokb-field: (\w+) -->\n*")
+
+
 def term_page(term: Term, glossary: Glossary) -> str:
     """The Markdown of glossary/<slug>.md; links are relative to the glossary folder."""
     return _templates().get_template("term.md.jinja").render(
         term=term,
+        slot=FIELD_SLOT.format,
         category_label=CATEGORIES[term.category],
         related=glossary.related_both_ways(term.slug),
         share_slot=SHARE_SLOT,
@@ -100,6 +109,41 @@ def term_controls_html(term: Term, share_url: str | None, edit_url: str | None) 
             "every term is one YAML file, and fixes are welcome.</p>\n"
         ) if edit_url else "",
     }
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """The sanitizer had to change a field's HTML: a source check missed something, so the build stops here."""
+
+    line: int
+    message: str
+
+
+def term_fields_html(term: Term, render: Callable[[str], SafeHtml]) -> tuple[dict[str, str], list[FieldProblem]]:
+    """What fills a term page's field slots (field name -> HTML): Markdown fields rendered by `render` (safe_html.FieldRenderer), plain
+    fields escaped. Every problem names the line of the field it came from."""
+    problems: list[FieldProblem] = []
+
+    def markdown_field(name: str, text: str, at: tuple) -> str:
+        safe = render(text)
+        if safe.removed:
+            problems.append(FieldProblem(term.lines.get((*at, TEXT)) or term.line(at), f"{name}: {removed_message(safe.removed)}"))
+        return safe.html
+
+    fields = {
+        "short": f'<p class="seokb-short">{html.escape(term.short, quote=False)}</p>',
+        "aliases": '<p class="seokb-aliases"><strong>Also called:</strong> '
+        + ", ".join(html.escape(alias, quote=False) for alias in term.aliases) + "</p>",
+        "definition": markdown_field("definition", term.definition.strip(), ("definition",)),
+        "example": markdown_field("example", term.example.strip(), ("example",)),
+        "why_it_matters": markdown_field("why_it_matters", (term.why_it_matters or "").strip(), ("why_it_matters",)),
+        # One list, as the template used to write it, so a mistake over two lines stays one item.
+        "mistakes": markdown_field(
+            "mistakes", "\n".join("- " + textwrap.indent(m.strip(), "  ").lstrip() for m in term.mistakes), ("mistakes",),
+        ),
+        "sources": _html_templates().get_template("term-sources.html.jinja").render(sources=term.sources).strip(),
+    }
+    return fields, problems
 
 
 @dataclass(frozen=True)

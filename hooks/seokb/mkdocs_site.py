@@ -24,8 +24,8 @@ from .backlinks import PageRef, invert, orphans, terms_used
 from .diagnostics import Diagnostics
 from .glossary import EntryCache, load_glossary
 from .glossary_pages import (
-    BACKLINKS_SLOT, GLOSSARY_INDEX, LESSON_TERMS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html,
-    term_controls_html, term_page, term_page_links, term_slug,
+    BACKLINKS_SLOT, FIELD_SLOTS, GLOSSARY_INDEX, LESSON_TERMS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html,
+    term_controls_html, term_fields_html, term_page, term_page_links, term_slug,
 )
 from .link_profile import (
     EVERY_PAGE_SLOT, LINK_PROFILE_PAGE, LinkProfile, every_page_table, link_profile, link_profile_page, over_optimised_warnings,
@@ -35,8 +35,11 @@ from .markers import Community, expand_markers
 from .model import Glossary
 from .page_linking import LinkedPage, PageJob, PageLinker, stop_worker
 from .quiz import Quizzes, expand_quiz_markers, load_quizzes
-from .quiz_pages import LIST_SLOT, QUIZ_SLOT, fill_slots, list_links, list_page, quiz_links, quiz_page, rewrite_links
+from .quiz_pages import (
+    LIST_SLOT, QUIZ_SLOT, fill_slots, list_links, list_page, quiz_field_problems, quiz_links, quiz_page, rewrite_links,
+)
 from .quiz_render import LessonLink, render_quiz, render_quiz_list
+from .safe_html import FieldRenderer
 from .serve_output import ServeOutput
 
 log = logging.getLogger("mkdocs.plugins.seokb")
@@ -79,9 +82,9 @@ class SiteBuild:
     link_seconds: float = 0.0  # time spent reading, collecting and checking links: reported after every build
     lesson_numbers: dict[str, tuple[int, int]] = field(default_factory=dict)  # src_uri -> (n, total)
     body_lines: dict[str, int] = field(default_factory=dict)  # src_uri -> file line where its Markdown body starts
-    # Page src_uri -> URL, and the Markdown converter for quiz text: made once per build, used on every page.
+    # Page src_uri -> URL, and the Markdown pipeline for contributed text: made once per build, used on every page.
     page_urls: dict[str, str] | None = None
-    render_markdown: object | None = None
+    fields: FieldRenderer = field(default_factory=FieldRenderer)
     mentions: dict[PageRef, list[Mention]] = field(default_factory=dict)
     warnings: WarningCount = field(default_factory=WarningCount)
     # src_uri -> {slot: HTML} put in when the page is written, after the search index has read its content
@@ -194,7 +197,6 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     lessons = [page.file.src_uri for page in nav.pages if page.file.src_uri.startswith("lessons/")]
     site.lesson_numbers = {uri: (number, len(lessons)) for number, uri in enumerate(lessons, start=1)}
     site.page_urls = {f.src_uri: f.url for f in files.documentation_pages()}
-    site.render_markdown = _markdown_renderer(config)
     assert site.matcher is not None
     site.linker = PageLinker(site.matcher, pages=len(site.page_urls), cores=os.cpu_count())
     return nav
@@ -203,7 +205,8 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     site = current()
     src_uri = page.file.src_uri
-    # Quizzes go in before terms are linked, so their explanations get term links like the lesson around them.
+    # Contributed text goes in before terms are linked, so it gets term links like the lesson around it.
+    html = _fill_term_fields(html, page)
     html = _fill_quizzes(html, page)
     # The A-Z index links every term already; a page may opt out with `autolink: false` in its front matter.
     if src_uri != GLOSSARY_INDEX and page.meta.get("autolink", True) is not False:
@@ -220,19 +223,37 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     return html
 
 
+def _fill_term_fields(html: str, page) -> str:
+    """A term page's contributed fields, as sanitized HTML; anything the sanitizer removed is an error at its line."""
+    site = current()
+    slug = term_slug(page.file.src_uri)
+    term = site.glossary.get(slug) if slug else None
+    if term is None:
+        return html
+    fields, problems = term_fields_html(term, site.fields.render)
+    for problem in problems:
+        site.problems.add(term.path, problem.line, problem.message)
+    # Python-Markdown keeps a slot as a block of its own, with blank lines around it; the field takes its place.
+    html = FIELD_SLOTS.sub(lambda match: "\n" + fields[match.group(1)] + "\n", html)
+    # Links in the fields are written from glossary/, like the Markdown file they used to stand in.
+    return rewrite_links(html, page.file.src_uri, (site.page_urls or {}).get, page.url)
+
+
 def _fill_quizzes(html: str, page) -> str:
     site = current()
     if "seokb-slot: quiz" not in html:
         return html
     urls = site.page_urls or {}
-    render_markdown = site.render_markdown
     own_page = page.file.src_uri.startswith("quizzes/")
 
     def embed(quiz_id: str) -> str:
         quiz = site.quizzes.get(quiz_id)
         if quiz is None:  # reported where the marker stands
             return ""
-        html = render_quiz(quiz, render_markdown, heading_level=None if own_page else 3)
+        if own_page:  # a quiz's problems are reported once, on its own page, not again on each lesson embedding it
+            for line, message in quiz_field_problems(quiz, site.fields.render):
+                site.problems.add(quiz.path, line, message)
+        html = render_quiz(quiz, lambda text: site.fields.render(text).html, heading_level=None if own_page else 3)
         return rewrite_links(html, f"quizzes/{quiz.id}.md", urls.get, page.url)
 
     html = fill_slots(html, embed)
@@ -242,18 +263,6 @@ def _fill_quizzes(html: str, page) -> str:
         }
         html = html.replace(LIST_SLOT, render_quiz_list(site.quizzes, lessons=lessons))
     return html
-
-
-def _markdown_renderer(config: MkDocsConfig):
-    """Quiz text through the site's own Markdown extensions, so admonitions and emphasis match the lessons."""
-    import markdown
-
-    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-
-    def render(text: str) -> str:
-        return converter.reset().convert(text)
-
-    return render
 
 
 def _lesson_number(src_uri: str) -> tuple[int, int] | None:

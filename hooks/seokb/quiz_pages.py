@@ -9,6 +9,8 @@ from typing import Callable
 
 from .links import Link, markdown_links
 from .quiz import TEXT, Quiz, Quizzes
+from .safe_html import SafeHtml, removed_message
+from .schema import field_label
 
 QUIZ_SLOT = "<!-- seokb-slot: quiz {id} -->"
 LIST_SLOT = "<!-- seokb-slot: quiz-list -->"
@@ -71,17 +73,34 @@ def rewrite_links(html: str, page_src: str, url_of: Callable[[str], str | None],
     return _HREF.sub(replace, html)
 
 
+_MARKDOWN_FIELDS = ("intro", "scenario", "explain", "prompt", "text")
+
+
+def _markdown_fields(quiz: Quiz):
+    """(field path, first line of its text, text) for every Markdown field of a quiz."""
+    for at, line in quiz.lines.items():
+        if at and at[-1] in _MARKDOWN_FIELDS:
+            text = _value(quiz, at)
+            if isinstance(text, str):
+                yield at, quiz.lines.get((*at, TEXT), line), text
+
+
+def quiz_field_problems(quiz: Quiz, render: Callable[[str], SafeHtml]) -> list[tuple[int, str]]:
+    """(line, message) for each Markdown field whose HTML the sanitizer had to change: a source check missed it."""
+    problems = []
+    for at, line, text in _markdown_fields(quiz):
+        removed = render(text).removed
+        if removed:
+            problems.append((line, f"{field_label(at)}: {removed_message(removed)}"))
+    return problems
+
+
 def quiz_links(quiz: Quiz) -> list[Link]:
     """Every link in a quiz's Markdown, at its line in the quiz file, resolved from quizzes/<id>.md."""
     page = f"quizzes/{quiz.id}.md"
     links: list[Link] = []
-    for at, line in quiz.lines.items():
-        if at and at[-1] == TEXT:
-            continue
-        text = _value(quiz, at)
-        if isinstance(text, str) and at[-1] in ("intro", "scenario", "explain", "prompt", "text"):
-            first = quiz.lines.get((*at, TEXT), line)
-            links += markdown_links(text, quiz.path, page, first_line=first)
+    for _at, first, text in _markdown_fields(quiz):
+        links += markdown_links(text, quiz.path, page, first_line=first)
     if quiz.lesson:
         links.append(Link(quiz.path, quiz.lines.get(("lesson",), 1), page, f"../lessons/{quiz.lesson}.md", origin="quiz-lesson"))
     return links
