@@ -10,7 +10,8 @@ from typing import Callable, Iterator
 from .diagnostics import Diagnostics
 from .names import slugify
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""Match it with fullmatch: '$' would also accept a name that ends in a line break."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def content_files(root: Path, folder: str, kind: FolderKind, report: Diagnostics
             hint = f"rename it to '{path.stem}.yml'" if path.suffix == ".yaml" else f"only <{kind.name}>.yml {kind.plural} belong in {folder}/"
             report.add(relative, 1, f"not {kind.article}: {hint}")
             continue
-        if not SLUG.match(path.stem):
+        if not SLUG.fullmatch(path.stem):
             report.add(
                 relative, 1,
                 f"file name '{path.name}' is not {'a' if kind.name == 'slug' else 'an'} {kind.name} (lowercase words joined by '-'); "

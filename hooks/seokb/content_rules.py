@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -9,9 +10,21 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .characters import describe, hidden_in_prose, invisible_characters
+from .safe_urls import url_problem
+
 # Schemes a browser would run or inline; markdown-it already refuses to make links of them,
 # but a contribution that contains one is still a mistake (or an attack) worth naming.
 _SCRIPT_SCHEME = re.compile(r"\b(?:javascript|vbscript)\s*:|\bdata:[a-z]+/[\w.+-]+[;,]", re.IGNORECASE)
+# Browsers drop these from a URL before they read its scheme: 'java&#9;script:' is a script link.
+_URL_IGNORED = re.compile(r"[\t\n\r\x00-\x1f]")
+# Site-wide Markdown extensions that contributions do not get; written in a field they would show as text.
+_EXTENSION_SYNTAX = [
+    (re.compile(r"\{\s*[:.#]|\{\s*[A-Za-z_:][\w:.-]*\s*=|\{\s*\}"), "attribute lists ('{ ... }') are not allowed in contributions; remove the braces"),
+    (re.compile(r"^\s*;*-+8<-+", re.MULTILINE), "snippet includes ('--8<--') are not allowed in contributions; write the text out"),
+]
+# Tags that CommonMark reads as text but an HTML-minded renderer might not ('<svg/onload=...>', '<details/open>').
+_TAG_LIKE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])")
 
 
 @dataclass(frozen=True)
@@ -37,24 +50,36 @@ _MAYBE_MARKUP = re.compile(r"[*_\[\]`<>!\\&~\n]")
 
 def markdown_problems(text: str) -> list[TextProblem]:
     """Raw HTML, script links and headings in a Markdown field."""
-    problems: list[TextProblem] = []
-    if not _MAYBE_HTML_OR_HEADING.search(text):
-        return _script_links(text)
+    problems: list[TextProblem] = _hidden_characters(text, hidden_in_prose(text))
+    if not _MAYBE_HTML_OR_HEADING.search(text) and "{" not in text and "8<" not in text and "](" not in text:
+        return problems + script_link_problems(text)
     for token, line in _walk(_parser().parse(text)):
         if token.type in ("html_block", "html_inline"):
             snippet = token.content.strip().splitlines()[0][:40]
             problems.append(TextProblem(line, f"raw HTML '{snippet}' is not allowed; contributions are Markdown only"))
         elif token.type == "heading_open":
             problems.append(TextProblem(line, "headings are not allowed here; the page adds its own, so use a bold line or a list"))
-    problems.extend(_script_links(text))
+        elif token.type == "image":
+            problems.append(TextProblem(line, "images are not allowed in contributions yet; describe the picture in words"))
+        elif token.type == "link_open":
+            href = str(token.attrs.get("href", ""))
+            problem = url_problem(href, relative=True)
+            if problem and not _SCRIPT_SCHEME.search(_as_browser_reads(href)):  # script links are named below
+                problems.append(TextProblem(line, f"link '{href}' {problem}"))
+        elif token.type == "text":
+            tag = _TAG_LIKE.search(token.content)
+            if tag:
+                problems.append(TextProblem(line, f"raw HTML '{tag.group(0)}' is not allowed; contributions are Markdown only"))
+            problems += [TextProblem(line, message) for pattern, message in _EXTENSION_SYNTAX if pattern.search(token.content)]
+    problems.extend(script_link_problems(text))
     return problems
 
 
 def plain_text_problems(text: str) -> list[TextProblem]:
     """Anything but plain text: this field is shown in tooltips and link previews, where Markdown would show as symbols."""
-    problems: list[TextProblem] = []
+    problems: list[TextProblem] = _hidden_characters(text, invisible_characters(text, allowed="\n"))
     if not _MAYBE_MARKUP.search(text.strip()):
-        return _script_links(text)
+        return problems + script_link_problems(text)
     tokens = _parser().parseInline(text.strip())
     children = tokens[0].children if tokens else []
     for child in children or []:
@@ -64,16 +89,36 @@ def plain_text_problems(text: str) -> list[TextProblem]:
         if child.type not in ("text", "softbreak", "text_special"):
             problems.append(TextProblem(0, f"must be plain text, without Markdown ('{child.markup or child.type}'); remove it"))
             break
+    tag = _TAG_LIKE.search(text)
+    if tag and not any("raw HTML" in problem.message for problem in problems):
+        problems.append(TextProblem(0, f"raw HTML '{tag.group(0)}' is not allowed; write plain text"))
     if "\n" in text.strip():
         problems.append(TextProblem(0, "must be a single line of plain text"))
-    problems.extend(_script_links(text))
+    problems.extend(script_link_problems(text))
     return problems
 
 
-def _script_links(text: str) -> list[TextProblem]:
+def _as_browser_reads(text: str) -> str:
+    """Entities decoded and the characters a URL parser skips removed: '&#106;avascript&#58;' is 'javascript:'."""
+    return _URL_IGNORED.sub("", html.unescape(text)) if "&" in text or _URL_IGNORED.search(text) else text
+
+
+def script_link_problems(text: str, skip: set[int] = frozenset()) -> list[TextProblem]:
+    """Script links anywhere in `text`, as a browser would decode them; lines in `skip` (0-based) are code."""
+    problems = []
+    for offset, line in enumerate(text.split("\n")):
+        if offset in skip:
+            continue
+        for match in _SCRIPT_SCHEME.finditer(_as_browser_reads(line)):
+            scheme = match.group(0).split(":")[0].strip().lower()
+            problems.append(TextProblem(offset, f"'{scheme}:' links are not allowed; link to an https page instead"))
+    return problems
+
+
+def _hidden_characters(text: str, found: list[tuple[int, str]]) -> list[TextProblem]:
     return [
-        TextProblem(text.count("\n", 0, match.start()), f"'{match.group(0).split(':')[0].strip()}:' links are not allowed; link to an https page instead")
-        for match in _SCRIPT_SCHEME.finditer(text)
+        TextProblem(text.count("\n", 0, index), f"contains {describe(char)}, which a reader cannot see; delete it")
+        for index, char in found
     ]
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 
@@ -38,3 +41,19 @@ class Diagnostics:
     def sorted(self) -> list[Diagnostic]:
         """In file order, then line order: how a contributor reads and fixes them."""
         return sorted(self.items)
+
+
+@contextmanager
+def internal_errors(path: str, report: Diagnostics) -> Iterator[None]:
+    """Whatever a file makes the engine do, the run goes on and names the file: no input ends in a traceback.
+
+    A bug in the engine is still a failed build, reported as `path:1: internal error ...` beside every other problem."""
+    try:
+        yield
+    except Exception as error:  # noqa: BLE001 - the point is to catch what nobody foresaw
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        report.add(
+            path, 1,
+            f"internal error while reading this file ({type(error).__name__}: {str(error)[:200]} at "
+            f"{where.name}, line {where.lineno}); please report it at the project's issues",
+        )

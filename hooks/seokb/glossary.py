@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path as FsPath
 
-from .content_rules import markdown_problems, plain_text_problems
+from .content_rules import TextProblem, markdown_problems, plain_text_problems
+from .characters import read_text_file
 from .content_folder import SLUG, FolderKind, content_files
-from .diagnostics import Diagnostic, Diagnostics
+from .diagnostics import Diagnostic, Diagnostics, internal_errors
 from .model import Glossary, Source, Term
 from .names import name_key
+from .safe_urls import url_problem
 from .schema import field_label, load_schema, schema_problems
 from .yamlsource import Path, YamlDocument, read_yaml, value_at
 
@@ -33,10 +36,14 @@ def load_glossary(root: FsPath, report: Diagnostics, folder: str = "glossary", c
     files = list(content_files(root, folder, ENTRIES, report))
     for path, relative in files:
         present.add(path.stem)
-        term, references = read(path.read_text(encoding="utf-8"), relative, path.stem, report)
-        related += references
-        if term is not None:
-            terms.append(term)
+        text = read_text_file(path, relative, report)
+        if text is None:
+            continue
+        with internal_errors(relative, report):
+            term, references = read(text, relative, path.stem, report)
+            related += references
+            if term is not None:
+                terms.append(term)
     if cache is not None:
         cache.keep_only({(relative, path.stem) for path, relative in files})
     check_names(terms, report)
@@ -108,24 +115,25 @@ def read_entry(text: str, path: str, slug: str, report: Diagnostics) -> tuple[Te
     for line, message in schema_problems(document):
         report.add(path, line, message)
     _check_text(document, path, report)
+    _check_source_urls(document, path, report)
     listed = document.data.get("related")
     references = [
         RelatedReference(path, slug, target, document.value_line(("related", index)))
         for index, target in enumerate(listed if isinstance(listed, list) else [])
-        if isinstance(target, str) and SLUG.match(target)  # a malformed slug is the schema's to report
+        if isinstance(target, str) and SLUG.fullmatch(target)  # a malformed slug is the schema's to report
     ]
     if len(report) > before:
         return None, references
     data = document.data
     term = Term(
         slug=slug,
-        term=data["term"].strip(),
-        short=data["short"].strip(),
+        term=_nfc(data["term"]),
+        short=_nfc(data["short"]),
         definition=data["definition"],
         example=data["example"],
         category=data["category"],
         sources=tuple(Source(s["title"].strip(), s["url"].strip()) for s in data["sources"]),
-        aliases=tuple(a.strip() for a in data.get("aliases", ())),
+        aliases=tuple(_nfc(a) for a in data.get("aliases", ())),
         why_it_matters=data.get("why_it_matters"),
         mistakes=tuple(data.get("mistakes", ())),
         related=tuple(data.get("related", ())),
@@ -152,11 +160,29 @@ def _check_text(document: YamlDocument, path: str, report: Diagnostics) -> None:
         if not isinstance(text, str):
             continue
         problems = markdown_problems(text) if is_markdown else plain_text_problems(text)
+        if at[0] in ("term", "aliases") and text.strip() and not any(char.isalnum() for char in text):
+            problems.append(TextProblem(0, "has no letters or digits; a name must be readable"))
         for problem in problems:
             start = document.text_lines.get(at)
             line = start + problem.offset if start else document.value_line(at)
             report.add(path, line, f"{field_label(at)}: {problem.message}")
 
+
+
+def _check_source_urls(document: YamlDocument, path: str, report: Diagnostics) -> None:
+    """A source is published as a link: parsed, so no credentials, spaces or brackets get through the schema's pattern."""
+    for index in range(_length(document.data.get("sources"))):
+        at = ("sources", index, "url")
+        url = value_at(document.data, at)
+        if isinstance(url, str) and url.startswith("https://"):  # anything else is the schema's to report
+            problem = url_problem(url.strip(), relative=False)
+            if problem:
+                report.add(path, document.value_line(at), f"{field_label(at)}: '{url.strip()}' {problem}")
+
+
+def _nfc(text: str) -> str:
+    """One spelling for one name: a name typed with combining accents is stored and shown composed."""
+    return unicodedata.normalize("NFC", text.strip())
 
 
 def _length(value) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015]+")
 # Words that end in "s" but are not plurals; only the last word of a name is singularised.
@@ -24,7 +25,8 @@ def singular(word: str) -> str:
 
 def name_key(name: str) -> str:
     """The key two names must not share: 'Backlinks', 'backlink' and 'back-link' differ; 'Link Schemes' and 'link scheme' do not."""
-    words = [w for w in _SEPARATORS.split(name.casefold().strip()) if w]
+    # NFC first: 'café' typed with a combining accent is the same name as 'café' typed as one letter.
+    words = [w for w in _SEPARATORS.split(unicodedata.normalize("NFC", name).casefold().strip()) if w]
     if not words:
         return ""
     words[-1] = singular(words[-1])

@@ -15,7 +15,8 @@ from markdown_it import MarkdownIt
 from .content_folder import FolderKind, content_files
 from .content_rules import markdown_problems, plain_text_problems
 from .glossary import TEXT
-from .diagnostics import Diagnostics
+from .characters import read_text_file
+from .diagnostics import Diagnostics, internal_errors
 from .schema import field_label, schema_problems
 from .yamlsource import NotText, Path, YamlDocument, read_yaml, value_at
 
@@ -115,9 +116,13 @@ def load_quizzes(
     present: set[str] = set()
     for path, relative in content_files(root, folder, QUIZ_FILES, report):
         present.add(path.stem)
-        quiz = read_quiz(path.read_text(encoding="utf-8"), relative, path.stem, report)
-        if quiz is not None:
-            quizzes.append(quiz)
+        text = read_text_file(path, relative, report)
+        if text is None:
+            continue
+        with internal_errors(relative, report):
+            quiz = read_quiz(text, relative, path.stem, report)
+            if quiz is not None:
+                quizzes.append(quiz)
     if lessons is not None:
         check_lessons(quizzes, lessons, report)
     return Quizzes(tuple(quizzes), unreadable=frozenset(present - {quiz.id for quiz in quizzes}))
@@ -341,7 +346,7 @@ def check_lessons(quizzes: list[Quiz] | Quizzes, lessons: Collection[str], repor
 
 
 # `<!-- quiz: judge-a-quilting-guild-link -->` on a line of its own.
-QUIZ_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*quiz:(?P<id>.*?)-->[ \t]*$", re.MULTILINE)
+QUIZ_MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*quiz\s*:(?P<id>.*?)-->[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -368,7 +373,7 @@ def quiz_markers(markdown: str) -> list[QuizMarker]:
         line = markdown.count("\n", 0, match.start()) + 1
         if any(line in lines for lines in fenced):
             continue
-        markers.append(QuizMarker(match.group("id").strip(), line, match.start(), match.end(), match.group("indent")))
+        markers.append(QuizMarker(match.group("id").strip().lower(), line, match.start(), match.end(), match.group("indent")))
     return markers
 
 

@@ -29,7 +29,7 @@ def url_problem(url: str, *, relative: bool) -> str | None:
             return None
         return "must be a full address starting with https://"
     if parts.scheme.lower() != "https":
-        return f"'{parts.scheme}:' addresses are not allowed; link to an https:// page"
+        return f"uses '{parts.scheme}:'; only https:// addresses are allowed"
     if "@" in parts.netloc:
         return "contains a user name or password ('...@'); remove it before publishing the link"
     host = parts.hostname or ""

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from .characters import describe, line_and_column
 from .diagnostics import Diagnostics
 
 Path = tuple[str | int, ...]
@@ -66,8 +67,18 @@ class YamlDocument:
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# What YAML refuses to read (PyYAML's reader would stop at the first one, with no line).
+_NOT_YAML_TEXT = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+MAX_DEPTH = 12
+"""A quiz's deepest value is five levels down; far deeper nesting is a mistake, and would exhaust the parser's stack."""
+# Text with no deep indentation and few brackets cannot be nested past MAX_DEPTH: it skips the count.
+_MAYBE_DEEP = re.compile(r"^ {24,}\S|(?:[\[{][^\]}]*){%d}" % MAX_DEPTH, re.MULTILINE)
+
+
 def read_yaml(text: str, path: str, report: Diagnostics) -> YamlDocument | None:
     """Parse `text`; on any problem add it to `report` (with `path` and the line) and return None."""
+    if _unreadable_characters(text, path, report) or _too_deep(text, path, report):
+        return None
     try:
         return _read_yaml(text, path, report, _FAST_LOADER)
     except yaml.YAMLError:
@@ -98,6 +109,37 @@ def _read_yaml(text: str, path: str, report: Diagnostics, loader) -> YamlDocumen
         return document
     document.data = _value(node, (), document, path, report)
     return None if len(report) > before else document
+
+
+def _unreadable_characters(text: str, path: str, report: Diagnostics) -> bool:
+    found = False
+    for match in _NOT_YAML_TEXT.finditer(text):
+        found = True
+        line, column = line_and_column(text, match.start())
+        report.add(path, line, f"column {column}: {describe(match.group())} is a control character YAML cannot read; delete it")
+    return found
+
+
+def _too_deep(text: str, path: str, report: Diagnostics) -> bool:
+    if not _MAYBE_DEEP.search(text):
+        return False
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    report.add(path, event.start_mark.line + 1, f"values are nested more than {MAX_DEPTH} levels deep; an entry or a quiz never needs that")
+                    return True
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as error:
+        if "nesting depth" not in str(error):  # libyaml's own limit (1,000 levels)
+            return False  # reported by the parse that follows, with PyYAML's words
+        mark = getattr(error, "problem_mark", None)
+        report.add(path, mark.line + 1 if mark else 1, f"values are nested more than {MAX_DEPTH} levels deep; an entry or a quiz never needs that")
+        return True
+    return False
 
 
 def _syntax_hint(problem: str) -> str:
