@@ -20,6 +20,10 @@ def on_nav(nav, config, files):
     return mkdocs_site.on_nav(nav, config, files)
 
 
+def on_page_read_source(page, config):
+    return mkdocs_site.on_page_read_source(page, config)
+
+
 def on_page_markdown(markdown, page, config, files):
     return mkdocs_site.on_page_markdown(markdown, page, config, files)
 

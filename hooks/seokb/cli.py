@@ -7,9 +7,13 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
+
+from .characters import read_text_file
 from .diagnostics import Diagnostic, Diagnostics
 from .glossary import load_glossary
 from .markers import Community, expand_markers
+from .page_rules import page_problems
 from .quiz import expand_quiz_markers, load_quizzes
 from .scaffold import NewTermRefused, write_new_term
 
@@ -26,10 +30,26 @@ def check(root: Path) -> Diagnostics:
     quizzes = load_quizzes(root, report, lessons=lessons)
     for page in sorted((root / "docs").rglob("*.md")):
         path = page.relative_to(root).as_posix()
-        text = page.read_text(encoding="utf-8")
+        text = read_text_file(page, path, report)
+        if text is None:
+            continue
+        for problem in page_problems(text, raw_html_reason(text)):
+            report.add(path, problem.offset + 1, problem.message)
         expand_markers(text, path, report, Community())
         expand_quiz_markers(text, path, quizzes, report, lambda quiz: "")
     return report
+
+
+def raw_html_reason(text: str) -> str | None:
+    """The page's `raw_html` front-matter reason, if it gives one (MkDocs reads front matter the same way)."""
+    if not text.startswith("---\n") or "\n---" not in text[3:]:
+        return None
+    try:
+        meta = yaml.safe_load(text[4 : text.index("\n---", 3)])
+    except yaml.YAMLError:
+        return None
+    reason = meta.get("raw_html") if isinstance(meta, dict) else None
+    return reason if isinstance(reason, str) and reason.strip() else None
 
 
 def actions_annotation(diagnostic: Diagnostic) -> str:

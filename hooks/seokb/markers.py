@@ -8,7 +8,8 @@ from typing import Callable
 
 from .diagnostics import Diagnostics
 
-MARKER = re.compile(r"^[ \t]*<!--\s*seokb:([\w-]*)\s*-->[ \t]*$", re.MULTILINE)
+# Any case, any spacing: '<!-- SEOKB : community -->' is the community marker, not a comment to leave in silently.
+MARKER = re.compile(r"^[ \t]*<!--\s*seokb\s*:\s*([\w-]*)\s*-->[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def expand_markers(markdown: str, path: str, report: Diagnostics, community: Com
     handlers: dict[str, Callable[[], str]] = {"community": lambda: community_block(community)}
 
     def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
+        name = match.group(1).lower()
         handler = handlers.get(name)
         if handler is None:
             line = markdown.count("\n", 0, match.start()) + first_line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import posixpath
@@ -21,7 +22,8 @@ from mkdocs.utils import get_relative_url
 from . import mkdocs_share, mkdocs_watch
 from .autolink import Mention, TermMatcher
 from .backlinks import PageRef, invert, orphans, terms_used
-from .diagnostics import Diagnostics
+from .characters import decode
+from .diagnostics import Diagnostics, internal_errors
 from .glossary import EntryCache, load_glossary
 from .glossary_pages import (
     BACKLINKS_SLOT, FIELD_SLOTS, GLOSSARY_INDEX, LESSON_TERMS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html,
@@ -33,6 +35,7 @@ from .link_profile import (
 from .links import Link, check_links, markdown_links, page_anchors, site_map
 from .markers import Community, expand_markers
 from .model import Glossary
+from .page_rules import page_problems, rendered_page_problems
 from .page_linking import LinkedPage, PageJob, PageLinker, stop_worker
 from .quiz import Quizzes, expand_quiz_markers, load_quizzes
 from .quiz_pages import (
@@ -168,11 +171,48 @@ def _community(config: MkDocsConfig) -> Community:
     return community
 
 
+def guarded(event):
+    """A page event that meets something nobody foresaw reports it at the page's file and leaves the page as it was:
+    the build still fails, with every other problem of the run beside it, and no traceback."""
+
+    @functools.wraps(event)
+    def run(content: str, page, *args):
+        try:
+            return event(content, page, *args)
+        except Exception:  # noqa: BLE001
+            with internal_errors(_source_path(page.file), current().problems):
+                raise
+            return content
+
+    return run
+
+
+def on_page_read_source(page, config: MkDocsConfig) -> str | None:
+    """A hand-written page, decoded here so that a file that is not UTF-8 is a `path:line` problem, not a crash."""
+    if page.file.generated_by is not None:
+        return None
+    site = current()
+    path = _source_path(page.file)
+    text = decode(Path(page.file.abs_src_path).read_bytes(), path, site.problems)
+    if text is None:  # reported; the build goes on to report the rest, then fails
+        text = UNREADABLE_PAGE
+    site.body_lines[page.file.src_uri] = _body_line(text)
+    return text
+
+
+UNREADABLE_PAGE = "---\ndescription: This page could not be read.\n---\n# Unreadable page\n"
+
+
+@guarded
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     site = current()
     path = _source_path(page.file)
-    first = _body_line(page.file) if page.file.generated_by is None else 1
+    first = site.body_lines.get(page.file.src_uri, 1) if page.file.generated_by is None else 1
     site.body_lines[page.file.src_uri] = first
+    if page.file.generated_by is None:
+        reason = page.meta.get("raw_html")
+        for problem in page_problems(markdown, reason if isinstance(reason, str) and reason.strip() else None):
+            site.problems.add(path, first + problem.offset, problem.message)
     markdown = expand_markers(markdown, path, site.problems, site.community, first_line=first)
     # A quiz becomes a one-line placeholder here (lines stay true) and its HTML in on_page_content.
     markdown = expand_quiz_markers(
@@ -202,9 +242,13 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     return nav
 
 
+@guarded
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     site = current()
     src_uri = page.file.src_uri
+    if page.file.generated_by is None:
+        for message in sorted(set(rendered_page_problems(html))):
+            site.problems.add(_source_path(page.file), 1, message)
     # Contributed text goes in before terms are linked, so it gets term links like the lesson around it.
     html = _fill_term_fields(html, page)
     html = _fill_quizzes(html, page)
@@ -292,9 +336,9 @@ def _apply_links(linked: LinkedPage, page) -> str:
     return linked.html
 
 
-def _body_line(file: File) -> int:
+def _body_line(text: str) -> int:
     """The file line where the Markdown body starts: MkDocs hands hooks the text without its front matter."""
-    lines = Path(file.abs_src_path).read_text(encoding="utf-8-sig").splitlines()
+    lines = text.splitlines()
     if lines and lines[0].strip() == "---":
         for number, line in enumerate(lines[1:], start=2):
             if line.strip() in ("---", "..."):
