@@ -2,8 +2,10 @@
 
 # MkDocs puts this folder on sys.path only while it imports this file, so the package is imported here, at the top.
 from seokb import mkdocs_site
+from seokb.mkdocs_site import no_traceback
 
 
+@no_traceback
 def on_config(config):
     return mkdocs_site.on_config(config)
 
@@ -12,10 +14,12 @@ def on_pre_build(config):
     return mkdocs_site.on_pre_build(config)
 
 
+@no_traceback
 def on_files(files, config):
     return mkdocs_site.on_files(files, config)
 
 
+@no_traceback
 def on_nav(nav, config, files):
     return mkdocs_site.on_nav(nav, config, files)
 
@@ -32,6 +36,7 @@ def on_page_content(html, page, config, files):
     return mkdocs_site.on_page_content(html, page, config, files)
 
 
+@no_traceback
 def on_env(env, config, files):
     return mkdocs_site.on_env(env, config, files)
 
@@ -40,6 +45,7 @@ def on_post_page(output, page, config):
     return mkdocs_site.on_post_page(output, page, config)
 
 
+@no_traceback
 def on_post_build(config):
     return mkdocs_site.on_post_build(config)
 

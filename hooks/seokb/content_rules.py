@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import unquote
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,7 +65,7 @@ def markdown_problems(text: str) -> list[TextProblem]:
         elif token.type == "link_open":
             href = str(token.attrs.get("href", ""))
             problem = url_problem(href, relative=True)
-            if problem and not _SCRIPT_SCHEME.search(_as_browser_reads(href)):  # script links are named below
+            if problem and not _SCRIPT_SCHEME.search(_as_browser_reads(unquote(href))):  # script links: named below
                 problems.append(TextProblem(line, f"link '{href}' {problem}"))
         elif token.type == "text":
             tag = _TAG_LIKE.search(token.content)
@@ -116,10 +117,11 @@ def script_link_problems(text: str, skip: set[int] = frozenset()) -> list[TextPr
 
 
 def _hidden_characters(text: str, found: list[tuple[int, str]]) -> list[TextProblem]:
-    return [
-        TextProblem(text.count("\n", 0, index), f"contains {describe(char)}, which a reader cannot see; delete it")
-        for index, char in found
-    ]
+    problems = {}  # one message per character and line, however often it repeats there
+    for index, char in found:
+        line = text.count("\n", 0, index)
+        problems.setdefault((line, char), TextProblem(line, f"contains {describe(char)}, which a reader cannot see; delete it"))
+    return list(problems.values())
 
 
 def _walk(tokens: list[Token]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -169,12 +170,15 @@ def _check_text(document: YamlDocument, path: str, report: Diagnostics) -> None:
 
 
 
+_SCHEMA_URL = re.compile(r"https://[^\s/?#]+\.[^\s/?#]+\S*")  # the schema's pattern for `url`
+
+
 def _check_source_urls(document: YamlDocument, path: str, report: Diagnostics) -> None:
     """A source is published as a link: parsed, so no credentials, spaces or brackets get through the schema's pattern."""
     for index in range(_length(document.data.get("sources"))):
         at = ("sources", index, "url")
         url = value_at(document.data, at)
-        if isinstance(url, str) and url.startswith("https://"):  # anything else is the schema's to report
+        if isinstance(url, str) and _SCHEMA_URL.fullmatch(url.strip()):  # anything else is the schema's to report
             problem = url_problem(url.strip(), relative=False)
             if problem:
                 report.add(path, document.value_line(at), f"{field_label(at)}: '{url.strip()}' {problem}")

@@ -39,4 +39,6 @@ def glossary_document(
 def glossary_json(glossary: Glossary, site_name: str, site_url: str, page_path: Callable[[Term], str] = term_path) -> str:
     """The text of glossary.json: the same glossary always gives the same bytes (sorted keys, no timestamp)."""
     document = glossary_document(glossary, site_name, site_url, page_path)
-    return json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False)
+    # The same JSON, but safe to paste into a page's <script> or an HTML bot reply: no '<', '>' or '&' as such.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
@@ -155,7 +155,9 @@ def _lesson_titles(folder: Path) -> dict[str, str]:
     """Each lesson's slug and the text of its first '# ' heading (quiz pages name the lesson they belong to)."""
     titles = {}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        heading = next((line[2:].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# ")), None)
+        # A file that is not UTF-8 is reported where the page is read (on_page_read_source); here it needs a title only.
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        heading = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None)
         titles[path.stem] = heading or path.stem
     return titles
 
@@ -169,6 +171,24 @@ def _community(config: MkDocsConfig) -> Community:
         if not any(link.get("link") == community.url for link in social):
             social.append({"icon": settings.get("icon", "fontawesome/brands/discord"), "link": community.url, "name": community.name})
     return community
+
+
+def no_traceback(event):
+    """The last guard: an exception nobody foresaw in a site-wide event ends the build with a message, not a traceback."""
+
+    @functools.wraps(event)
+    def run(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except (Abort, PluginError):
+            raise
+        except Exception as error:  # noqa: BLE001
+            raise PluginError(
+                f"seokb: internal error in {event.__name__} ({type(error).__name__}: {str(error)[:200]}); "
+                "nothing was written. Please report it at the project's issues."
+            ) from error
+
+    return run
 
 
 def guarded(event):

@@ -77,7 +77,8 @@ def link_page(job: PageJob, matcher: TermMatcher) -> LinkedPage:
     )
     # Each source line normalised once per page; every linked mention is then looked up in them.
     source = Path(job.source_file)
-    text = source.read_text(encoding="utf-8") if source.is_file() else ""
+    # A file that is not UTF-8 was reported when MkDocs read it: its mentions only need lines, not every letter.
+    text = source.read_bytes().decode("utf-8", errors="replace") if source.is_file() else ""
     lines = [" ".join(line.casefold().split()) for line in text.splitlines()]
     links = [
         (_line_of(lines, mention.text, after=job.body_line), href_for(mention.slug), mention.text)

@@ -58,6 +58,8 @@ def page_problems(markdown: str, raw_html_reason: str | None) -> list[TextProble
         joined = " ".join(found)
         problems += _marker_problems(offset, joined, lines[offset] if offset < len(lines) else "")
         tags = [piece for piece in found if not piece.lstrip().startswith(_NOT_A_TAG)]
+        # A reason lets a page hold HTML, never script: told here with a line, and checked again once rendered.
+        problems += [TextProblem(offset, message) for message in dict.fromkeys(rendered_page_problems(" ".join(tags)))]
         if tags and raw_html_reason is None:
             snippet = tags[0].strip()[:40]
             problems.append(TextProblem(

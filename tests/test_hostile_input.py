@@ -1,0 +1,186 @@
+"""No contribution runs script on a reader's page: the hostile corpus refused with exact messages, the sanitizer as
+the backstop, every output context escaped, and a browser that loads the result and sees no script run."""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_CONFIG, entry, mkdocs_env, serve
+from hostile_cases import REFUSED, quiz
+
+from seokb import glossary, quiz as quiz_module
+from seokb.cli import check
+from seokb.safe_html import FieldRenderer
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> None:
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
+
+
+@pytest.mark.parametrize("files, expected", [case[1:] for case in REFUSED], ids=[case[0] for case in REFUSED])
+def test_hostile_input_is_refused_with_exact_messages(tmp_path: Path, files, expected: list[str]) -> None:
+    for folder in ("glossary", "quizzes", "docs/lessons"):
+        (tmp_path / folder).mkdir(parents=True)
+    write(tmp_path, files)
+    assert [str(problem) for problem in check(tmp_path).sorted()] == expected
+
+
+def test_the_corpus_covers_every_class_of_hole() -> None:
+    assert len(REFUSED) >= 40
+    assert all(expected for _, _, expected in REFUSED), "every hostile case must be refused with a message"
+
+
+# What reaches the renderer if a source check misses it: the sanitizer must take it out and say so.
+BACKSTOP = [
+    ("[x](javascript:alert(1))", '<a href="javascript:alert(1)">'),
+    ("[x](&#106;avascript:alert(1))", '<a href="javascript:alert(1)">'),
+    ("[x](javascript&#58;alert(1))", '<a href="javascript:alert(1)">'),
+    ("[x](data:text/html,x)", '<a href="data:text/html,x">'),
+    ("[x](//evil.example/)", '<a href="//evil.example/">'),
+    ("[x](https://user:pw@example.org/)", '<a href="https://user:pw@example.org/">'),
+    ("![x](https://example.org/pixel.png)", '<img alt="x" src="https://example.org/pixel.png">'),
+    ('[x](https://example.org/ "a title")', None),
+    ("<svg/onload=alert(1)>", None),  # raw HTML is off: this is text
+    ('--8<-- "mkdocs.yml"', None),
+    ("Text.\n{: onclick=alert(1) }", None),
+]
+
+
+@pytest.mark.parametrize("markdown, removed", BACKSTOP, ids=[case[0][:30] for case in BACKSTOP])
+def test_the_sanitizer_takes_out_what_a_check_missed_and_says_what(markdown: str, removed: str | None) -> None:
+    safe = FieldRenderer().render(markdown)
+    assert safe.removed == removed
+    parsed = Elements()
+    parsed.feed(safe.html)
+    assert {tag for tag, _ in parsed.tags} <= {"p", "a"}
+    assert all(set(attrs) <= {"href", "title"} for _, attrs in parsed.tags)
+    assert [attrs["href"] for _, attrs in parsed.tags if "href" in attrs] in ([], ["https://example.org/"])
+
+
+# Payloads that pass no check: the test switches the source checks off, as if each had a hole, so that what is
+# left is the escaping of every output context.
+PAYLOAD = "Zz \"'></title></script><img src=x onerror=window.__pwned=1>"
+
+
+@pytest.fixture(scope="module")
+def breakout_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from _pytest.monkeypatch import MonkeyPatch
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = tmp_path_factory.mktemp("breakout")
+    plain = PAYLOAD.replace('"', '\\"')
+    write(root, {
+        "mkdocs.yml": FIXTURE_CONFIG,
+        "docs/index.md": "---\ndescription: Home.\n---\n# Home\n\nSee the [glossary](glossary/index.md), the [term](glossary/backlink.md) and the [quiz](quizzes/a-quiz.md).\n",
+        "glossary/backlink.yml": entry(
+            term=f'"{plain}"', short=f'"{plain}"', aliases=f'["{plain} two"]',
+            definition="|\n  <svg/onload=window.__pwned=1> and [x](https://example.org/){ onmouseover=window.__pwned=1 }",
+            sources=f'\n  - title: "{plain}"\n    url: https://example.org/a',
+        ),
+        "quizzes/a-quiz.yml": quiz(title=f'"{plain}"', description=f'"{plain}"', intro='"<img src=x onerror=window.__pwned=1>"'),
+    })
+    patch = MonkeyPatch()
+    for module in (glossary, quiz_module):
+        patch.setattr(module, "plain_text_problems", lambda text: [])
+        patch.setattr(module, "markdown_problems", lambda text: [])
+    try:
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    finally:
+        patch.undo()
+        logging.getLogger("mkdocs").handlers.clear()
+    return root / "site"
+
+
+class Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag):
+        self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+@pytest.mark.parametrize("page", ["glossary/backlink/index.html", "glossary/index.html", "quizzes/a-quiz/index.html", "quizzes/index.html"])
+def test_no_payload_becomes_an_element_or_attribute(breakout_site: Path, page: str) -> None:
+    parsed = Elements()
+    parsed.feed((breakout_site / page).read_text(encoding="utf-8"))
+    handlers = [(tag, name) for tag, attrs in parsed.tags for name in attrs if name.startswith("on")]
+    assert handlers == []
+    assert not [attrs for tag, attrs in parsed.tags if tag == "img" and attrs.get("src") == "x"]
+    assert [tag for tag, _ in parsed.tags].count("title") == 1
+    descriptions = [attrs for tag, attrs in parsed.tags if tag == "meta" and attrs.get("name") == "description"]
+    assert len(descriptions) == 1
+    if page.startswith(("glossary/backlink", "quizzes/a-quiz")):
+        assert parsed.title.startswith(PAYLOAD)  # shown as the characters it is
+        assert descriptions[0]["content"].startswith(PAYLOAD.split(">")[0])
+
+
+def test_glossary_json_holds_the_payload_as_text_only(breakout_site: Path) -> None:
+    text = (breakout_site / "glossary.json").read_text(encoding="utf-8")
+    assert "<" not in text and ">" not in text
+    term = json.loads(text)["terms"][0]
+    assert term["term"] == term["short"] == PAYLOAD
+
+
+def test_the_social_card_is_drawn_for_the_payload(breakout_site: Path) -> None:
+    assert (breakout_site / "assets/cards/glossary/backlink.png").stat().st_size > 1000
+
+
+@pytest.mark.browser
+def test_no_script_runs_on_pages_built_from_hostile_fields(breakout_site: Path, browser) -> None:
+    with serve(breakout_site) as url:
+        context = browser.new_context()
+        tab = context.new_page()
+        dialogs: list[str] = []
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for page in ("glossary/backlink/", "glossary/", "quizzes/a-quiz/", "quizzes/"):
+            tab.goto(url + page)
+            tab.wait_for_load_state("load")
+            for link in tab.locator("article a").all()[:20]:  # mouseover payloads need a pointer
+                if link.is_visible():
+                    link.hover()
+            assert tab.evaluate("window.__pwned") is None, page
+        context.close()
+    assert dialogs == []
+
+
+def test_garbage_files_fail_the_build_with_messages_not_a_traceback(tmp_path: Path) -> None:
+    noise = random.Random(16)
+    root = tmp_path / "project"
+    write(root, {
+        "mkdocs.yml": FIXTURE_CONFIG,
+        "docs/index.md": "---\ndescription: Home.\n---\n# Home\n",
+        "docs/lessons/garbage.md": bytes(noise.randrange(256) for _ in range(400)),
+        **{f"glossary/garbage-{n}.yml": bytes(noise.randrange(256) for _ in range(300)) for n in range(5)},
+        "glossary/nested.yml": "term: " + "{a: " * 2000 + "}" * 2000 + "\n",
+        "quizzes/garbage.yml": bytes(noise.randrange(256) for _ in range(300)),
+    })
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=root, env=mkdocs_env(), capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    for name in ("docs/lessons/garbage.md", "glossary/garbage-0.yml", "glossary/nested.yml", "quizzes/garbage.yml"):
+        assert f"{name}:" in result.stderr, name
+    assert not (root / "site" / "index.html").exists()
