@@ -184,3 +184,18 @@ def test_garbage_files_fail_the_build_with_messages_not_a_traceback(tmp_path: Pa
     for name in ("docs/lessons/garbage.md", "glossary/garbage-0.yml", "glossary/nested.yml", "quizzes/garbage.yml"):
         assert f"{name}:" in result.stderr, name
     assert not (root / "site" / "index.html").exists()
+
+
+def test_seokb_check_reports_what_the_sanitizer_would_remove(tmp_path: Path, monkeypatch) -> None:
+    # As if the source check had a hole: `make check` still fails, at the field's line, as the build does.
+    monkeypatch.setattr(glossary, "markdown_problems", lambda text: [])
+    monkeypatch.setattr(quiz_module, "markdown_problems", lambda text: [])
+    write(tmp_path, {
+        "glossary/backlink.yml": entry(definition="|\n  [x](javascript:alert(1))"),
+        "quizzes/a-quiz.yml": quiz(explain='"[x](//evil.example/)"'),
+    })
+    safe = "write plain Markdown (no HTML, no script links, links only to https pages or to this site's own pages)"
+    assert [str(problem) for problem in check(tmp_path).sorted()] == [
+        f"glossary/backlink.yml:5: definition: the page's safety filter had to remove <a href=\"javascript:alert(1)\">; {safe}",
+        f"quizzes/a-quiz.yml:11: questions item 1, options item 1, explain: the page's safety filter had to remove <a href=\"//evil.example/\">; {safe}",
+    ]

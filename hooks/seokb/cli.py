@@ -13,7 +13,10 @@ from .characters import read_text_file
 from .diagnostics import Diagnostic, Diagnostics
 from .glossary import load_glossary
 from .markers import Community, expand_markers
+from .glossary_pages import term_fields_html
 from .page_rules import page_problems
+from .quiz_pages import quiz_field_problems
+from .safe_html import FieldRenderer
 from .quiz import expand_quiz_markers, load_quizzes
 from .scaffold import NewTermRefused, write_new_term
 
@@ -25,9 +28,17 @@ CANNOT_RUN = 2
 def check(root: Path) -> Diagnostics:
     """Every content problem a build would report before rendering: entries, quizzes, and the markers in pages."""
     report = Diagnostics()
-    load_glossary(root, report)
+    glossary = load_glossary(root, report)
     lessons = {path.stem for path in (root / "docs" / "lessons").glob("*.md")}
     quizzes = load_quizzes(root, report, lessons=lessons)
+    # The build's sanitizer, run here too: what it would have to remove fails `seokb check` as it fails the build.
+    fields = FieldRenderer()
+    for term in glossary:
+        for problem in term_fields_html(term, fields.render)[1]:
+            report.add(term.path, problem.line, problem.message)
+    for quiz in quizzes:
+        for line, message in quiz_field_problems(quiz, fields.render):
+            report.add(quiz.path, line, message)
     for page in sorted((root / "docs").rglob("*.md")):
         path = page.relative_to(root).as_posix()
         text = read_text_file(page, path, report)
