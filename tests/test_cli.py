@@ -62,7 +62,7 @@ def test_the_skeleton_fails_the_check_with_one_exact_message_per_field_to_write(
         "glossary/anchor-text.yml:26: why_it_matters: is empty; write it or remove the field",
         "glossary/anchor-text.yml:30: mistakes: is empty; write it or remove the field",
         "glossary/anchor-text.yml:34: related: is empty; write it or remove the field",
-        "glossary/anchor-text.yml:37: category: unknown category ''; one of basics, metrics, strategy, tactics, risks",
+        "glossary/anchor-text.yml:37: category: unknown category ''; one of basics, metrics, strategy, tactics, risks, tools",
         "glossary/anchor-text.yml:43: sources: is empty",
     ]
     assert err == "9 problems found.\n"

@@ -163,7 +163,7 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
     assert found == [
         "glossary/Bad_Name.yml:1: file name 'Bad_Name.yml' is not a slug (lowercase words joined by '-'); rename it to 'bad-name.yml'",
         "glossary/a-term.yml:3: short: is 200 characters; the limit is 160; it must fit a tooltip and a link preview",
-        "glossary/a-term.yml:10: category: unknown category 'nope'; one of basics, metrics, strategy, tactics, risks",
+        "glossary/a-term.yml:10: category: unknown category 'nope'; one of basics, metrics, strategy, tactics, risks, tools",
         "glossary/b-term.yml:1: YAML syntax error: expected the node content, but found '<stream end>'",
         "glossary/drafts:1: folders are not read here; put each entry directly in glossary/ as <slug>.yml",
         "glossary/notes.txt:1: not a glossary entry: only <slug>.yml entries belong in glossary/",

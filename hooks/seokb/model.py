@@ -13,6 +13,7 @@ CATEGORIES: Mapping[str, str] = MappingProxyType(
         "strategy": "Strategy",
         "tactics": "Tactics",
         "risks": "Risks",
+        "tools": "Tools",
     }
 )
 """Category slug -> label, in the order the A-Z filter shows them (the schema's enum is checked against it)."""

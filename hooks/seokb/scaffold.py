@@ -53,7 +53,7 @@ mistakes:
 # one per line, each starting with '  - ' (for example '  - backlink'). Delete the field if there are none.
 related:
 
-# Where the term sits in the A-Z filter: basics, metrics, strategy, tactics or risks.
+# Where the term sits in the A-Z filter: basics, metrics, strategy, tactics, risks or tools.
 category: ""
 
 # Where the facts come from: at least one source, each a title and an https URL. Prefer Google Search
