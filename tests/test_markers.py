@@ -51,3 +51,12 @@ def test_a_configured_invite_reaches_the_page_and_the_footer(project: Project) -
     assert result.returncode == 0, result.stderr
     html = project.site("index.html")
     assert html.count('href="https://discord.gg/abc"') == 2  # the page's sentence and the footer icon
+
+
+def test_markers_match_any_case_and_spacing_and_skip_fenced_code() -> None:
+    report = Diagnostics()
+    text = "<!-- SEOKB : community -->\n\n```md\n<!-- seokb:community -->\n```\n"
+    expanded = expand_markers(text, "docs/x.md", report, Community(name="Discord", url="https://discord.gg/x"))
+    assert not report
+    assert expanded.startswith("Questions, or a link you are unsure about?")
+    assert "```md\n<!-- seokb:community -->\n```" in expanded

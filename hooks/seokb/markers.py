@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .diagnostics import Diagnostics
+from .page_rules import code_lines
 
 # Any case, any spacing: '<!-- SEOKB : community -->' is the community marker, not a comment to leave in silently.
 MARKER = re.compile(r"^[ \t]*<!--\s*seokb\s*:\s*([\w-]*)\s*-->[ \t]*$", re.MULTILINE | re.IGNORECASE)
@@ -39,8 +40,13 @@ def expand_markers(markdown: str, path: str, report: Diagnostics, community: Com
 
     `first_line` is the file line `markdown` starts on (MkDocs hands hooks the text after the front matter)."""
     handlers: dict[str, Callable[[], str]] = {"community": lambda: community_block(community)}
+    if not MARKER.search(markdown):
+        return markdown
+    code = code_lines(markdown)  # a guide that shows a marker in a fenced block is not using it
 
     def replace(match: re.Match[str]) -> str:
+        if markdown.count("\n", 0, match.start()) in code:
+            return match.group(0)
         name = match.group(1).lower()
         handler = handlers.get(name)
         if handler is None:
