@@ -48,7 +48,7 @@ REFUSED: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         'glossary/backlink.yml:5: definition: images are not allowed in contributions yet; describe the picture in words',
     ]),
     ("attr_list on a paragraph", {T: definition('Text.\n{: onclick="alert(1)" }')}, [
-        "glossary/backlink.yml:5: definition: attribute lists ('{ ... }') are not allowed in contributions; remove the braces",
+        "glossary/backlink.yml:6: definition: attribute lists ('{ ... }') are not allowed in contributions; remove the braces",
     ]),
     ("attr_list with an encoded href", {T: definition('[x](a.md){ href="&#106;avascript:alert(1)" }')}, [
         "glossary/backlink.yml:5: definition: 'javascript:' links are not allowed; link to an https page instead",

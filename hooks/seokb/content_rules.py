@@ -125,11 +125,14 @@ def _hidden_characters(text: str, found: list[tuple[int, str]]) -> list[TextProb
 
 
 def _walk(tokens: list[Token]):
-    """Every token with the 0-based line it starts on, inline children taking their block's line."""
+    """Every token with the 0-based line it starts on; inline children count the line breaks before them."""
     line = 0
     for token in tokens:
         if token.map:
             line = token.map[0]
         yield token, line
+        inner = line
         for child in token.children or ():
-            yield child, line
+            yield child, inner
+            if child.type in ("softbreak", "hardbreak"):
+                inner += 1
