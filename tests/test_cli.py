@@ -91,6 +91,10 @@ NAMES = [
     ('"Dofollow" links', "dofollow-links.yml", 'term: "\\"Dofollow\\" links"'),
     ("&Co links", "co-links.yml", 'term: "&Co links"'),  # a YAML anchor, which the check refuses
     ("*Starred* links", "starred-links.yml", 'term: "*Starred* links"'),  # a YAML alias
+    # Letters are transliterated, not dropped: the slug is the page's address for good.
+    ("Café SEO", "cafe-seo.yml", "term: Café SEO"),
+    ("SEO für Anfänger", "seo-fur-anfanger.yml", "term: SEO für Anfänger"),
+    ("Łódź links", "lodz-links.yml", "term: Łódź links"),
 ]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from slugify import slugify as python_slugify
+
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015]+")
 # Words that end in "s" but are not plurals; only the last word of a name is singularised.
 _NOT_PLURAL = ("ss", "us", "is", "ics", "news", "seo", "ugc")
@@ -34,5 +36,6 @@ def name_key(name: str) -> str:
 
 
 def slugify(name: str) -> str:
-    """The file name a term would get: 'Exact-match anchor text' -> 'exact-match-anchor-text'."""
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    """The file name a term would get: 'Exact-match anchor text' -> 'exact-match-anchor-text', 'Café SEO' ->
+    'cafe-seo'. Letters are transliterated, not dropped: the slug is the page's address for good."""
+    return python_slugify(name, separator="-", lowercase=True)
