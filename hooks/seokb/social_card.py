@@ -18,8 +18,8 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont, features
 from .model import CATEGORIES, Term
 
 # Part of every cache key: bump it whenever the drawing changes (layout, colours, sizes, a Pillow upgrade that
-# changes the built-in font), so that cached cards are drawn again instead of reused.
-VERSION = "2"
+# changes how a font is drawn, a new bundled font), so that cached cards are drawn again instead of reused.
+VERSION = "3"
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
@@ -42,8 +42,9 @@ SITE_SIZE = 40
 LINE_HEIGHT = 1.22
 ELLIPSIS = "\u2026"
 
-# Pillow's built-in font (Aileron Regular) covers ASCII and a little punctuation; these stand in for common
-# characters it lacks, so a card never shows a missing-glyph box. Accented letters lose their accents instead.
+# The bundled DejaVu Sans (assets/fonts/, Bitstream Vera licence) draws Latin with every accent, Greek and
+# Cyrillic: Pillow's built-in font was ASCII only, and 'Café' came out as 'Cafe'. These stand in for the few
+# characters a font may still lack, so a card never shows a missing-glyph box.
 _STAND_INS = {
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
     "\u2032": "'", "\u2033": '"', "\u00d7": "x", "\u2192": "->", "\u2190": "<-",
@@ -95,12 +96,14 @@ def lesson_label(number: int, total: int) -> str:
     return f"Lesson {number} of {total}"
 
 
+FONT = Path(__file__).parent / "assets" / "fonts" / "DejaVuSans.ttf"
+
+
 @lru_cache(maxsize=None)
 def font(size: int) -> ImageFont.FreeTypeFont:
-    # Without FreeType, load_default ignores the size and returns an 11 px bitmap font: unreadable on a card.
     if not features.check("freetype2"):
         raise RuntimeError("seokb: social cards need Pillow with FreeType support (the PyPI wheels have it)")
-    return ImageFont.load_default(size=size)  # type: ignore[return-value]
+    return ImageFont.truetype(str(FONT), size=size)
 
 
 @lru_cache(maxsize=None)
@@ -112,7 +115,7 @@ def _glyph(char: str) -> bytes:
 
 @lru_cache(maxsize=None)
 def has_glyph(char: str) -> bool:
-    """Whether the built-in font draws this character: FreeType draws the same box for every one it lacks."""
+    """Whether the card's font draws this character: FreeType draws the same box for every one it lacks."""
     return char == " " or _glyph(char) != _glyph("\uffff")
 
 
