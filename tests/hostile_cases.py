@@ -98,11 +98,14 @@ REFUSED: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ("img in a quiz intro", {Q: quiz(intro='"<img/src=x onerror=alert(1)>"')}, [
         "quizzes/a-quiz.yml:4: intro: raw HTML '<img' is not allowed; contributions are Markdown only",
     ]),
+    ("pasted formatting: one message per line, with the Markdown to use", {T: definition('A <b>bold</b> <a href="https://x.org/">link</a>.')}, [
+        "glossary/backlink.yml:5: definition: raw HTML '<b> </b> <a href=\"https://x.org/\"> </a>' is not allowed; contributions are Markdown only: write **bold**, [text](https://...) instead",
+    ]),
     ("script tag", {T: definition("<script>alert(1)</script>")}, [
         "glossary/backlink.yml:5: definition: raw HTML '<script>alert(1)</script>' is not allowed; contributions are Markdown only",
     ]),
     ("iframe srcdoc", {T: entry(example='|\n  <iframe srcdoc="<script>alert(1)</script>"></iframe>')}, [
-        'glossary/backlink.yml:9: example: raw HTML \'<iframe srcdoc="<script>alert(1)</script\' is not allowed; contributions are Markdown only',
+        'glossary/backlink.yml:9: example: raw HTML \'<iframe srcdoc="<script>alert(1)</script>"></iframe>\' is not allowed; contributions are Markdown only',
     ]),
     # 4. title breakouts
     ("term title breakout", {T: entry(term='"Zz </title/><img/src=x onerror=alert(1)>"')}, [

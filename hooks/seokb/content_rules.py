@@ -54,10 +54,10 @@ def markdown_problems(text: str) -> list[TextProblem]:
     problems: list[TextProblem] = _hidden_characters(text, hidden_in_prose(text))
     if not _MAYBE_HTML_OR_HEADING.search(text) and "{" not in text and "8<" not in text and "](" not in text:
         return problems + script_link_problems(text)
+    pasted: dict[int, list[str]] = {}  # line -> the HTML found on it, reported once per line
     for token, line in _walk(_parser().parse(text)):
         if token.type in ("html_block", "html_inline"):
-            snippet = token.content.strip().splitlines()[0][:40]
-            problems.append(TextProblem(line, f"raw HTML '{snippet}' is not allowed; contributions are Markdown only"))
+            pasted.setdefault(line, []).append(token.content.strip())
         elif token.type == "heading_open":
             problems.append(TextProblem(line, "headings are not allowed here; the page adds its own, so use a bold line or a list"))
         elif token.type == "image":
@@ -68,12 +68,30 @@ def markdown_problems(text: str) -> list[TextProblem]:
             if problem and not _SCRIPT_SCHEME.search(_as_browser_reads(unquote(href))):  # script links: named below
                 problems.append(TextProblem(line, f"link '{href}' {problem}"))
         elif token.type == "text":
-            tag = _TAG_LIKE.search(token.content)
-            if tag:
-                problems.append(TextProblem(line, f"raw HTML '{tag.group(0)}' is not allowed; contributions are Markdown only"))
+            pasted.setdefault(line, []).extend(tag.group(0) for tag in _TAG_LIKE.finditer(token.content))
             problems += [TextProblem(line, message) for pattern, message in _EXTENSION_SYNTAX if pattern.search(token.content)]
+    problems += [TextProblem(line, pasted_html_message(found)) for line, found in sorted(pasted.items()) if found]
     problems.extend(script_link_problems(text))
     return problems
+
+
+# What to write instead of the HTML a contributor pasted.
+_MARKDOWN_FOR = {
+    "b": "**bold**", "strong": "**bold**", "i": "*italic*", "em": "*italic*", "a": "[text](https://...)",
+    "code": "`code`", "pre": "a fenced code block (```)", "br": "a blank line", "p": "a blank line between paragraphs",
+    "ul": "a list ('- item')", "li": "a list ('- item')", "ol": "a numbered list ('1. item')", "blockquote": "'> ' before the line",
+}
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+
+
+def pasted_html_message(found: list[str]) -> str:
+    """One message for all the HTML on one line, naming the Markdown that says the same."""
+    tags = [name.lower() for piece in found for name in _TAG_NAME.findall(piece)]
+    instead = list(dict.fromkeys(_MARKDOWN_FOR[tag] for tag in tags if tag in _MARKDOWN_FOR))
+    shown = " ".join(" ".join(found).split())
+    shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
+    message = f"raw HTML '{shown}' is not allowed; contributions are Markdown only"
+    return message + (f": write {', '.join(instead)} instead" if instead else "")
 
 
 def plain_text_problems(text: str) -> list[TextProblem]:
