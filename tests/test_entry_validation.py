@@ -233,3 +233,19 @@ def test_a_cached_load_reads_only_changed_files_and_gives_the_same_glossary_and_
     assert cache.parsed == 5  # the edited file and the new one
     assert glossary.get("anchor-text").short == "A short definition of anchor text."
     assert sorted(cache.entries) == [(f"glossary/{slug}.yml", slug) for slug in ("anchor-text", "backlink", "outreach")]
+
+
+INDENT = "this {what} is indented differently from the lines above it; line it up with the others at its level (list items under list items, fields under fields, block text by the same spaces)"
+YAML_MISTAKES = [
+    # (what a contributor wrote, the line and sentence they read: PyYAML's own words named '<block end>')
+    ("a list item indented less", entry(mistakes="\n  - One mistake.\n - Another."), 16, INDENT.format(what="list item ('- ')")),
+    ("a field of a source indented more", entry(sources="\n  - title: A page\n     url: https://example.org/"), 13, INDENT.format(what="field")),
+    ("a line of a block indented less", entry(definition="|\n  First line.\n Second line."), 6, INDENT.format(what="line")),
+    ("an unclosed quote", entry(short='"A short line.'), 3, "a quote that starts on this line is never closed; end the text with the same quote (\" or ') it starts with"),
+    ("text after the closing quote", entry(short='"A short" line.'), 3, "text follows the closing quote; put the whole value inside the quotes"),
+]
+
+
+@pytest.mark.parametrize("text, line, sentence", [case[1:] for case in YAML_MISTAKES], ids=[case[0] for case in YAML_MISTAKES])
+def test_yaml_syntax_errors_are_told_in_plain_words_at_the_line_to_fix(text: str, line: int, sentence: str) -> None:
+    assert problems(text) == [f"glossary/backlink.yml:{line}: YAML syntax error: {sentence}"]

@@ -95,9 +95,8 @@ def _read_yaml(text: str, path: str, report: Diagnostics, loader) -> YamlDocumen
     except yaml.MarkedYAMLError as error:
         if loader is not yaml.SafeLoader:
             raise  # read again by PyYAML, for its wording
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "not valid YAML"
-        report.add(path, mark.line + 1 if mark else 1, f"YAML syntax error: {problem}{_syntax_hint(problem)}")
+        line, message = _in_plain_words(error, text)
+        report.add(path, line, message)
         return None
     except yaml.YAMLError as error:  # e.g. a reader error on a control character
         if loader is not yaml.SafeLoader:
@@ -140,6 +139,42 @@ def _too_deep(text: str, path: str, report: Diagnostics) -> bool:
         report.add(path, mark.line + 1 if mark else 1, f"values are nested more than {MAX_DEPTH} levels deep; an entry or a quiz never needs that")
         return True
     return False
+
+
+def _in_plain_words(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """PyYAML's error as a sentence a contributor understands, at the line they must fix (not the one after it)."""
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = error.problem or error.context or "not valid YAML"
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if problem == "found unexpected end of stream" and error.context_mark is not None and "quoted" in (error.context or ""):
+        return error.context_mark.line + 1, (
+            "YAML syntax error: a quote that starts on this line is never closed; end the text with the same quote "
+            "(\" or ') it starts with"
+        )
+    if "mapping values are not allowed" in problem and line > 1 and re.match(r"\s*[\w-]+:(\s|$)", here):
+        above = next((previous for previous in reversed(lines[: line - 1]) if previous.strip()), "")
+        key_column = len(above) - len(above.lstrip(" -"))  # where the field above starts, after any '- '
+        if ":" in above and _indent(here) > key_column:  # read as the rest of the value above, then ': ' broke it
+            return line, _indented("field")
+    if "expected <block end>" in problem:
+        if "'<scalar>'" in problem and re.search(r"""["'][ \t]*[^\s#:,]""", here.split(": ", 1)[-1][1:]):
+            return line, "YAML syntax error: text follows the closing quote; put the whole value inside the quotes"
+        what = {"'<block sequence start>'": "list item ('- ')", "'<block mapping start>'": "field"}.get(problem.split("found ")[-1], "line")
+        return line, _indented(what)
+    return line, f"YAML syntax error: {problem}{_syntax_hint(problem)}"
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _indented(what: str) -> str:
+    return (
+        f"YAML syntax error: this {what} is indented differently from the lines above it; line it up with the "
+        "others at its level (list items under list items, fields under fields, block text by the same spaces)"
+    )
 
 
 def _syntax_hint(problem: str) -> str:
