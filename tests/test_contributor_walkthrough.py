@@ -203,6 +203,8 @@ def test_main_is_built_with_make_build_and_deployed_to_pages() -> None:
         assert action in uses
     build_steps = [s for s in workflow["jobs"]["build"]["steps"] if s.get("run") == "make build"]
     assert build_steps and build_steps[0]["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    # The chat invite comes from a repository variable: without it the live site says there is no chat.
+    assert build_steps[0]["env"]["COMMUNITY_URL"] == "${{ vars.COMMUNITY_URL }}"
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
