@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from golden import assert_golden
@@ -23,7 +24,10 @@ def make_term(slug: str, term: str, **fields) -> Term:
     return Term(**values)
 
 
-BACKLINK = make_term("backlink", "Backlink", aliases=("inbound link", "incoming link"), related=("link-building", "anchor-text"))
+BACKLINK = make_term(
+    "backlink", "Backlink", aliases=("inbound link", "incoming link"), related=("link-building", "anchor-text"),
+    definition="A definition with a [link](anchor-text.md).\n",
+)
 ANCHOR_TEXT = make_term("anchor-text", "Anchor text", short="The clickable words of a link \u2014 \"click here\", say.")
 LINK_BUILDING = make_term("link-building", "Link building", category="strategy")
 OUTREACH = make_term("outreach", "Outreach", related=("backlink",))
@@ -52,6 +56,9 @@ def test_each_term_has_the_fields_a_bot_needs() -> None:
         "slug": "backlink",
         "aliases": ["inbound link", "incoming link"],
         "short": "What backlink means, in one line.",
+        "category": "basics",
+        "category_label": "Basics",
+        "definition": "A definition with a link.",
         "url": "https://seokb.github.io/seokb/glossary/backlink/",
         # Its own related terms first, then the one that names it: what its page shows.
         "related": ["link-building", "anchor-text", "outreach"],
@@ -77,3 +84,17 @@ def test_keys_are_sorted_and_non_ascii_is_kept() -> None:
     text = glossary_json(GLOSSARY, "seokb", SITE_URL)
     assert text.index('"generated_from"') < text.index('"site"') < text.index('"terms"')
     assert "\u2014" in text and "\\u2014" not in text and text.endswith("}\n")
+
+
+def test_glossary_json_is_valid_against_its_published_schema() -> None:
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parents[1] / "hooks/seokb/schema/glossary.schema.json").read_text(encoding="utf-8"))
+    document = json.loads(glossary_json(GLOSSARY, "seokb", SITE_URL))
+    jsonschema.Draft7Validator.check_schema(schema)
+    jsonschema.validate(document, schema)
+    assert document["$schema"] == SITE_URL + "glossary.schema.json" and document["schema_version"] == 2
+    backlink = next(t for t in document["terms"] if t["slug"] == "backlink")
+    # The definition as plain text: the link's words stay, its Markdown and URL go.
+    assert backlink["definition"] == "A definition with a link."
+    assert (backlink["category"], backlink["category_label"]) == ("basics", "Basics")

@@ -88,3 +88,12 @@ def test_no_slot_is_left_in_any_page(real_site: Path) -> None:
     pages = list(real_site.rglob("*.html"))
     assert len(pages) > 50
     assert [page for page in pages if "seokb-slot" in page.read_text(encoding="utf-8")] == []
+
+
+def test_the_published_glossary_json_is_valid_against_the_published_schema(real_site: Path) -> None:
+    import jsonschema
+
+    document = json.loads((real_site / "glossary.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, json.loads((real_site / "glossary.schema.json").read_text(encoding="utf-8")))
+    assert len(document["terms"]) == len(load_glossary(REPO, Diagnostics()))
+    assert all(term["definition"] and "](" not in term["definition"] for term in document["terms"])

@@ -5,8 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-from .model import Glossary, Term
-from .share_meta import absolute_url
+from .model import CATEGORIES, Glossary, Term
+from .share_meta import absolute_url, plain_description
+
+SCHEMA_VERSION = 2
+"""Bumped when a field changes meaning or goes; new fields may appear without a bump. 2: category, definition."""
+SCHEMA_FILE = "glossary.schema.json"
+"""Published beside glossary.json (from seokb/schema/), so a bot can check what it reads."""
 
 
 def term_path(term: Term) -> str:
@@ -24,12 +29,18 @@ def glossary_document(
             "slug": term.slug,
             "aliases": list(term.aliases),
             "short": term.short,
+            "category": term.category,
+            "category_label": CATEGORIES[term.category],
+            # Plain text, links and emphasis gone: what a bot can post in a chat message.
+            "definition": plain_description(term.definition, limit=4000),
             "url": absolute_url(site_url, page_path(term)),
             "related": [related.slug for related in glossary.related_both_ways(term.slug)],
         }
         for term in sorted(glossary, key=lambda t: t.slug)
     ]
     return {
+        "$schema": absolute_url(site_url, SCHEMA_FILE),
+        "schema_version": SCHEMA_VERSION,
         "site": {"name": site_name, "url": absolute_url(site_url, "")},
         "generated_from": "glossary/",
         "terms": terms,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from importlib import resources
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import Diagnostics
-from .glossary_json import glossary_json
+from .glossary_json import SCHEMA_FILE, glossary_json
 from .model import Glossary, Term
 from .share_meta import PageShare, absolute_url, inject_head, plain_description, share_tag_keys, share_tags
 from .social_card import Card, lesson_label, render_many, term_card
@@ -67,6 +68,8 @@ def on_files(files: Files, config: MkDocsConfig, glossary: Glossary) -> None:
     """glossary.json, and the term cards: everything on them is known now, so pages can show them as images."""
     share = current()
     files.append(File.generated(config, "glossary.json", content=glossary_json(glossary, config.site_name, config.site_url)))
+    schema = resources.files("seokb").joinpath("schema", SCHEMA_FILE).read_bytes()
+    files.append(File.generated(config, SCHEMA_FILE, content=schema))
     cards = {card_uri(f"glossary/{term.slug}/"): term_card(term, config.site_name) for term in glossary}
     _publish(files, config, cards)
     for term in glossary:
