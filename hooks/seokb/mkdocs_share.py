@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 import logging
 import os
 from importlib import resources
@@ -13,6 +15,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import Diagnostics
+from .feed import FEED_FILE, FeedEntry, atom_feed, file_dates
 from .glossary_json import SCHEMA_FILE, glossary_json
 from .model import Glossary, Term
 from .share_meta import PageShare, absolute_url, inject_head, plain_description, share_tag_keys, share_tags
@@ -38,6 +41,7 @@ class SharedPage:
 @dataclass
 class ShareBuild:
     cache_dir: Path
+    root: Path
     pages: dict[str, SharedPage] = field(default_factory=dict)  # page src_uri -> its preview
     card_files: dict[str, Path] = field(default_factory=dict)  # card_uri -> the cached PNG
 
@@ -56,7 +60,7 @@ def on_config(config: MkDocsConfig, root: Path) -> None:
     if not config.site_url:
         raise Abort("site_url is not set in mkdocs.yml: link previews and canonical links need absolute URLs.")
     # Cards are cached by content hash outside site_dir, which MkDocs empties on every build.
-    _share = ShareBuild(cache_dir=root / ".cache" / "seokb" / "cards")
+    _share = ShareBuild(cache_dir=root / ".cache" / "seokb" / "cards", root=root)
 
 
 def card_uri(page_url: str) -> str:
@@ -111,6 +115,49 @@ def on_env(files: Files, config: MkDocsConfig) -> None:
     share = current()
     cards = {shared.card_uri: shared.card for shared in share.pages.values() if shared.card_uri not in share.card_files}
     _publish(files, config, cards)
+    files.append(File.generated(config, FEED_FILE, content=_feed(files, config)))
+    for src_uri, shared in share.pages.items():
+        page = files.get_file_from_path(src_uri)
+        if page is not None:
+            files.append(File.generated(config, oembed_uri(page.url), content=_oembed(shared, page.url, config)))
+
+
+def _feed(files: Files, config: MkDocsConfig) -> str:
+    """Terms and lessons, dated by git: what a community bot announces."""
+    share = current()
+    sources = {
+        src_uri: (f"glossary/{src_uri[len('glossary/'):-3]}.yml" if src_uri.startswith("glossary/") else f"docs/{src_uri}")
+        for src_uri in share.pages
+        if (src_uri.startswith("glossary/") and src_uri != "glossary/index.md") or src_uri.startswith("lessons/")
+    }
+    dates = file_dates(share.root, list(sources.values()))
+    entries = []
+    for src_uri, source in sources.items():
+        page = files.get_file_from_path(src_uri)
+        if page is None:
+            continue
+        shared = share.pages[src_uri]
+        published, updated = dates[source]
+        entries.append(FeedEntry(
+            title=shared.title, url=absolute_url(config.site_url, page.url), summary=plain_description(shared.description),
+            published=published, updated=updated, category="Glossary" if src_uri.startswith("glossary/") else "Lesson",
+        ))
+    return atom_feed(entries, config.site_name, absolute_url(config.site_url, ""), absolute_url(config.site_url, FEED_FILE))
+
+
+def oembed_uri(page_url: str) -> str:
+    """'glossary/backlink/' -> 'oembed/glossary/backlink.json': a static oEmbed answer per page."""
+    return f"oembed/{page_url.strip('/') or 'index'}.json"
+
+
+def _oembed(shared: SharedPage, page_url: str, config: MkDocsConfig) -> str:
+    """oEmbed's 'link' type: a chat app that reads it names the provider above the preview."""
+    return json.dumps({
+        "version": "1.0", "type": "link", "title": shared.title,
+        "provider_name": config.site_name, "provider_url": absolute_url(config.site_url, ""),
+        "thumbnail_url": absolute_url(config.site_url, shared.card_uri),
+        "thumbnail_width": CARD_SIZE[0], "thumbnail_height": CARD_SIZE[1],
+    }, ensure_ascii=False, indent=2).replace("<", "\\u003c") + "\n"
 
 
 class CardFile(File):
@@ -153,6 +200,13 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
             image_width=CARD_SIZE[0], image_height=CARD_SIZE[1],
         ),
         description_tag=True,
+    )
+    # The feed and this page's oEmbed answer, found by the links chat apps and feed readers look for.
+    feed = absolute_url(config.site_url, FEED_FILE)
+    oembed = absolute_url(config.site_url, oembed_uri(page.url))
+    tags += (
+        f'\n<link rel="alternate" type="application/atom+xml" title="{html.escape(config.site_name)}: new and changed terms" href="{html.escape(feed)}">'
+        f'\n<link rel="alternate" type="application/json+oembed" href="{html.escape(oembed)}">'
     )
     return inject_head(output, tags, replaces=share_tag_keys(description_tag=True))
 
