@@ -72,6 +72,8 @@ def on_files(files: Files, config: MkDocsConfig, glossary: Glossary) -> None:
     """glossary.json, and the term cards: everything on them is known now, so pages can show them as images."""
     share = current()
     files.append(File.generated(config, "glossary.json", content=glossary_json(glossary, config.site_name, config.site_url)))
+    # Known now, so pages may link it; its entries need every page's title and description, written in on_env.
+    files.append(File.generated(config, FEED_FILE, content=""))
     schema = resources.files("seokb").joinpath("schema", SCHEMA_FILE).read_bytes()
     files.append(File.generated(config, SCHEMA_FILE, content=schema))
     cards = {card_uri(f"glossary/{term.slug}/"): term_card(term, config.site_name) for term in glossary}
@@ -115,7 +117,9 @@ def on_env(files: Files, config: MkDocsConfig) -> None:
     share = current()
     cards = {shared.card_uri: shared.card for shared in share.pages.values() if shared.card_uri not in share.card_files}
     _publish(files, config, cards)
-    files.append(File.generated(config, FEED_FILE, content=_feed(files, config)))
+    feed = files.get_file_from_path(FEED_FILE)
+    assert feed is not None  # added in on_files
+    feed.content_string = _feed(files, config)
     for src_uri, shared in share.pages.items():
         page = files.get_file_from_path(src_uri)
         if page is not None:
