@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
-from conftest import Project, entry
+from conftest import Project, entry, mkdocs_env
 from golden import assert_golden
 
 
@@ -98,4 +100,18 @@ def test_a_page_without_a_description_fails_with_its_file(project: Project) -> N
     assert result.returncode != 0
     assert problem_lines(result.stderr) == [
         "ERROR   -  docs/about.md:1: front matter has no 'description'; link previews need one plain sentence about the page",
+    ]
+
+
+def test_under_github_actions_every_build_problem_is_also_an_annotation(project: Project) -> None:
+    project.write("docs/index.md", "---\ndescription: Home.\n---\n# Home\n\nSee [a missing page](missing.md).\n")
+    env = {**mkdocs_env(), "GITHUB_ACTIONS": "true"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project.root, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert annotations == [
+        # MkDocs' own warning names no line: it is annotated on the run, ours on the line of the pull request.
+        "::warning title=MkDocs build::Doc file 'index.md' contains a link 'missing.md', but the target is not found "
+        "among documentation files.",
+        "::error file=docs/index.md,line=6,title=seokb build::link 'missing.md': 'missing.md' does not exist",
     ]

@@ -192,11 +192,11 @@ def test_check_annotates_each_problem_for_github_actions(project: Project, capsy
     assert code == 1
     assert out.splitlines() == [
         "glossary/anchor-text.yml:13: sources item 1, url: 'http://example.org/' is not an https URL; sources must start with https://",
-        "::error file=glossary/anchor-text.yml,line=13::sources item 1, url: 'http://example.org/' is not an https URL; sources must start with https://",
+        "::error file=glossary/anchor-text.yml,line=13,title=seokb check::sources item 1, url: 'http://example.org/' is not an https URL; sources must start with https://",
         "glossary/backlink.yml:10: category: unknown category 'basic' (did you mean 'basics'?)",
-        "::error file=glossary/backlink.yml,line=10::category: unknown category 'basic' (did you mean 'basics'?)",
+        "::error file=glossary/backlink.yml,line=10,title=seokb check::category: unknown category 'basic' (did you mean 'basics'?)",
         "glossary/backlink.yml:14: related: unknown term 'anchor-txt' (did you mean 'anchor-text'?)",
-        "::error file=glossary/backlink.yml,line=14::related: unknown term 'anchor-txt' (did you mean 'anchor-text'?)",
+        "::error file=glossary/backlink.yml,line=14,title=seokb check::related: unknown term 'anchor-txt' (did you mean 'anchor-text'?)",
     ]
 
 
@@ -211,13 +211,13 @@ def test_check_annotates_only_when_github_actions_is_true(project: Project, caps
 
 ANNOTATIONS = [
     (Diagnostic("glossary/a.yml", 3, "short: is 170 characters; the limit is 160"),
-     "::error file=glossary/a.yml,line=3::short: is 170 characters; the limit is 160"),
+     "::error file=glossary/a.yml,line=3,title=seokb check::short: is 170 characters; the limit is 160"),
     (Diagnostic("glossary/a.yml", 4, "short: '100% natural' is fine"),
-     "::error file=glossary/a.yml,line=4::short: '100%25 natural' is fine"),
+     "::error file=glossary/a.yml,line=4,title=seokb check::short: '100%25 natural' is fine"),
     (Diagnostic("glossary/a.yml", 5, "two\nlines\r"),
-     "::error file=glossary/a.yml,line=5::two%0Alines%0D"),
+     "::error file=glossary/a.yml,line=5,title=seokb check::two%0Alines%0D"),
     (Diagnostic("glossary/a,b:c.yml", 1, "odd name"),
-     "::error file=glossary/a%2Cb%3Ac.yml,line=1::odd name"),
+     "::error file=glossary/a%2Cb%3Ac.yml,line=1,title=seokb check::odd name"),
 ]
 
 

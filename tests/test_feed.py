@@ -78,3 +78,14 @@ def test_the_real_site_publishes_the_feed_and_an_oembed_answer_per_page(real_sit
     page = (real_site / "glossary/backlink/index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml"' in page and 'href="https://seokb.github.io/seokb/feed.xml"' in page
     assert 'type="application/json+oembed" href="https://seokb.github.io/seokb/oembed/glossary/backlink.json"' in page
+
+
+def test_every_page_links_an_oembed_answer_that_exists(real_site: Path) -> None:
+    import re
+
+    for page in real_site.rglob("*.html"):
+        found = re.search(r'type="application/json\+oembed" href="https://seokb\.github\.io/seokb/([^"]+)"', page.read_text(encoding="utf-8"))
+        if page.name == "404.html":
+            continue
+        assert found, page
+        assert (real_site / found.group(1)).is_file(), f"{page}: {found.group(1)}"  # the home page's was 'oembed/..json'

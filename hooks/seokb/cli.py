@@ -64,12 +64,8 @@ def raw_html_reason(text: str) -> str | None:
 
 
 def actions_annotation(diagnostic: Diagnostic) -> str:
-    """The GitHub Actions workflow command that pins `diagnostic` to its line in a pull request's diff."""
-    # Escapes from GitHub's workflow-command format: a raw '%' or line break would cut the message short,
-    # and ',' or ':' in a property would end the file name.
-    message = diagnostic.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    path = diagnostic.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
-    return f"::error file={path},line={diagnostic.line}::{message}"
+    """The GitHub Actions workflow command for a problem `seokb check` found."""
+    return diagnostic.annotation("error", title="seokb check")
 
 
 def main(argv: list[str] | None = None) -> int:

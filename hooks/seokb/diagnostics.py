@@ -19,6 +19,21 @@ class Diagnostic:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
 
+    def annotation(self, severity: str = "error", title: str = "seokb check") -> str:
+        """The GitHub Actions workflow command that pins this problem to its line in a pull request's diff."""
+        return actions_command(severity, self.message, title=title, path=self.path, line=self.line)
+
+
+def actions_command(severity: str, message: str, title: str, path: str | None = None, line: int | None = None) -> str:
+    """`::error file=...,line=...,title=...::message`, escaped as GitHub's workflow-command format asks: a raw '%' or
+    line break would cut the message short, and ',' or ':' in a property would end it."""
+    def prop(value: str) -> str:
+        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(",", "%2C").replace(":", "%3A")
+
+    text = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    where = f"file={prop(path)},line={line}," if path else ""
+    return f"::{severity} {where}title={prop(title)}::{text}"
+
 
 @dataclass
 class Diagnostics:

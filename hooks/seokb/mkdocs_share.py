@@ -151,7 +151,8 @@ def _feed(files: Files, config: MkDocsConfig) -> str:
 
 def oembed_uri(page_url: str) -> str:
     """'glossary/backlink/' -> 'oembed/glossary/backlink.json': a static oEmbed answer per page."""
-    return f"oembed/{page_url.strip('/') or 'index'}.json"
+    path = page_url.strip("/")
+    return f"oembed/{'index' if path in ('', '.') else path}.json"  # the home page's File.url is './'
 
 
 def _oembed(shared: SharedPage, page_url: str, config: MkDocsConfig) -> str:

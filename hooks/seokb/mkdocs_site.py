@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 import posixpath
 import time
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from . import mkdocs_share, mkdocs_watch
 from .autolink import Mention, TermMatcher
 from .backlinks import PageRef, invert, orphans, terms_used
 from .characters import decode
-from .diagnostics import Diagnostics, internal_errors
+from .diagnostics import Diagnostics, actions_command, internal_errors
 from .glossary import EntryCache, load_glossary
 from .glossary_pages import (
     BACKLINKS_SLOT, FIELD_SLOTS, GLOSSARY_INDEX, LESSON_TERMS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html,
@@ -61,6 +62,25 @@ class WarningCount(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+
+
+class ActionsAnnotations(logging.Handler):
+    """Under GitHub Actions, every warning and error of the build is also a workflow command, so a link or orphan
+    problem shows on the pull request's changed line, as `seokb check`'s problems do."""
+
+    _WHERE = re.compile(r"(?P<path>[^\s:]+):(?P<line>\d+): (?P<message>.*)", re.DOTALL)
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage()
+        severity = "error" if record.levelno >= logging.ERROR else "warning"
+        found = self._WHERE.match(text)
+        if found:
+            print(actions_command(severity, found["message"], "seokb build", found["path"], int(found["line"])), flush=True)
+        else:  # MkDocs' own messages name no line
+            print(actions_command(severity, text, "MkDocs build"), flush=True)
 
 
 @dataclass
@@ -112,8 +132,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     mkdocs_logger = logging.getLogger("mkdocs")
     for handler in list(mkdocs_logger.handlers):
-        if isinstance(handler, WarningCount):
+        if isinstance(handler, (WarningCount, ActionsAnnotations)):
             mkdocs_logger.removeHandler(handler)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        mkdocs_logger.addHandler(ActionsAnnotations())
     _build = SiteBuild(root=Path(config.config_file_path).resolve().parent)
     _build.docs_path = Path(os.path.relpath(Path(config.docs_dir).resolve(), _build.root)).as_posix()
     mkdocs_logger.addHandler(_build.warnings)
