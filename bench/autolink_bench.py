@@ -11,10 +11,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
-from seokb.autolink import TermMatcher, autolink  # noqa: E402
+from seokb.links.autolink import TermMatcher, autolink  # noqa: E402
 from seokb.diagnostics import Diagnostics  # noqa: E402
-from seokb.glossary import load_glossary  # noqa: E402
-from seokb.model import Glossary, Term  # noqa: E402
+from seokb.content.glossary import load_glossary  # noqa: E402
+from seokb.content.model import Glossary, Term  # noqa: E402
 
 PAGES = 20
 WORDS_PER_PAGE = 600

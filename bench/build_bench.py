@@ -38,8 +38,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
 from seokb.diagnostics import Diagnostics  # noqa: E402
-from seokb.glossary import SCHEMA_LINE, load_glossary  # noqa: E402
-from seokb.glossary_pages import BACKLINKS_SLOT, EDIT_SLOT, SHARE_SLOT, index_page, term_page  # noqa: E402
+from seokb.content.glossary import SCHEMA_LINE, load_glossary  # noqa: E402
+from seokb.site.glossary_pages import BACKLINKS_SLOT, EDIT_SLOT, SHARE_SLOT, index_page, term_page  # noqa: E402
 
 ADJECTIVES = (
     "anchor audit authority backlink brand canonical citation content crawl domain editorial evergreen expert "

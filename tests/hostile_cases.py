@@ -185,16 +185,16 @@ REFUSED: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ]),
     # 11. lesson markers
     ("marker with a space", {L: lesson("<!-- seokb: nonsense -->")}, [
-        "docs/lessons/a-lesson.md:6: unknown marker 'seokb:nonsense'; known markers: 'seokb:community'",
+        "docs/lessons/a-lesson.md:6: unknown marker 'seokb:nonsense'; known markers: 'seokb:community', 'seokb:quiz'",
     ]),
     ("marker in capitals", {L: lesson("<!-- SEOKB:unknown -->")}, [
-        "docs/lessons/a-lesson.md:6: unknown marker 'seokb:unknown'; known markers: 'seokb:community'",
+        "docs/lessons/a-lesson.md:6: unknown marker 'seokb:unknown'; known markers: 'seokb:community', 'seokb:quiz'",
     ]),
-    ("quiz marker inside a paragraph", {L: lesson("Try this <!-- quiz: a-quiz --> now.")}, [
-        "docs/lessons/a-lesson.md:6: the marker '<!-- quiz: a-quiz -->' must stand alone on its own line",
+    ("quiz marker inside a paragraph", {L: lesson("Try this <!-- seokb:quiz a-quiz --> now.")}, [
+        "docs/lessons/a-lesson.md:6: the marker '<!-- seokb:quiz a-quiz -->' must stand alone on its own line",
     ]),
     ("misspelt marker", {L: lesson("<!-- seokb community -->")}, [
-        "docs/lessons/a-lesson.md:6: '<!-- seokb community -->' looks like a marker but is not one; write '<!-- seokb:community -->' or '<!-- quiz: <id> -->'",
+        "docs/lessons/a-lesson.md:6: '<!-- seokb community -->' looks like a marker but is not one; write '<!-- seokb:community -->' or '<!-- seokb:quiz <id> -->'",
     ]),
     # lessons: raw HTML and script
     ("raw HTML in a lesson", {L: lesson('<div class="x">Hi</div>')}, [

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from golden import GOLDEN
 
-from seokb.autolink import Mention, TermMatcher, autolink
+from seokb.links.autolink import Mention, TermMatcher, autolink
 from seokb.diagnostics import Diagnostics
-from seokb.glossary import load_glossary
-from seokb.model import Glossary, Term
-from seokb.names import name_key
+from seokb.content.glossary import load_glossary
+from seokb.content.model import Glossary, Term
+from seokb.content.names import name_key
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -276,7 +276,7 @@ def test_an_authors_link_inside_an_opt_out_is_not_a_mention() -> None:
 
 
 def test_anchors_are_collected_in_the_same_pass_as_links_would_find_them() -> None:
-    from seokb.links import page_anchors
+    from seokb.links.check import page_anchors
 
     page = '<h2 id="why">Why</h2><p><a name="old"></a>A backlink <span name="no" id="x&amp;y">here</span>.</p><input id="category-basics">'
     anchors: set[str] = set()

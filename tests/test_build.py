@@ -18,9 +18,13 @@ def article(html: str) -> str:
     return re.sub(r"\n\s*\n", "\n", body).strip() + "\n"
 
 
+SUMMARY = re.compile(r"^(?:ERROR   -  )?Aborted")
+
+
 def problem_lines(output: str) -> list[str]:
-    """MkDocs' log without its INFO chatter: what a contributor has to read."""
-    return [line for line in output.splitlines() if line.strip() and not line.startswith("INFO")]
+    """MkDocs' log without its INFO chatter and the closing 'Aborted ...' lines: the problems a contributor fixes.
+    (test_a_failed_build_ends_with_one_summary checks the summary.)"""
+    return [line for line in output.splitlines() if line.strip() and not line.startswith("INFO") and not SUMMARY.match(line)]
 
 
 def test_a_small_glossary_builds_index_and_term_pages(project: Project) -> None:
@@ -49,7 +53,8 @@ def test_an_invalid_entry_fails_the_build_with_every_problem_and_writes_no_page(
         'ERROR   -  glossary/backlink.yml:2: term: YAML reads NO as a true/false value, not text; put it in quotes: "NO"',
         "ERROR   -  glossary/backlink.yml:10: category: unknown category 'basic' (did you mean 'basics'?)",
     ]
-    assert result.stdout.strip() == "Aborted: 3 problems in the content above; no page was written."
+    assert result.stdout.strip() == "Aborted with a BuildError!"
+    assert "ERROR   -  Aborted: 3 problems in the content above; no page was written." in result.stderr
     assert "Traceback" not in result.stderr
     # The build stopped before writing: no page of a half-built site is left behind.
     assert list((project.root / "site").rglob("*.html")) == []
@@ -77,7 +82,8 @@ def test_a_broken_link_in_a_definition_is_reported_at_its_yaml_line(project: Pro
         # names the YAML line; MkDocs' warning without a line is gone.
         "ERROR   -  glossary/backlink.yml:6: link 'missing.md': 'glossary/missing.md' does not exist",
     ]
-    assert result.stdout.strip() == "Aborted: 1 problem in the content above; no page was written."
+    assert result.stdout.strip() == "Aborted with a BuildError!"
+    assert "ERROR   -  Aborted: 1 problem in the content above; no page was written." in result.stderr
 
 
 def test_strict_mode_stops_on_mkdocs_warnings_before_writing(project: Project) -> None:
@@ -88,7 +94,8 @@ def test_strict_mode_stops_on_mkdocs_warnings_before_writing(project: Project) -
         "WARNING -  A reference to 'gone.md' is included in the 'nav' configuration, which is not found in the "
         "documentation files.",
     ]
-    assert result.stdout.strip() == "Aborted with 1 warning in strict mode; nothing was written."
+    assert result.stdout.strip() == "Aborted with a BuildError!"
+    assert "ERROR   -  Aborted with 1 warning in strict mode; nothing was written." in result.stderr
     assert list((project.root / "site").rglob("*.html")) == []
 
 
@@ -114,4 +121,16 @@ def test_under_github_actions_every_build_problem_is_also_an_annotation(project:
         "::warning title=MkDocs build::Doc file 'index.md' contains a link 'missing.md', but the target is not found "
         "among documentation files.",
         "::error file=docs/index.md,line=6,title=seokb build::link 'missing.md': 'missing.md' does not exist",
+        # The build's verdict, on the run.
+        "::error title=MkDocs build::Aborted: 1 problem in the content above; no page was written.",
     ]
+
+
+def test_a_failed_build_ends_with_one_summary(project: Project) -> None:
+    project.write("docs/index.md", "---\ndescription: A page.\n---\n# Home\n\nSee [nothing](missing.md).\n")
+    result = project.build()
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip() and not line.startswith("INFO")]
+    # The build stops with a PluginError: MkDocs logs its message last and ends with its own one-line verdict.
+    assert lines[-1] == "ERROR   -  Aborted: 1 problem in the content above; no page was written.", result.stderr
+    assert result.stdout.strip() == "Aborted with a BuildError!"

@@ -12,10 +12,10 @@ from conftest import Project, entry
 
 from seokb.cli import actions_annotation, main
 from seokb.diagnostics import Diagnostic, Diagnostics
-from seokb.glossary import SCHEMA_LINE
+from seokb.content.glossary import SCHEMA_LINE
 from seokb.scaffold import term_skeleton
-from seokb.schema import load_schema
-from seokb.yamlsource import read_yaml
+from seokb.content.schema import load_schema
+from seokb.content.yamlsource import read_yaml
 
 REPO = Path(__file__).resolve().parents[1]
 SEOKB = Path(sys.executable).with_name("seokb")  # the command `make` installs into .venv/bin
@@ -241,12 +241,12 @@ def test_check_covers_quizzes_and_the_markers_in_pages(project: Project, capsys)
         "      - text: This\n        correct: true\n        explain: Because.\n"
         "      - text: That\n        correct: true\n        explain: Because not.\n"
     ))
-    project.write("docs/lessons/first.md", "# First\n\n<!-- quiz: pick-on -->\n\n<!-- seokb:comunity -->\n")
+    project.write("docs/lessons/first.md", "# First\n\n<!-- seokb:quiz pick-on -->\n\n<!-- seokb:comunity -->\n")
     code, out, _ = seokb(capsys, "check", "--root", str(project.root))
     assert code == 1
     assert out.splitlines() == [
         "docs/lessons/first.md:3: unknown quiz 'pick-on' (did you mean 'pick-one'?)",
-        "docs/lessons/first.md:5: unknown marker 'seokb:comunity'; known markers: 'seokb:community'",
+        "docs/lessons/first.md:5: unknown marker 'seokb:comunity'; known markers: 'seokb:community', 'seokb:quiz'",
         "quizzes/pick-one.yml:6: questions item 1, options: a 'single' question needs exactly one option with "
         "'correct: true', but items 1 and 2 have it; keep one, or make it a 'multiple' question",
     ]

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from conftest import mkdocs_env
 
-from seokb.autolink import LINK_CLASS
-from seokb.schema import load_schema
+from seokb.links.autolink import LINK_CLASS
+from seokb.content.schema import load_schema
 
 REPO = Path(__file__).resolve().parents[1]
 SEOKB = Path(sys.executable).with_name("seokb")  # the command `make` installs into .venv/bin

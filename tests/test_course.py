@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from seokb.diagnostics import Diagnostics
-from seokb.glossary import load_glossary
-from seokb.originality import RUN, check_tree, copied_runs, source_runs
+from seokb.content.glossary import load_glossary
+from originality import RUN, check_tree, copied_runs, source_runs
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO.parent / "shared" / "source" / "backlink-vs-link-building.txt"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from seokb import mkdocs_site
+from seokb.mkdocs.edit import edit_url, repo_relative_edit_uri
 
 
 @pytest.mark.parametrize("repo_url, edit_uri, docs_path, relative, url", [
@@ -19,9 +18,8 @@ from seokb import mkdocs_site
     ("https://github.com/o/r", "", "docs", None, None),
 ])
 def test_edit_links_climb_out_of_docs_to_the_entry(
-    monkeypatch: pytest.MonkeyPatch, repo_url: str | None, edit_uri: str, docs_path: str, relative: str | None, url: str | None,
+    repo_url: str | None, edit_uri: str, docs_path: str, relative: str | None, url: str | None,
 ) -> None:
-    monkeypatch.setattr(mkdocs_site, "_build", mkdocs_site.SiteBuild(root=Path("."), docs_path=docs_path))
     config = SimpleNamespace(repo_url=repo_url, edit_uri=edit_uri)
-    assert mkdocs_site._repo_relative_edit_uri(config, "glossary/backlink.yml") == relative
-    assert mkdocs_site._edit_url(config, "glossary/backlink.yml") == url
+    assert repo_relative_edit_uri(config, docs_path, "glossary/backlink.yml") == relative
+    assert edit_url(config, docs_path, "glossary/backlink.yml") == url

@@ -8,7 +8,7 @@ import pytest
 from conftest import entry
 
 from seokb.diagnostics import Diagnostics
-from seokb.glossary import EntryCache, load_glossary, read_term
+from seokb.content.glossary import load_glossary, read_entry
 
 REPO = Path(__file__).resolve().parents[1]
 BACKLINK = (REPO / "glossary" / "backlink.yml").read_text(encoding="utf-8")
@@ -16,7 +16,7 @@ BACKLINK = (REPO / "glossary" / "backlink.yml").read_text(encoding="utf-8")
 
 def problems(text: str, path: str = "glossary/backlink.yml") -> list[str]:
     report = Diagnostics()
-    read_term(text, path, Path(path).stem, report)
+    read_entry(text, path, Path(path).stem, report)
     return [str(d) for d in report.sorted()]
 
 
@@ -189,7 +189,7 @@ def test_related_is_checked_even_when_the_entry_has_other_problems(tmp_path: Pat
 
 
 def test_only_text_that_could_hold_an_anchor_alias_tag_or_document_is_read_twice() -> None:
-    from seokb.yamlsource import _MAYBE_NOT_PLAIN_DATA
+    from seokb.content.yamlsource import _MAYBE_NOT_PLAIN_DATA
 
     assert _MAYBE_NOT_PLAIN_DATA.search(entry()) is None  # the fast path: nothing there to refuse
     refused = [text for name, text, expected in INVALID if any(
@@ -200,39 +200,6 @@ def test_only_text_that_could_hold_an_anchor_alias_tag_or_document_is_read_twice
     second = entry() + "---\nterm: Another\n"
     assert _MAYBE_NOT_PLAIN_DATA.search(second)
     assert any("a second YAML document ('---'); one entry per file" in message for message in problems(second))
-
-
-def test_a_cached_load_reads_only_changed_files_and_gives_the_same_glossary_and_problems(tmp_path: Path) -> None:
-    """`mkdocs serve` loads the glossary after every edit; the cache must never change what a load says."""
-    folder = tmp_path / "glossary"
-    folder.mkdir()
-    (folder / "backlink.yml").write_text(entry("backlink", related="[anchor-text]"), encoding="utf-8")
-    (folder / "anchor-text.yml").write_text(entry("anchor-text", short="x" * 170), encoding="utf-8")
-    (folder / "link-building.yml").write_text(entry("link-building"), encoding="utf-8")
-    cache = EntryCache()
-
-    def both_ways() -> tuple[list[str], object]:
-        plain, cached = Diagnostics(), Diagnostics()
-        expected = load_glossary(tmp_path, plain)
-        got = load_glossary(tmp_path, cached, cache=cache)
-        assert got == expected and got.unreadable == expected.unreadable
-        assert [str(d) for d in cached.sorted()] == [str(d) for d in plain.sorted()]
-        return [str(d) for d in cached.sorted()], got
-
-    first, _ = both_ways()
-    assert first == ["glossary/anchor-text.yml:3: short: is 170 characters; the limit is 160; it must fit a tooltip and a link preview"]
-    assert cache.parsed == 3
-    again, _ = both_ways()  # nothing changed: nothing read anew, the broken entry still reported
-    assert again == first and cache.parsed == 3
-
-    (folder / "anchor-text.yml").write_text(entry("anchor-text"), encoding="utf-8")  # fixed
-    (folder / "link-building.yml").unlink()
-    (folder / "outreach.yml").write_text(entry("outreach", related="[link-building]"), encoding="utf-8")
-    after, glossary = both_ways()
-    assert after == ["glossary/outreach.yml:14: related: unknown term 'link-building'; name an entry by its file name without .yml"]
-    assert cache.parsed == 5  # the edited file and the new one
-    assert glossary.get("anchor-text").short == "A short definition of anchor text."
-    assert sorted(cache.entries) == [(f"glossary/{slug}.yml", slug) for slug in ("anchor-text", "backlink", "outreach")]
 
 
 INDENT = "this {what} is indented differently from the lines above it; line it up with the others at its level (list items under list items, fields under fields, block text by the same spaces)"

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from pathlib import Path
 
-from seokb.feed import FEED_SIZE, FeedEntry, atom_feed, file_dates
+from seokb.site.feed import FEED_SIZE, FeedEntry, atom_feed, file_dates
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from golden import assert_golden
 
-from seokb.glossary_json import glossary_document, glossary_json
-from seokb.model import Glossary, Source, Term
+from seokb.site.glossary_json import glossary_document, glossary_json
+from seokb.content.model import Glossary, Source, Term
 
 SITE_URL = "https://seokb.github.io/seokb/"
 

@@ -6,10 +6,10 @@ import markdown
 import pytest
 from golden import assert_golden
 
-from seokb.glossary_pages import (
+from seokb.site.glossary_pages import (
     EDIT_SLOT, SHARE_SLOT, index_letter, index_page, letter_groups, plain, term_controls_html, term_page, term_slug,
 )
-from seokb.model import Glossary, Source, Term
+from seokb.content.model import Glossary, Source, Term
 
 
 def make_term(slug: str, term: str, category: str = "basics", **fields) -> Term:

@@ -15,9 +15,9 @@ import pytest
 from conftest import FIXTURE_CONFIG, entry, mkdocs_env, serve
 from hostile_cases import REFUSED, quiz
 
-from seokb import glossary, quiz as quiz_module
+from seokb.content import glossary, quiz as quiz_module
 from seokb.cli import check
-from seokb.safe_html import FieldRenderer
+from seokb.site.safe_html import FieldRenderer
 
 
 def write(root: Path, files: dict[str, str | bytes]) -> None:

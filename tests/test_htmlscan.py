@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from seokb.htmlscan import attributes, pieces
+from seokb.links.htmlscan import attributes, pieces
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -30,7 +30,7 @@ MUTATIONS = [
      "glossary/nofollow.yml:{line}: link 'sponsored-link-atribute.md': 'glossary/sponsored-link-atribute.md' does not "
      "exist (did you mean 'sponsored-link-attribute.md'?)"),
     # a quiz marker naming no quiz
-    (("docs/lessons/what-is-a-backlink.md", "<!-- quiz: what-counts-as-a-backlink -->", "<!-- quiz: what-counts-as-backlink -->"),
+    (("docs/lessons/what-is-a-backlink.md", "<!-- seokb:quiz what-counts-as-a-backlink -->", "<!-- seokb:quiz what-counts-as-backlink -->"),
      "docs/lessons/what-is-a-backlink.md:{line}: unknown quiz 'what-counts-as-backlink' "
      "(did you mean 'what-counts-as-a-backlink'?)"),
     # a link inside a quiz explanation
@@ -39,7 +39,7 @@ MUTATIONS = [
      "quizzes/backlink-or-link-building.yml:{line}: link '../glossary/backlinks.md': 'glossary/backlinks.md' "
      "does not exist (did you mean '../glossary/backlink.md'?)"),
     # a heading the engine writes on every term page, renamed: a lesson's link to it breaks
-    (("hooks/seokb/templates/term.md.jinja", "## Common mistakes", "## Mistakes to avoid"),
+    (("hooks/seokb/site/templates/term.md.jinja", "## Common mistakes", "## Mistakes to avoid"),
      "docs/lessons/beginner-mistakes.md:{line}: link '../glossary/anchor-text.md#common-mistakes': "
      "'../glossary/anchor-text.md' has no anchor 'common-mistakes' (did you mean 'mistakes-to-avoid'?)"),
 ]
@@ -78,5 +78,6 @@ def test_each_kind_of_broken_link_is_caught_at_its_file_and_line(tmp_path: Path)
     assert result.returncode != 0
     errors = [line for line in problem_lines(result.stderr) if line.startswith("ERROR")]
     assert sorted(errors) == sorted(expected)
-    assert result.stdout.strip() == f"Aborted: {len(expected)} problems in the content above; no page was written."
+    assert result.stdout.strip() == "Aborted with a BuildError!"
+    assert f"ERROR   -  Aborted: {len(expected)} problems in the content above; no page was written." in result.stderr
     assert not list((site / "site").rglob("*.html"))

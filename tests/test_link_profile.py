@@ -10,12 +10,12 @@ import markdown
 import pytest
 from golden import assert_golden
 
-from seokb.link_profile import (
+from seokb.links.profile import (
     CHART_COLOURS, EVERY_PAGE_SLOT, OTHER_COLOUR, anchor_chart_svg, every_page_table, link_profile, link_profile_page,
     orphan_warnings, over_optimised_warnings, percent, phrase_of,
 )
-from seokb.links import Link, site_map
-from seokb.model import Glossary, Source, Term
+from seokb.links.check import Link, site_map
+from seokb.content.model import Glossary, Source, Term
 
 
 def make_term(slug: str, name: str, aliases: tuple[str, ...] = ()) -> Term:

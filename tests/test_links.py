@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from seokb.diagnostics import Diagnostics
-from seokb.links import Link, check_links, markdown_links, orphan_pages, page_anchors, site_map
+from seokb.links.check import Link, check_links, markdown_links, orphan_pages, page_anchors, site_map
 
 SITE = site_map(
     pages={

@@ -14,8 +14,8 @@ import markdown
 import pytest
 
 from seokb.diagnostics import Diagnostics
-from seokb.quiz import Answer, Question, Quiz, load_quizzes
-from seokb.quiz_render import render_quiz, render_quiz_list
+from seokb.content.quiz import Answer, Question, Quiz, load_quizzes
+from seokb.site.quiz_render import render_quiz, render_quiz_list
 
 pytestmark = pytest.mark.browser
 
@@ -90,7 +90,7 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory):
     assets = root / "assets"
     assets.mkdir()
     for name in ("quiz.js", "quiz.css"):
-        (assets / name).write_bytes(resources.files("seokb").joinpath("assets", name).read_bytes())
+        (assets / name).write_bytes(resources.files("seokb.site").joinpath("assets", name).read_bytes())
     stylesheets = Path(str(resources.files("material"))) / "templates" / "assets" / "stylesheets"
     shutil.copy(next(stylesheets.glob("main.*.min.css")), assets / "main.css")
     shutil.copy(next(stylesheets.glob("palette.*.min.css")), assets / "palette.css")

@@ -8,8 +8,8 @@ import markdown
 import pytest
 from golden import assert_golden
 
-from seokb.quiz import Answer, Question, Quiz
-from seokb.quiz_render import CHECKLIST_PROMPT, LessonLink, inline, render_quiz, render_quiz_list
+from seokb.content.quiz import Answer, Question, Quiz
+from seokb.site.quiz_render import CHECKLIST_PROMPT, LessonLink, inline, render_quiz, render_quiz_list
 
 
 def render_markdown(text: str) -> str:

@@ -9,10 +9,10 @@ import yaml
 from jsonschema import Draft7Validator
 
 from seokb.diagnostics import Diagnostics
-from seokb.quiz import (
-    QUESTION_TYPES, SCHEMA_LINE, Quizzes, expand_quiz_markers, load_quizzes, quiz_markers, read_quiz,
+from seokb.content.quiz import (
+    QUESTION_TYPES, SCHEMA_LINE, Quizzes, load_quizzes, read_quiz,
 )
-from seokb.schema import load_schema
+from seokb.content.schema import load_schema
 
 REPO = Path(__file__).resolve().parents[1]
 P = "quizzes/judge-a-link.yml"
@@ -271,33 +271,3 @@ def test_the_real_quizzes_cover_what_the_issue_asks() -> None:
     assert target == (REPO / "hooks" / "seokb" / "schema" / "quiz.schema.json").resolve()
 
 
-MARKED = Quizzes((read_quiz(quiz(), P, "judge-a-link", Diagnostics()),))
-
-
-def test_a_marker_is_replaced_by_the_embedded_quiz() -> None:
-    report = Diagnostics()
-    page = "# Lesson\n\nText.\n\n<!-- quiz: judge-a-link -->\n\n## Key takeaways\n"
-    out = expand_quiz_markers(page, "docs/lessons/x.md", MARKED, report, lambda q: f"<form>{q.title}</form>")
-    assert out == "# Lesson\n\nText.\n\n<form>Judge a link</form>\n\n## Key takeaways\n"
-    assert not report
-
-
-def test_unknown_empty_and_repeated_markers_are_reported_with_their_lines() -> None:
-    report = Diagnostics()
-    page = "<!-- quiz: judge-a-lnk -->\n<!-- quiz: -->\n<!--quiz:judge-a-link-->\n\n<!-- quiz: judge-a-link -->\n<!-- quiz: zzz -->\n"
-    out = expand_quiz_markers(page, "docs/lessons/x.md", MARKED, report, lambda q: "QUIZ")
-    assert [str(d) for d in report.sorted()] == [
-        "docs/lessons/x.md:1: unknown quiz 'judge-a-lnk' (did you mean 'judge-a-link'?)",
-        "docs/lessons/x.md:2: a quiz marker names no quiz; write '<!-- quiz: <id> -->', the id being a file name in quizzes/ without .yml",
-        "docs/lessons/x.md:5: quiz 'judge-a-link' is already embedded at line 3; embed a quiz once per page",
-        "docs/lessons/x.md:6: unknown quiz 'zzz'; the id is a file name in quizzes/ without .yml",
-    ]
-    assert out == "\n\nQUIZ\n\n\n\n"
-
-
-def test_markers_in_code_blocks_and_mid_line_are_left_alone() -> None:
-    page = "```html\n<!-- quiz: judge-a-link -->\n```\n\nText <!-- quiz: judge-a-link --> inline.\n    <!-- quiz: judge-a-link -->\n"
-    assert [(m.quiz_id, m.line, m.indent) for m in quiz_markers(page)] == [("judge-a-link", 6, "    ")]
-    out = expand_quiz_markers(page, "docs/x.md", MARKED, Diagnostics(), lambda q: "<form>\n<p>x</p>\n</form>")
-    # An indented marker (inside a list item or an admonition) gets an embed indented the same way.
-    assert out.endswith("inline.\n    <form>\n    <p>x</p>\n    </form>\n")

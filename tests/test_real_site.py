@@ -10,7 +10,7 @@ import pytest
 from test_course import LESSONS as LESSON_ORDER
 
 from seokb.diagnostics import Diagnostics
-from seokb.glossary import load_glossary
+from seokb.content.glossary import load_glossary
 
 REPO = Path(__file__).resolve().parents[1]
 CORE_TERMS = ("backlink", "link-building", "referring-domain", "anchor-text")

@@ -1,4 +1,4 @@
-"""The JSON Schema editors read and the validator the build runs must describe one and the same format."""
+"""The JSON Schema editors read is the one the build validates with, and it describes the engine's model."""
 
 from __future__ import annotations
 
@@ -6,17 +6,13 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-import test_quiz_validation as quizzes
 import yaml
 from jsonschema import Draft7Validator
 from test_entry_validation import INVALID, VALID
 
-from seokb.diagnostics import Diagnostics
-from seokb.glossary import SCHEMA_LINE
-from seokb.model import CATEGORIES, Term
-from seokb.quiz import QUIZ_SCHEMA
-from seokb.schema import TERM_SCHEMA, _validator, is_valid, load_schema
-from seokb.yamlsource import read_yaml
+from seokb.content.glossary import SCHEMA_LINE
+from seokb.content.model import CATEGORIES, Term
+from seokb.content.schema import load_schema
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = load_schema()
@@ -50,7 +46,7 @@ def test_schema_fields_are_the_model_fields() -> None:
 
 def test_schema_categories_are_the_engine_categories() -> None:
     assert SCHEMA["properties"]["category"]["enum"] == list(CATEGORIES)
-    css = (REPO / "hooks" / "seokb" / "assets" / "glossary.css").read_text(encoding="utf-8")
+    css = (REPO / "hooks" / "seokb" / "site" / "assets" / "glossary.css").read_text(encoding="utf-8")
     for slug in CATEGORIES:
         assert css.count(f'#category-{slug}:checked') == 2, f"the A-Z filter has no rules for '{slug}'"
 
@@ -77,30 +73,3 @@ def test_every_entry_points_editors_at_the_schema() -> None:
         assert path.read_text(encoding="utf-8").splitlines()[0] == SCHEMA_LINE, path.name
     target = (REPO / "glossary" / SCHEMA_LINE.split("$schema=")[1]).resolve()
     assert target == (REPO / "hooks" / "seokb" / "schema" / "term.schema.json").resolve()
-
-
-def _engine_data(text: str):
-    """The document as the engine validates it: NotText stands for YAML 1.1 non-strings."""
-    document = read_yaml(text, "glossary/x.yml", Diagnostics())
-    return None if document is None else document.data
-
-
-def _all_cases():
-    cases = [(f"entry: {name}", text, TERM_SCHEMA) for name, text in VALID]
-    cases += [(f"entry: {name}", text, TERM_SCHEMA) for name, text, _ in INVALID]
-    cases += [(f"quiz: {name}", text, QUIZ_SCHEMA) for name, text in quizzes.VALID]
-    cases += [(f"quiz: {name}", text, QUIZ_SCHEMA) for name, text, _ in quizzes.INVALID]
-    return [case for case in cases if _engine_data(case[1]) is not None]
-
-
-@pytest.mark.parametrize("name, text, schema", _all_cases(), ids=[case[0] for case in _all_cases()])
-def test_the_fast_check_and_jsonschema_agree(name: str, text: str, schema: str) -> None:
-    # The build trusts the compiled check for valid documents and asks jsonschema only about invalid ones:
-    # a document the fast check passes but jsonschema rejects would slip through unreported.
-    data = _engine_data(text)
-    assert is_valid(data, schema) == (not list(_validator(schema).iter_errors(data)))
-
-
-def test_the_fast_check_sees_both_verdicts() -> None:
-    verdicts = {is_valid(_engine_data(text)) for name, text, schema in _all_cases() if name.startswith("entry")}
-    assert verdicts == {True, False}

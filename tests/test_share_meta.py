@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from golden import GOLDEN, assert_golden
 
-from seokb import share_meta
+import seokb.site.share_meta as share_meta
 from seokb.diagnostics import Diagnostics
-from seokb.glossary import load_glossary
-from seokb.share_meta import PageShare, _head_tags, absolute_url, inject_head, plain_description, share_tag_keys, share_tags
+from seokb.content.glossary import load_glossary
+from seokb.site.share_meta import PageShare, _head_tags, absolute_url, inject_head, plain_description, share_tag_keys, share_tags
 
 BACKLINK = PageShare(
     title="Backlink",

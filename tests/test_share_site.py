@@ -12,8 +12,8 @@ import pytest
 from PIL import Image
 
 from seokb.diagnostics import Diagnostics
-from seokb.glossary import load_glossary
-from seokb.mkdocs_share import CardFile
+from seokb.content.glossary import load_glossary
+from seokb.mkdocs.share import CardFile
 
 REPO = Path(__file__).resolve().parents[1]
 SITE_URL = "https://seokb.github.io/seokb/"

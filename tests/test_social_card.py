@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from seokb import social_card
-from seokb.model import Source, Term
-from seokb.social_card import (
+import seokb.site.social_card as social_card
+from seokb.content.model import Source, Term
+from seokb.site.social_card import (
     PALETTE_STEPS, _drawn,
     BACKGROUND, DESCRIPTION_LINES, ELLIPSIS, HEIGHT, MARGIN, MUTED, STRIP, STRIP_HEIGHT, TEXT, TITLE_LINES, TITLE_SIZES,
-    WIDTH, Card, drawable, font, layout, lesson_label, render, render_cached, render_many, term_card, wrap,
+    WIDTH, Card, drawable, font, layout, lesson_label, render, render_many, term_card, wrap,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -63,7 +63,7 @@ def test_the_same_card_gives_the_same_bytes() -> None:
 
 SCRIPT = """
 import hashlib, sys
-from seokb.social_card import Card, render
+from seokb.site.social_card import Card, render
 card = Card("seokb", "Backlink", "A link on another website that points to a page on your site.", "Glossary \\u00b7 Basics")
 print(hashlib.sha256(render(card)).hexdigest())
 """
@@ -192,9 +192,13 @@ def counted_render(monkeypatch: pytest.MonkeyPatch) -> list[Card]:
     return drawn
 
 
-def test_render_cached_draws_a_card_once(tmp_path: Path, counted_render: list[Card]) -> None:
-    first = render_cached(BACKLINK, tmp_path / "cards")
-    second = render_cached(BACKLINK, tmp_path / "cards")
+def _cached_card(card: Card, cache_dir: Path) -> Path:
+    return render_many([card], cache_dir).paths[0]
+
+
+def test_a_cached_card_is_drawn_once(tmp_path: Path, counted_render: list[Card]) -> None:
+    first = _cached_card(BACKLINK, tmp_path / "cards")
+    second = _cached_card(BACKLINK, tmp_path / "cards")
     assert first == second == tmp_path / "cards" / f"{BACKLINK.key}.png"
     assert counted_render == [BACKLINK]
     assert first.read_bytes() == render(BACKLINK)
@@ -202,9 +206,9 @@ def test_render_cached_draws_a_card_once(tmp_path: Path, counted_render: list[Ca
 
 
 def test_a_changed_card_is_drawn_again(tmp_path: Path, counted_render: list[Card]) -> None:
-    render_cached(BACKLINK, tmp_path)
+    _cached_card(BACKLINK, tmp_path)
     changed = Card(**{**BACKLINK.__dict__, "description": "A new short definition."})
-    assert render_cached(changed, tmp_path) != render_cached(BACKLINK, tmp_path)
+    assert _cached_card(changed, tmp_path) != _cached_card(BACKLINK, tmp_path)
     assert counted_render == [BACKLINK, changed]
 
 
@@ -219,7 +223,7 @@ def test_render_many_reports_rendered_and_reused(tmp_path: Path, counted_render:
 
 
 def test_cards_drawn_on_all_cores_are_the_same_bytes_as_drawn_one_by_one(tmp_path: Path) -> None:
-    from seokb.social_card import PARALLEL_FROM
+    from seokb.site.social_card import PARALLEL_FROM
 
     cards = [Card("seokb", f"Term {number}", f"What term {number} means.", "Glossary · Basics") for number in range(PARALLEL_FROM)]
     batch = render_many(cards, tmp_path)

@@ -109,8 +109,8 @@ def test_a_broken_link_the_engine_injects_is_caught_at_the_mention(web: Project)
     # The engine's own links are checked like a contributor's: make it write wrong term URLs (in a build
     # process of its own) and the build names each mention's file and line.
     script = (
-        "import sys, seokb.mkdocs_site as adapter, seokb.page_linking as linking; right = adapter.get_relative_url;"
-        "adapter.get_relative_url = lambda url, page: right(url.replace('anchor-text', 'anchor-txt'), page);"
+        "import sys, seokb.mkdocs.events as adapter, seokb.links.terms as linking; right = adapter.relative_url;"
+        "adapter.relative_url = lambda url, page: right(url.replace('anchor-text', 'anchor-txt'), page);"
         "linking.relative_url = lambda url, page: right(url.replace('anchor-text', 'anchor-txt'), page);"
         "from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build']; cli()"
     )
@@ -133,10 +133,12 @@ def test_a_broken_link_the_engine_injects_is_caught_at_the_mention(web: Project)
         "ERROR   -  docs/lessons/first.md:8: link '../../glossary/exact-match-anchor-txt/': the engine wrote a link to a "
         "page that does not exist ('../../glossary/exact-match-anchor-txt/' from '/lessons/first/')",
         # The link profile's "Every page" table is written as HTML with the same URLs, and checked the same way.
-        "ERROR   -  link-profile.md (generated):1: link '../glossary/anchor-txt/': the engine wrote a link to a page that "
-        "does not exist ('../glossary/anchor-txt/' from '/link-profile/')",
-        "ERROR   -  link-profile.md (generated):1: link '../glossary/exact-match-anchor-txt/': the engine wrote a link to "
-        "a page that does not exist ('../glossary/exact-match-anchor-txt/' from '/link-profile/')",
+        # The engine wrote them itself: a bug to report, said in the message so the `path:line:` form stays.
+        "ERROR   -  link-profile.md:1: link '../glossary/anchor-txt/': the engine wrote a link to a page that "
+        "does not exist ('../glossary/anchor-txt/' from '/link-profile/') (in the page the engine writes; please report it)",
+        "ERROR   -  link-profile.md:1: link '../glossary/exact-match-anchor-txt/': the engine wrote a link to "
+        "a page that does not exist ('../glossary/exact-match-anchor-txt/' from '/link-profile/') (in the page the engine "
+        "writes; please report it)",
     ]
 
 

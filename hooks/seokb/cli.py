@@ -9,16 +9,16 @@ from pathlib import Path
 
 import yaml
 
-from .characters import read_text_file
-from .diagnostics import Diagnostic, Diagnostics
-from .glossary import load_glossary
-from .markers import Community, expand_markers
-from .glossary_pages import term_fields_html
-from .page_rules import page_problems
-from .quiz_pages import quiz_field_problems
-from .safe_html import FieldRenderer
-from .quiz import expand_quiz_markers, load_quizzes
-from .scaffold import NewTermRefused, write_new_term
+from seokb.content.characters import read_text_file
+from seokb.diagnostics import Diagnostic, Diagnostics
+from seokb.content.glossary import load_glossary
+from seokb.content.markers import Community, expand_markers
+from seokb.site.glossary_pages import term_fields_html
+from seokb.content.lesson_rules import page_problems
+from seokb.site.quiz_pages import quiz_field_problems
+from seokb.site.safe_html import FieldRenderer
+from seokb.content.quiz import load_quizzes
+from seokb.scaffold import NewTermRefused, write_new_term
 
 # Exit codes: 1 = the content has problems, or new-term refused; 2 = the command could not run (argparse's own).
 PROBLEMS = 1
@@ -46,8 +46,7 @@ def check(root: Path) -> Diagnostics:
             continue
         for problem in page_problems(text, raw_html_reason(text)):
             report.add(path, problem.offset + 1, problem.message)
-        expand_markers(text, path, report, Community())
-        expand_quiz_markers(text, path, quizzes, report, lambda quiz: "")
+        expand_markers(text, path, report, Community(), quizzes, lambda quiz: "")
     return report
 
 
@@ -65,7 +64,7 @@ def raw_html_reason(text: str) -> str | None:
 
 def actions_annotation(diagnostic: Diagnostic) -> str:
     """The GitHub Actions workflow command for a problem `seokb check` found."""
-    return diagnostic.annotation("error", title="seokb check")
+    return diagnostic.annotation(title="seokb check")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,7 @@
-"""One problem report type and one format for it: `path:line: message`."""
+"""One problem report type and one format for it, `path:line: message`, with a severity.
+
+An error fails the run; a warning (an orphan page, an over-optimised anchor) is shown and fails only a strict build.
+Both travel in the same Diagnostics report and are printed the same way, in file and line order."""
 
 from __future__ import annotations
 
@@ -15,13 +18,18 @@ class Diagnostic:
     path: str
     line: int
     message: str
+    severity: str = "error"  # or "warning"
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
 
-    def annotation(self, severity: str = "error", title: str = "seokb check") -> str:
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def annotation(self, title: str = "seokb check") -> str:
         """The GitHub Actions workflow command that pins this problem to its line in a pull request's diff."""
-        return actions_command(severity, self.message, title=title, path=self.path, line=self.line)
+        return actions_command(self.severity, self.message, title=title, path=self.path, line=self.line)
 
 
 def actions_command(severity: str, message: str, title: str, path: str | None = None, line: int | None = None) -> str:
@@ -42,13 +50,22 @@ class Diagnostics:
     items: list[Diagnostic] = field(default_factory=list)
 
     def add(self, path: str, line: int, message: str) -> None:
+        """An error: the run fails."""
         self.items.append(Diagnostic(path, max(line, 1), message))
+
+    def warn(self, path: str, line: int, message: str) -> None:
+        """A warning: shown with the errors; it fails a strict build only."""
+        self.items.append(Diagnostic(path, max(line, 1), message, "warning"))
 
     def extend(self, other: "Diagnostics") -> None:
         self.items.extend(other.items)
 
     def __bool__(self) -> bool:
         return bool(self.items)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [item for item in self.sorted() if item.is_error]
 
     def __len__(self) -> int:
         return len(self.items)

@@ -1,0 +1,171 @@
+"""Loads glossary/<slug>.yml files into a Glossary, reporting every problem with its file and line."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import get_close_matches
+from pathlib import Path as FsPath
+
+from seokb.content.rules import TextProblem, markdown_problems, plain_text_problems
+from seokb.content.folder import SLUG, FolderKind, load_folder
+from seokb.diagnostics import Diagnostics
+from seokb.content.model import Glossary, Source, Term
+from seokb.content.names import name_key
+from seokb.content.safe_urls import url_problem
+from seokb.content.schema import field_label, schema_problems
+from seokb.content.yamlsource import Path, YamlDocument, read_yaml, value_at
+
+# Editor and OS files (.DS_Store, .swp) are not contributions; a file named just '.yml' is a mistake to report.
+ENTRIES = FolderKind("entry", "a glossary entry", "entries", "slug", lambda name: name.startswith(".") and name != ".yml")
+SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/seokb/schema/term.schema.json"
+
+_MARKDOWN_FIELDS = ("definition", "example", "why_it_matters")
+TEXT = "#text"  # a key in Term.lines: (field, TEXT) is the first line of the field's Markdown
+_PLAIN_FIELDS = ("term", "short")
+
+
+def load_glossary(root: FsPath, report: Diagnostics, folder: str = "glossary") -> Glossary:
+    """Every valid entry under root/folder; every problem, in any file, goes to `report`."""
+    read, present = load_folder(root, folder, ENTRIES, report, read_entry)
+    terms = [term for term, _ in read if term is not None]
+    check_names(terms, report)
+    check_related([reference for _, references in read for reference in references], report, present)
+    return Glossary(tuple(terms), unreadable=frozenset(present - {t.slug for t in terms}))
+
+
+@dataclass(frozen=True)
+class RelatedReference:
+    """One slug an entry lists under `related`, kept even when the entry has other problems."""
+
+    path: str
+    source_slug: str
+    target: str
+    line: int
+
+
+def read_entry(text: str, path: str, slug: str, report: Diagnostics) -> tuple[Term | None, list[RelatedReference]]:
+    """The entry (None when invalid) and its `related` slugs: those are checked across files even for an
+    invalid entry, so one run reports every problem a file has."""
+    before = len(report)
+    document = read_yaml(text, path, report)
+    if document is None:
+        return None, []
+    if document.data is None:
+        report.add(path, 1, "the file is empty; start from 'seokb new-term \"Your term\"' or copy an existing entry")
+        return None, []
+    if not isinstance(document.data, dict):
+        report.add(path, document.value_line(()), "an entry is a set of fields ('term: ...', 'short: ...'), not a list or a single value")
+        return None, []
+    for line, message in schema_problems(document):
+        report.add(path, line, message)
+    _check_text(document, path, report)
+    _check_source_urls(document, path, report)
+    listed = document.data.get("related")
+    references = [
+        RelatedReference(path, slug, target, document.value_line(("related", index)))
+        for index, target in enumerate(listed if isinstance(listed, list) else [])
+        if isinstance(target, str) and SLUG.fullmatch(target)  # a malformed slug is the schema's to report
+    ]
+    if len(report) > before:
+        return None, references
+    data = document.data
+    term = Term(
+        slug=slug,
+        term=_nfc(data["term"]),
+        short=_nfc(data["short"]),
+        definition=data["definition"],
+        example=data["example"],
+        category=data["category"],
+        sources=tuple(Source(s["title"].strip(), s["url"].strip()) for s in data["sources"]),
+        aliases=tuple(_nfc(a) for a in data.get("aliases", ())),
+        why_it_matters=data.get("why_it_matters"),
+        mistakes=tuple(data.get("mistakes", ())),
+        related=tuple(data.get("related", ())),
+        path=path,
+        lines={
+            **{at: document.line_of(at) for at in document.value_lines},
+            # Where a literal block's text starts, so a Markdown line inside it maps to a line of the file.
+            **{(*at, TEXT): line for at, line in document.text_lines.items()},
+        },
+    )
+    return term, references
+
+
+def _check_text(document: YamlDocument, path: str, report: Diagnostics) -> None:
+    """Markdown rules on Markdown fields, plain-text rules on the rest; only string values (the schema reports the others)."""
+    data = document.data
+    fields: list[tuple[Path, bool]] = [((name,), True) for name in _MARKDOWN_FIELDS]
+    fields += [(("mistakes", i), True) for i in range(_length(data.get("mistakes")))]
+    fields += [((name,), False) for name in _PLAIN_FIELDS]
+    fields += [(("aliases", i), False) for i in range(_length(data.get("aliases")))]
+    fields += [(("sources", i, "title"), False) for i in range(_length(data.get("sources")))]
+    for at, is_markdown in fields:
+        text = value_at(data, at)
+        if not isinstance(text, str):
+            continue
+        problems = markdown_problems(text) if is_markdown else plain_text_problems(text)
+        if at[0] in ("term", "aliases") and text.strip() and not any(char.isalnum() for char in text):
+            problems.append(TextProblem(0, "has no letters or digits; a name must be readable"))
+        for problem in problems:
+            start = document.text_lines.get(at)
+            line = start + problem.offset if start else document.value_line(at)
+            report.add(path, line, f"{field_label(at)}: {problem.message}")
+
+
+
+_SCHEMA_URL = re.compile(r"https://[^\s/?#]+\.[^\s/?#]+\S*")  # the schema's pattern for `url`
+
+
+def _check_source_urls(document: YamlDocument, path: str, report: Diagnostics) -> None:
+    """A source is published as a link: parsed, so no credentials, spaces or brackets get through the schema's pattern."""
+    for index in range(_length(document.data.get("sources"))):
+        at = ("sources", index, "url")
+        url = value_at(document.data, at)
+        if isinstance(url, str) and _SCHEMA_URL.fullmatch(url.strip()):  # anything else is the schema's to report
+            problem = url_problem(url.strip(), relative=False)
+            if problem:
+                report.add(path, document.value_line(at), f"{field_label(at)}: '{url.strip()}' {problem}")
+
+
+def _nfc(text: str) -> str:
+    """One spelling for one name: a name typed with combining accents is stored and shown composed."""
+    return unicodedata.normalize("NFC", text.strip())
+
+
+def _length(value) -> int:
+    return len(value) if isinstance(value, list) else 0
+
+
+def check_names(terms: list[Term], report: Diagnostics) -> None:
+    """No two terms, or aliases, may claim one name: a mention could not know which page to link."""
+    claimed: dict[str, tuple[Term, str, int]] = {}
+    for term in terms:
+        for index, name in enumerate(term.names):
+            field = "term" if index == 0 else "aliases"
+            line = term.line(("term",) if index == 0 else ("aliases", index - 1))
+            key = name_key(name)
+            if key not in claimed:
+                claimed[key] = (term, name, line)
+                continue
+            owner, owner_name, owner_line = claimed[key]
+            if owner is term:
+                report.add(term.path, line, f"{field}: '{name}' is the same name as '{owner_name}' (plurals and case are matched already); remove it")
+            else:
+                report.add(
+                    term.path, line,
+                    f"{field}: '{name}' is already claimed by {owner.path}:{owner_line} ('{owner_name}'); a name can lead to one entry only",
+                )
+
+
+def check_related(references: list[RelatedReference], report: Diagnostics, slugs: set[str]) -> None:
+    """`slugs` is every entry file present, valid or not, so a broken entry is not also reported as missing."""
+    for reference in references:
+        if reference.target == reference.source_slug:
+            report.add(reference.path, reference.line, f"related: '{reference.target}' is this entry itself; list other entries")
+        elif reference.target not in slugs:
+            close = get_close_matches(reference.target, sorted(slugs), n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else "; name an entry by its file name without .yml"
+            report.add(reference.path, reference.line, f"related: unknown term '{reference.target}'{hint}")
+

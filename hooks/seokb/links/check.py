@@ -1,0 +1,220 @@
+"""Links as contributors wrote them: each with its file and line, resolved against the pages and anchors that exist."""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Mapping
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+
+from seokb.diagnostics import Diagnostics
+from seokb.links.htmlscan import attributes, pieces
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link: where a contributor wrote it (`path`, `line`), the page it appears on, and its target as written."""
+
+    path: str
+    line: int
+    page: str
+    href: str
+    # Set for links the engine writes into rendered HTML: their href is relative to this page URL
+    # ('lessons/faq/'), not to the Markdown file.
+    page_url: str | None = None
+    text: str = ""  # the anchor text, as a reader sees it
+    # Who chose the anchor text: "authored" (a contributor's own link) or the engine's kind of link
+    # ("autolink", "related", "index", "mentioned-in", "lesson-terms", "quiz-list", "category").
+    origin: str = "authored"
+
+
+@dataclass
+class SiteMap:
+    """What links may point at: every page with the anchors its final HTML has, and every other file."""
+
+    # page src_uri -> ids on the rendered page; None for a page that exists but could not be built (its own
+    # problems are reported already, so links into it are not checked twice)
+    anchors: dict[str, set[str] | None] = field(default_factory=dict)
+    urls: dict[str, str] = field(default_factory=dict)  # page url ('glossary/backlink/') -> src_uri
+    files: set[str] = field(default_factory=set)  # non-page files (images, downloads)
+    # (href, page, page_url) -> resolve_target's answer; the map does not change once made
+    targets: dict[tuple[str, str, str | None], str | None] = field(default_factory=dict, compare=False, repr=False)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # Python-Markdown's admonitions, details and md_in_html blocks are indented; CommonMark would read them as
+    # code and hide their links, so indented code is off (fenced code still counts as code).
+    return MarkdownIt("commonmark").enable("table").disable("code")
+
+
+def markdown_links(markdown: str, path: str, page: str, first_line: int = 1) -> list[Link]:
+    """Every link and image in `markdown`, at the line it stands on (`first_line` is the line of its first row)."""
+    links: list[Link] = []
+    if "[" not in markdown and "<" not in markdown:  # every CommonMark link and image needs one: skip the parse
+        return links
+    for token in _parser().parse(markdown):
+        if token.type != "inline" or not token.map:
+            continue
+        line = first_line + token.map[0]
+        open_link: tuple[int, str, list[str]] | None = None  # line, href, words of the link being read
+        for child in token.children or ():
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+                if open_link:
+                    open_link[2].append(" ")
+            elif child.type == "link_open":
+                open_link = (line, str(child.attrs.get("href", "")), [])
+            elif child.type == "link_close" and open_link:
+                start, href, words = open_link
+                links.append(Link(path, start, page, href, text=" ".join("".join(words).split())))
+                open_link = None
+            elif child.type == "image":
+                links.append(Link(path, line, page, str(child.attrs.get("src", "")), text=child.content))
+            elif open_link and child.content:
+                open_link[2].append(child.content)
+    return links
+
+
+def anchor_names(tag: str, attrs: Mapping[str, str | None]) -> list[str]:
+    """The names a link's '#fragment' can target on one element: its id, and a named anchor's name."""
+    return [value for name, value in attrs.items() if value and (name == "id" or (name == "name" and tag == "a"))]
+
+
+def page_anchors(html: str) -> set[str]:
+    """The ids a link can target on a rendered page: headings, explicit ids, named anchors."""
+    ids: set[str] = set()
+    for piece in pieces(html):
+        if piece.kind in ("start", "startend") and piece.attrs:
+            ids.update(anchor_names(piece.tag, attributes(piece.attrs)))
+    return ids
+
+
+def check_links(links: Iterable[Link], site: SiteMap, report: Diagnostics) -> None:
+    for link in links:
+        problem = link_problem(link, site)
+        if problem:
+            report.add(link.path, link.line, f"link '{link.href}': {problem}")
+
+
+def link_problem(link: Link, site: SiteMap) -> str | None:
+    """Why `link` is broken, in a contributor's words; None when it is fine."""
+    href = link.href.strip()
+    if not href:
+        return "the link has no target; write [text](page.md)"
+    scheme = _SCHEME.match(href)
+    if scheme:
+        return _external_problem(scheme.group(1).lower(), href)
+    if href.startswith("//"):
+        return "a link without a scheme; write https://"
+    parts = urlsplit(href)
+    anchor = unquote(parts.fragment)
+    if parts.path.startswith("/"):
+        return "an absolute path breaks when the site moves; link the .md file relatively, e.g. '../glossary/backlink.md'"
+    if not parts.path:
+        return _anchor_problem(link.page, anchor, site, "this page", same_page=True)
+    if link.page_url is not None:
+        target = _resolve_url(link.page_url, parts.path, site)
+        if target is None:
+            return f"the engine wrote a link to a page that does not exist ('{parts.path}' from '/{link.page_url}')"
+        return _anchor_problem(target, anchor, site, f"'{parts.path}'") if anchor else None
+    target = _resolve(link.page, unquote(parts.path), site)
+    if target is None:
+        return _missing_target(link.page, unquote(parts.path), site)
+    if target in site.anchors:
+        return _anchor_problem(target, anchor, site, f"'{parts.path}'") if anchor else None
+    return None if not anchor else f"'{parts.path}' is not a page, so it has no anchor '{anchor}'"
+
+
+def _external_problem(scheme: str, href: str) -> str | None:
+    if scheme == "https":
+        return None if urlsplit(href).netloc else "an https link needs a host name"
+    if scheme == "mailto":
+        return None
+    if scheme == "http":
+        return f"use https: 'https{href[4:]}'"
+    if scheme in ("javascript", "vbscript", "data"):
+        return f"'{scheme}:' links are not allowed"
+    return f"'{scheme}:' links are not allowed; link to an https page or a page of this site"
+
+
+def _resolve(page: str, path: str, site: SiteMap) -> str | None:
+    """The src_uri (or file) a relative path reaches from `page`, written as a .md path or as a page URL."""
+    base = posixpath.dirname(page)
+    joined = posixpath.normpath(posixpath.join(base, path)) if path else page
+    joined = "" if joined == "." else joined
+    if joined in site.anchors or joined in site.files:
+        return joined
+    for candidate in (posixpath.join(joined, "index.md"), joined.rstrip("/") + ".md"):
+        if candidate in site.anchors:
+            return candidate
+    url = joined.rstrip("/") + "/" if joined else ""
+    return site.urls.get(url) or site.urls.get(joined)
+
+
+def _resolve_url(page_url: str, path: str, site: SiteMap) -> str | None:
+    """The page (src_uri) an engine-written href reaches from the page at `page_url`."""
+    resolved = posixpath.normpath(posixpath.join(page_url, path))
+    return site.urls.get("" if resolved == "." else resolved + "/")
+
+
+def _missing_target(page: str, path: str, site: SiteMap) -> str:
+    here = posixpath.dirname(page) or "."
+    wanted = posixpath.normpath(posixpath.join(here, path))
+    # Compare paths as the contributor would write them from this page, so a shared folder prefix does not
+    # make every page look alike.
+    written = {posixpath.relpath(candidate, here): candidate for candidate in sorted(site.anchors)}
+    close = difflib.get_close_matches(posixpath.normpath(path), list(written), n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"'{wanted}' does not exist{hint}"
+
+
+def _anchor_problem(target: str, anchor: str, site: SiteMap, shown: str, same_page: bool = False) -> str | None:
+    if not anchor:
+        return None if not same_page else "an empty anchor '#'; link a heading, e.g. '#example'"
+    ids = site.anchors.get(target, set())
+    if ids is None or anchor in ids:
+        return None
+    close = difflib.get_close_matches(anchor, sorted(ids), n=1, cutoff=0.5)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"{shown} has no anchor '{anchor}'{hint}"
+
+
+def site_map(pages: Mapping[str, set[str] | None], urls: Mapping[str, str], files: Iterable[str]) -> SiteMap:
+    # MkDocs calls the home page's URL './'; resolved paths call it ''.
+    return SiteMap(anchors=dict(pages), urls={("" if url == "./" else url): src for url, src in urls.items()}, files=set(files))
+
+
+def resolve_target(link: Link, site: SiteMap) -> str | None:
+    """The page a working internal link leads to (its src_uri), or None for an external or broken one."""
+    # The orphan check and the link profile each ask about every link of the site: each answer is kept.
+    key = (link.href, link.page, link.page_url)
+    if key not in site.targets:
+        site.targets[key] = _resolve_target(link, site)
+    return site.targets[key]
+
+
+def _resolve_target(link: Link, site: SiteMap) -> str | None:
+    href = link.href.strip()
+    if not href or _SCHEME.match(href) or href.startswith(("//", "/")):
+        return None
+    path = unquote(urlsplit(href).path)
+    if not path:
+        return link.page
+    if link.page_url is not None:
+        return _resolve_url(link.page_url, path, site)
+    target = _resolve(link.page, path, site)
+    return target if target in site.anchors else None
+
+
+def orphan_pages(links: Iterable[Link], site: SiteMap, exempt: Iterable[str] = ("index.md",)) -> list[str]:
+    """Pages no other page links to (the navigation aside): a reader following links never reaches them."""
+    reached = {target for link in links if (target := resolve_target(link, site)) and target != link.page}
+    return sorted(page for page in site.anchors if page not in reached and page not in set(exempt))

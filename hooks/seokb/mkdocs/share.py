@@ -1,0 +1,212 @@
+"""Link previews for a MkDocs build: a social card per page, Open Graph tags in the static HTML, glossary.json, the feed."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+from importlib import resources
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from seokb.diagnostics import Diagnostics
+from seokb.site.feed import FEED_FILE, FeedEntry, atom_feed, file_dates
+from seokb.site.glossary_json import SCHEMA_FILE, glossary_json
+from seokb.content.model import Glossary, Term
+from seokb.site.urls import GLOSSARY_INDEX, source_path, term_slug, term_src, term_url
+from seokb.site.share_meta import PageShare, absolute_url, inject_head, plain_description, share_tag_keys, share_tags
+from seokb.site.social_card import Card, lesson_label, render_many, term_card
+
+log = logging.getLogger("mkdocs.plugins.seokb")
+
+CARD_DIR = "assets/cards"
+CARD_SIZE = (1200, 630)
+
+
+@dataclass
+class SharedPage:
+    """What a page says about itself in a preview, and the card that shows it."""
+
+    title: str
+    description: str
+    card: Card
+    card_uri: str  # where the card is published, e.g. assets/cards/glossary/backlink.png
+    og_type: str
+
+
+@dataclass
+class Shares:
+    """Every page's preview in one build; part of the build's state (events.Build)."""
+
+    cache_dir: Path
+    root: Path
+    pages: dict[str, SharedPage] = field(default_factory=dict)  # page src_uri -> its preview
+    card_files: dict[str, Path] = field(default_factory=dict)  # card_uri -> the cached PNG
+
+
+def new_shares(config: MkDocsConfig, root: Path) -> Shares:
+    if not config.site_url:
+        raise PluginError("site_url is not set in mkdocs.yml: link previews and canonical links need absolute URLs.")
+    # Cards are cached by content hash outside site_dir, which MkDocs empties on every build.
+    return Shares(cache_dir=root / ".cache" / "seokb" / "cards", root=root)
+
+
+def card_uri(page_url: str) -> str:
+    """'glossary/backlink/' -> 'assets/cards/glossary/backlink.png'; the home page's card is index.png."""
+    return f"{CARD_DIR}/{page_url.strip('/') or 'index'}.png"
+
+
+def add_files(share: Shares, files: Files, config: MkDocsConfig, glossary: Glossary) -> None:
+    """glossary.json, and the term cards: everything on them is known now, so pages can show them as images."""
+    files.append(File.generated(config, "glossary.json", content=glossary_json(glossary, config.site_name, config.site_url)))
+    # Known now, so pages may link it; its entries need every page's title and description, written in on_env.
+    files.append(File.generated(config, FEED_FILE, content=""))
+    schema = resources.files("seokb").joinpath("schema", SCHEMA_FILE).read_bytes()
+    files.append(File.generated(config, SCHEMA_FILE, content=schema))
+    cards = {card_uri(term_url(term.slug)): term_card(term, config.site_name) for term in glossary}
+    _publish(share, files, config, cards)
+    for term in glossary:
+        uri = card_uri(term_url(term.slug))
+        share.pages[term_src(term.slug)] = SharedPage(term.term, term.short, cards[uri], uri, "article")
+
+
+def record_page(
+    share: Shares, page, config: MkDocsConfig, report: Diagnostics, source_path: str, lesson_number: tuple[int, int] | None,
+) -> None:
+    """Every other page's preview: its heading, its front-matter description, and a label saying what it is."""
+    src_uri = page.file.src_uri
+    if src_uri in share.pages:
+        return
+    description = page.meta.get("description")
+    if not isinstance(description, str) or not description.strip():
+        report.add(source_path, 1, "front matter has no 'description'; link previews need one plain sentence about the page")
+        description = config.site_description or ""
+    title = _heading(page) or config.site_name
+    if lesson_number:
+        label = lesson_label(*lesson_number)
+    elif src_uri == GLOSSARY_INDEX:
+        label = "Glossary \u00b7 A to Z"
+    elif src_uri.startswith("quizzes/"):
+        label = "Quizzes" if src_uri == "quizzes/index.md" else "Quiz"
+    else:
+        label = "Free beginner course" if page.is_homepage else "Guide"
+    uri = card_uri(page.url)
+    card = Card(site_name=config.site_name, title=title, description=plain_description(description), label=label)
+    share.pages[src_uri] = SharedPage(title, description, card, uri, "website" if page.is_homepage else "article")
+
+
+def _heading(page) -> str | None:
+    """The page's own title (its h1), not the shorter one the navigation shows."""
+    items = page.toc.items
+    return items[0].title if items and items[0].level == 1 else page.title
+
+
+def add_page_files(share: Shares, files: Files, config: MkDocsConfig) -> None:
+    """Once every page is known: the other pages' cards, the feed, and every page's oEmbed answer."""
+    cards = {shared.card_uri: shared.card for shared in share.pages.values() if shared.card_uri not in share.card_files}
+    _publish(share, files, config, cards)
+    feed = files.get_file_from_path(FEED_FILE)
+    assert feed is not None  # added in on_files
+    feed.content_string = _feed(share, files, config)
+    for src_uri, shared in share.pages.items():
+        page = files.get_file_from_path(src_uri)
+        if page is not None:
+            files.append(File.generated(config, oembed_uri(page.url), content=_oembed(shared, page.url, config)))
+
+
+def _feed(share: Shares, files: Files, config: MkDocsConfig) -> str:
+    """Terms and lessons, dated by git: what a community bot announces."""
+    sources = {
+        src_uri: source_path(src_uri) or f"docs/{src_uri}"
+        for src_uri in share.pages
+        if term_slug(src_uri) is not None or src_uri.startswith("lessons/")
+    }
+    dates = file_dates(share.root, list(sources.values()))
+    entries = []
+    for src_uri, source in sources.items():
+        page = files.get_file_from_path(src_uri)
+        if page is None:
+            continue
+        shared = share.pages[src_uri]
+        published, updated = dates[source]
+        entries.append(FeedEntry(
+            title=shared.title, url=absolute_url(config.site_url, page.url), summary=plain_description(shared.description),
+            published=published, updated=updated, category="Glossary" if term_slug(src_uri) else "Lesson",
+        ))
+    return atom_feed(entries, config.site_name, absolute_url(config.site_url, ""), absolute_url(config.site_url, FEED_FILE))
+
+
+def oembed_uri(page_url: str) -> str:
+    """'glossary/backlink/' -> 'oembed/glossary/backlink.json': a static oEmbed answer per page."""
+    path = page_url.strip("/")
+    return f"oembed/{'index' if path in ('', '.') else path}.json"  # the home page's File.url is './'
+
+
+def _oembed(shared: SharedPage, page_url: str, config: MkDocsConfig) -> str:
+    """oEmbed's 'link' type: a chat app that reads it names the provider above the preview."""
+    return json.dumps({
+        "version": "1.0", "type": "link", "title": shared.title,
+        "provider_name": config.site_name, "provider_url": absolute_url(config.site_url, ""),
+        "thumbnail_url": absolute_url(config.site_url, shared.card_uri),
+        "thumbnail_width": CARD_SIZE[0], "thumbnail_height": CARD_SIZE[1],
+    }, ensure_ascii=False, indent=2).replace("<", "\\u003c") + "\n"
+
+
+class CardFile(File):
+    """A card from the cache, hard-linked into the site instead of copied: a large site has thousands, and the
+    build would otherwise write them all again every time. A cached card is never changed in place (a new one is a
+    new file, see social_card._store), so the link always shows what was drawn. Copied where a link cannot be made
+    (another file system)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        output = self.abs_dest_path
+        try:
+            os.makedirs(os.path.dirname(output), exist_ok=True)
+            if os.path.lexists(output):  # a --dirty build keeps the last build's files
+                os.unlink(output)
+            os.link(self.abs_src_path, output)
+        except OSError:
+            super().copy_file(dirty)
+
+
+def _publish(share: Shares, files: Files, config: MkDocsConfig, cards: dict[str, Card]) -> None:
+    batch = render_many(cards.values(), share.cache_dir)
+    for uri, path in zip(cards, batch.paths):
+        share.card_files[uri] = path
+        files.append(CardFile.generated(config, uri, abs_src_path=str(path)))
+    if cards:
+        log.debug(f"seokb: {batch.rendered} social cards drawn, {batch.reused} reused from the cache")
+
+
+def add_share_tags(share: Shares, output: str, page, config: MkDocsConfig) -> str:
+    """The page's Open Graph and Twitter tags, its feed and oEmbed links, in the written HTML's head."""
+    shared = share.pages.get(page.file.src_uri)
+    if shared is None:
+        return output
+    # The card's content hash in the image URL: chat apps cache previews by URL, so a changed card is fetched anew.
+    image = absolute_url(config.site_url, shared.card_uri) + f"?v={shared.card.key[:12]}"
+    tags = share_tags(
+        PageShare(
+            title=shared.title, description=shared.description, url=absolute_url(config.site_url, page.url),
+            site_name=config.site_name, og_type=shared.og_type, image_url=image,
+            image_width=CARD_SIZE[0], image_height=CARD_SIZE[1],
+        ),
+        description_tag=True,
+    )
+    # The feed and this page's oEmbed answer, found by the links chat apps and feed readers look for.
+    feed = absolute_url(config.site_url, FEED_FILE)
+    oembed = absolute_url(config.site_url, oembed_uri(page.url))
+    tags += (
+        f'\n<link rel="alternate" type="application/atom+xml" title="{html.escape(config.site_name)}: new and changed terms" href="{html.escape(feed)}">'
+        f'\n<link rel="alternate" type="application/json+oembed" href="{html.escape(oembed)}">'
+    )
+    return inject_head(output, tags, replaces=share_tag_keys(description_tag=True))
+
+
+def term_share_url(config: MkDocsConfig, term: Term) -> str:
+    return absolute_url(config.site_url, term_url(term.slug))

@@ -1,0 +1,54 @@
+"""Linking the terms on one page: a pure function of its HTML, its URL and its source text."""
+
+from __future__ import annotations
+
+
+import pytest
+from conftest import REPO
+from mkdocs.utils import get_relative_url
+
+from seokb.links.autolink import TermMatcher
+from seokb.diagnostics import Diagnostics
+from seokb.content.glossary import load_glossary
+from seokb.links.terms import link_page
+from seokb.site.urls import relative_url, term_slug_of
+
+GLOSSARY = load_glossary(REPO, Diagnostics())
+MATCHER = TermMatcher(GLOSSARY)
+
+
+@pytest.mark.parametrize("url, page", [
+    ("glossary/backlink/", "lessons/what-is-a-backlink/"), ("glossary/backlink/", ""), ("glossary/backlink/", "."),
+    ("glossary/backlink/", "glossary/anchor-text/"), ("glossary/backlink/", "glossary/backlink/"),
+    ("glossary/backlink/", "404.html"), ("glossary/backlink/", "lessons/page.html"), ("index.html", "a/b/c/"),
+    ("glossary/", "link-profile/"), ("a/b.png", "a/"),
+])
+def test_relative_urls_are_mkdocs_own(url: str, page: str) -> None:
+    assert relative_url(url, page) == get_relative_url(url, page)
+
+
+@pytest.mark.parametrize("href, page, slug", [
+    ("../../glossary/backlink/", "lessons/one/", "backlink"), ("../glossary/backlink/", "lessons/one/", None),
+    ("backlink/", "glossary/", "backlink"), ("../", "glossary/backlink/", None), ("./", "glossary/", None),
+    ("https://example.org/glossary/backlink/", "lessons/one/", None), ("#top", "glossary/backlink/", "backlink"),
+    ("../../glossary/backlink/#why-it-matters", "lessons/one/", "backlink"), ("../", "glossary/x/", None),
+])
+def test_an_authors_link_names_the_term_it_leads_to(href: str, page: str, slug: str | None) -> None:
+    assert term_slug_of(href, page) == slug
+
+
+def test_an_authors_own_link_is_not_counted_again_as_an_added_link() -> None:
+    source = "# T\n\nA [backlink](../../glossary/backlink.md) and anchor text.\n"
+    html = '<p>A <a href="../../glossary/backlink/">backlink</a> and anchor text.</p>'
+    linked = link_page(html, "lessons/x/", MATCHER, source)
+    assert [(m.slug, m.linked, m.by_hand) for m in linked.mentions] == [("backlink", True, True), ("anchor-text", True, False)]
+    assert linked.links == [(3, "../../glossary/anchor-text/", "anchor text")]  # the one link the engine added
+
+
+
+def test_the_added_links_are_found_below_the_front_matter_and_a_term_page_skips_its_own_term() -> None:
+    source = "---\ndescription: backlink\n---\n# T\n\nA backlink.\n"
+    linked = link_page("<p>A backlink.</p>", "lessons/x/", MATCHER, source, body_line=4)
+    assert linked.links == [(6, "../../glossary/backlink/", "backlink")]  # not line 2, in the front matter
+    own = link_page("<p>A backlink.</p>", "glossary/backlink/", MATCHER, "term: Backlink\n", own_slug="backlink")
+    assert own.html == "<p>A backlink.</p>" and own.links == []
