@@ -96,7 +96,7 @@ def write_knowledge_base(root: Path, terms: int, lessons: int, seed: int = 7) ->
         hand = rng.choice(names)
         next_link = f"lesson-{number + 1:04d}.md" if number < lessons else "../index.md"
         body = "\n\n".join(paragraphs)
-        quiz = f"\n\n<!-- quiz: quiz-{number:04d} -->" if number <= 20 else ""
+        quiz = f"\n\n<!-- seokb:quiz quiz-{number:04d} -->" if number <= 20 else ""
         (root / "docs" / "lessons" / f"lesson-{number:04d}.md").write_text(
             f"---\ndescription: Synthetic lesson {number} for the build benchmark.\n---\n# Lesson {number}\n\n"
             f"{body}\n\nSee [how lesson {number} uses {hand}](../glossary/{slug(hand)}.md).{quiz}\n\n## Next\n\n[Next]({next_link})\n",
@@ -207,7 +207,7 @@ def _linked_lesson(markdown: str, article: str) -> str:
         position = at + len(words)
     linked = "".join(parts) + markdown[position:]
     for form in forms:  # the quiz marker, as plain MkDocs would need the quiz written out
-        linked = re.sub(r"<!-- quiz: [a-z0-9-]+ -->", lambda _: f"\n{form}\n", linked, count=1)
+        linked = re.sub(r"<!-- seokb:quiz [a-z0-9-]+ -->", lambda _: f"\n{form}\n", linked, count=1)
     terms = LESSON_TERM.findall(article)
     listed = "".join(f"- [{html.unescape(name)}](../glossary/{slug_}.md): {html.unescape(short)}\n" for slug_, name, short in terms)
     return linked + (f"\n## Terms in this lesson {EXCLUDED}\n\n{listed}" if terms else "")
