@@ -7,8 +7,9 @@ import pytest
 from golden import assert_golden
 
 from seokb.site.glossary_pages import (
-    EDIT_SLOT, SHARE_SLOT, index_letter, index_page, letter_groups, plain, term_controls_html, term_page, term_slug,
+    EDIT_SLOT, SHARE_SLOT, index_letter, index_page, letter_groups, plain, term_controls_html, term_page,
 )
+from seokb.site.urls import term_slug
 from seokb.content.model import Glossary, Source, Term
 
 

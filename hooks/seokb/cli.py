@@ -19,6 +19,7 @@ from seokb.site.quiz_pages import quiz_field_problems
 from seokb.site.safe_html import FieldRenderer
 from seokb.content.quiz import load_quizzes
 from seokb.scaffold import NewTermRefused, write_new_term
+from seokb.site.urls import term_url
 
 # Exit codes: 1 = the content has problems, or new-term refused; 2 = the command could not run (argparse's own).
 PROBLEMS = 1
@@ -111,7 +112,7 @@ def new_term(root: Path, name: str) -> int:
     print(f"Wrote {written.relative}.")
     print(f"Next: fill in its empty fields (the notes in the file explain each one), then run 'seokb check' "
           f"until it says \"All content is valid.\"; 'make serve' shows the page at "
-          f"http://127.0.0.1:8000/glossary/{written.slug}/")
+          f"http://127.0.0.1:8000/{term_url(written.slug)}")
     return 0
 
 

@@ -11,7 +11,8 @@ from urllib.parse import quote
 import jinja2
 
 from seokb.diagnostics import Diagnostic
-from seokb.site.glossary_pages import plain, term_slug
+from seokb.site.glossary_pages import plain
+from seokb.site.urls import term_slug, term_src
 from seokb.site.templates import template_environment
 from seokb.links.check import Link, SiteMap, orphan_pages, resolve_target
 from seokb.content.model import Glossary, Term
@@ -227,7 +228,7 @@ def link_profile(
     terms = [page for page in profiles if page.term and page.links]
     most_linked = sorted(terms, key=lambda page: (-len(page.referring_pages), -page.links, page.title.casefold(), page.src_uri))
     chart = tuple(
-        _chart_bar(by_uri.get(f"glossary/{slug}.md"), term) for slug in CORE_TERMS if (term := glossary.get(slug)) is not None
+        _chart_bar(by_uri.get(term_src(slug)), term) for slug in CORE_TERMS if (term := glossary.get(slug)) is not None
     )
     return LinkProfile(
         pages=tuple(profiles),
@@ -355,7 +356,7 @@ def link_profile_page(profile: LinkProfile, glossary: Glossary) -> str:
 
     def term_link(slug: str, words: str) -> str:
         # Linked when the entry exists: a fixture or a new site may not have it yet.
-        return f"[{plain(words)}](glossary/{quote(slug)}.md)" if glossary.get(slug) else plain(words)
+        return f"[{plain(words)}]({quote(term_src(slug))})" if glossary.get(slug) else plain(words)
 
     titles = {page.src_uri: page.title for page in profile.pages}
     return _templates().get_template("link-profile.md.jinja").render(

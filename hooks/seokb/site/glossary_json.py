@@ -7,6 +7,7 @@ from typing import Any, Callable
 
 from seokb.content.model import CATEGORIES, Glossary, Term
 from seokb.site.share_meta import absolute_url, plain_description
+from seokb.site.urls import term_url
 
 SCHEMA_VERSION = 2
 """Bumped when a field changes meaning or goes; new fields may appear without a bump. 2: category, definition."""
@@ -16,7 +17,7 @@ SCHEMA_FILE = "glossary.schema.json"
 
 def term_path(term: Term) -> str:
     """A term page's URL path under the site, as MkDocs writes it with use_directory_urls (the default)."""
-    return f"glossary/{term.slug}/"
+    return term_url(term.slug)
 
 
 def glossary_document(

@@ -14,6 +14,7 @@ from functools import lru_cache
 import jinja2
 
 from seokb.site.templates import template_environment
+from seokb.site.urls import GLOSSARY_INDEX, term_src
 
 from seokb.content.glossary import TEXT
 from seokb.links.check import Link, markdown_links
@@ -36,18 +37,6 @@ def _templates() -> jinja2.Environment:
     environment.filters["plain"] = plain
     environment.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False)
     return environment
-
-
-GLOSSARY_INDEX = "glossary/index.md"
-
-
-def term_slug(src_uri: str) -> str | None:
-    """The term a page is about: 'glossary/backlink.md' -> 'backlink'; None for the A-Z index and any other page,
-    including a page in a folder under glossary/ (every term page is glossary/<slug>.md)."""
-    folder, _, name = src_uri.partition("/")
-    if folder == "glossary" and name.endswith(".md") and "/" not in name and name != "index.md":
-        return name[: -len(".md")]
-    return None
 
 
 # Slots for what the engine adds to a page's HTML after the search index has read it: the share and edit lines
@@ -191,7 +180,7 @@ def index_page(glossary: Glossary) -> str:
 
 def term_page_links(term: Term, glossary: Glossary) -> list[Link]:
     """Every link on glossary/<slug>.md, at the line of the entry that caused it, so a broken one names the YAML line."""
-    page = f"glossary/{term.slug}.md"
+    page = term_src(term.slug)
     links: list[Link] = []
     fields = [((name,), getattr(term, name)) for name in ("definition", "example", "why_it_matters")]
     fields += [(("mistakes", i), text) for i, text in enumerate(term.mistakes)]
@@ -215,6 +204,6 @@ def term_page_links(term: Term, glossary: Glossary) -> list[Link]:
 def index_page_links(glossary: Glossary) -> list[Link]:
     """The A-Z index links every term; a broken one is reported at that entry's `term` line."""
     return [
-        Link(term.path, term.line(("term",)), "glossary/index.md", f"{term.slug}.md", text=term.term, origin="index")
+        Link(term.path, term.line(("term",)), GLOSSARY_INDEX, f"{term.slug}.md", text=term.term, origin="index")
         for term in glossary
     ]

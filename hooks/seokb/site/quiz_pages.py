@@ -8,6 +8,7 @@ import re
 from typing import Callable
 
 from seokb.links.check import Link, markdown_links
+from seokb.site.urls import relative_url
 from seokb.content.quiz import TEXT, Quiz, Quizzes
 from seokb.site.safe_html import SafeHtml, removed_message
 from seokb.content.schema import field_label
@@ -62,9 +63,7 @@ def rewrite_links(html: str, page_src: str, url_of: Callable[[str], str | None],
         url = url_of(target)
         if url is None:
             return match.group(0)  # left as written: the link check reports it at its YAML line
-        relative = posixpath.relpath(url or ".", page_url or ".")
-        relative = relative + "/" if not relative.endswith("/") and url.endswith("/") else relative
-        return f"{match.group(1)}{'./' if relative == '.' else relative}{match.group(3)}"
+        return f"{match.group(1)}{relative_url(url, page_url)}{match.group(3)}"
 
     return _HREF.sub(replace, html)
 
