@@ -25,7 +25,7 @@ def answer_guild_quiz(page, *, rightly: bool) -> None:
     quiz = page.locator(QUIZ)
     for box in quiz.locator("fieldset").first.locator("input[type=checkbox]").all():
         box.set_checked(rightly)  # in this scenario every statement holds
-    quiz.get_by_label("High quality" if rightly else "Risky", exact=False).check()
+    quiz.get_by_label("Worth having" if rightly else "Risky", exact=False).check()
     # Every answer still in place (the content was not swapped under the test) before checking.
     expect(quiz.locator("input:checked")).to_have_count(7 if rightly else 1)
     quiz.get_by_role("button", name="Check").click()

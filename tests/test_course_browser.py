@@ -1,0 +1,137 @@
+"""The course in a real browser: the link checker turns answers into a verdict, and finished lessons are marked on the
+home page, kept in localStorage across visits."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+CHECK = "form[data-seokb-check]"
+RESULT = "[data-seokb-check-result]"
+
+
+def open_checker(page, served_site: str):
+    page.goto(served_site + "check-a-link/")
+    page.locator(f"{CHECK}[data-seokb-ready]").wait_for(state="attached")
+    return page.locator(CHECK)
+
+
+def answer(form, answers: str, risks: tuple[str, ...] = ()) -> None:
+    """`answers` holds one letter per question, y or n (or - to leave it open)."""
+    for number, letter in enumerate(answers, start=1):
+        if letter != "-":
+            form.locator(f'input[name="q{number}"][value="{"yes" if letter == "y" else "no"}"]').check()
+    for risk in risks:
+        form.locator(f'input[name="risk"][value="{risk}"]').check()
+    form.get_by_role("button", name="Show the verdict").click()
+
+
+@pytest.mark.parametrize(
+    ("answers", "risks", "verdict", "next_step"),
+    [
+        ("yyyyyy", (), "Verdict: worth having", "keep it, and look for more links like it"),
+        ("yyynyy", (), "Verdict: worth having", "keep it"),  # one failed question is still worth having
+        ("ynnyyy", (), "Verdict: low value", "do not spend time chasing links like it"),
+        ("yyyyyy", ("bought",), "Verdict: risky", 'rel="sponsored"'),
+        ("nnnnnn", ("swapped", "keyword"), "Verdict: risky", "Let sites describe your page in their own words"),
+    ],
+)
+def test_the_answers_give_the_rubric_s_verdict_and_what_to_do(
+    page, served_site: str, answers: str, risks: tuple[str, ...], verdict: str, next_step: str
+) -> None:
+    form = open_checker(page, served_site)
+    answer(form, answers, risks)
+    result = page.locator(RESULT)
+    expect(result).to_be_visible()
+    expect(result.locator(".seokb-check-verdict")).to_have_text(verdict)
+    expect(result).to_contain_text(next_step)
+    expect(result).to_be_focused()  # a screen reader and a keyboard land on the verdict
+
+
+def test_an_open_question_asks_for_an_answer_and_a_change_updates_the_verdict(page, served_site: str) -> None:
+    form = open_checker(page, served_site)
+    answer(form, "yyyyy-")
+    result = page.locator(RESULT)
+    expect(result).to_have_attribute("data-seokb-verdict", "open")
+    expect(result).to_contain_text("1 is still open")
+    form.locator('input[name="q6"][value="no"]').check()
+    expect(result).to_have_attribute("data-seokb-verdict", "worth-having")
+    form.locator('input[name="q5"][value="no"]').check()
+    expect(result).to_have_attribute("data-seokb-verdict", "low-value")
+    expect(result).to_contain_text("the site does not look alive and believable")
+    form.locator('input[name="risk"][value="automated"]').check()
+    expect(result).to_have_attribute("data-seokb-verdict", "risky")
+    form.get_by_role("button", name="Start again").click()
+    expect(result).to_be_hidden()
+    expect(form.locator("input:checked")).to_have_count(0)
+
+
+def test_without_javascript_the_checker_is_a_plain_checklist(browser, served_site: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site + "check-a-link/")
+    form = page.locator(CHECK)
+    expect(form.locator("input[type=checkbox]")).to_have_count(4)
+    expect(form.locator("input[type=radio]")).to_have_count(12)
+    expect(form.get_by_role("button")).to_have_count(0)  # nothing to press that would need the script
+    form.get_by_label("Swapped.", exact=False).check()  # the boxes still tick, for a reader who prints the page
+    expect(page.locator("#the-three-verdicts")).to_be_visible()
+    context.close()
+
+
+def test_a_finished_lesson_is_marked_on_the_home_page_after_a_reload(page, served_site: str) -> None:
+    page.goto(served_site)
+    summary = page.locator("[data-seokb-course-summary]")
+    expect(summary).to_have_text("Lessons you finish are marked here, in this browser only.")
+    expect(page.locator(".seokb-read-mark")).to_have_count(0)
+
+    page.goto(served_site + "lessons/what-is-link-building/")
+    expect(page.locator(".seokb-lesson-number")).to_have_text("Lesson 2 of 10")
+    key = "seokb:lesson:lessons/what-is-link-building/"
+    assert page.evaluate(f"localStorage.getItem('{key}')") is None, "opening a lesson is not reading it"
+    page.locator("article > :last-child").scroll_into_view_if_needed()
+    page.wait_for_function(f"localStorage.getItem('{key}') !== null")
+
+    page.goto(served_site)
+    page.reload()
+    item = page.locator("#the-path + p + ol > li", has=page.get_by_role("link", name="What is link building?"))
+    expect(item.locator(".seokb-read-mark")).to_have_text("✓ Read")
+    expect(page.locator(".seokb-read-mark")).to_have_count(1)
+    expect(summary).to_have_text("You have read 1 of 10 lessons in this browser.")
+
+
+def test_read_marks_appear_after_instant_navigation_back_home(page, served_site: str) -> None:
+    page.goto(served_site + "lessons/faq/")
+    page.evaluate("window.sameDocument = true")
+    page.locator("article > :last-child").scroll_into_view_if_needed()
+    page.wait_for_function("localStorage.getItem('seokb:lesson:lessons/faq/') !== null")
+    page.locator(".md-nav__link", has_text="Home").first.click()
+    page.wait_for_url(served_site)
+    item = page.locator("#the-path + p + ol > li", has=page.get_by_role("link", name="Frequently asked questions"))
+    expect(item.locator(".seokb-read-mark")).to_be_visible()
+    assert page.evaluate("window.sameDocument") is True, "the browser reloaded: instant navigation is off"
+
+
+@pytest.mark.parametrize("color_scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["check-a-link/", "course-test/", "", "lessons/faq/"])
+def test_the_course_pages_have_no_serious_accessibility_violation(
+    browser, served_site: str, path: str, color_scheme: str
+) -> None:
+    from test_quiz_site import AXE
+
+    assert AXE.exists(), "axe-core is missing: run `make test`, which installs it with npm ci"
+    context = browser.new_context(color_scheme=color_scheme)
+    page = context.new_page()
+    page.goto(served_site + path)
+    if path == "check-a-link/":  # the verdict box in view too
+        answer(open_checker(page, served_site), "yynnyy", ("automated",))
+        expect(page.locator(RESULT)).to_be_visible()
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results["violations"] if v["impact"] in ("serious", "critical")
+    ]
+    context.close()
+    assert serious == [], "\n".join(serious)
