@@ -34,3 +34,7 @@ def on_env(env, config, files):
 
 def on_post_page(output, page, config):
     return events.on_post_page(output, page, config)
+
+
+def on_serve(server, config, builder):
+    return events.on_serve(server, config)

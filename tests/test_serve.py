@@ -1,4 +1,4 @@
-"""`mkdocs serve` on a fixture project: each glossary edit is rebuilt, a broken one is reported and the server stays up."""
+"""`mkdocs serve` on a fixture project: each glossary edit is rebuilt; a broken one is reported, and the browser keeps\nthe last good site until the next good save."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
 from conftest import Project, entry, mkdocs_env
 
 
@@ -44,7 +45,8 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def test_serve_rebuilds_each_glossary_edit_and_survives_a_broken_one(project: Project) -> None:
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_serve_rebuilds_each_glossary_edit_and_survives_a_broken_one(project: Project, engine: str) -> None:
     project.write("glossary/backlink.yml", entry("backlink", related="[anchor-text]"))
     project.write("glossary/anchor-text.yml", entry("anchor-text"))
     (project.root / "quizzes").mkdir()
@@ -52,7 +54,7 @@ def test_serve_rebuilds_each_glossary_edit_and_survives_a_broken_one(project: Pr
     log = project.root / "serve.log"
     with log.open("w", encoding="utf-8") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", engine, "serve", "-a", f"127.0.0.1:{port}"],
             cwd=project.root, env=mkdocs_env(), stdout=output, stderr=subprocess.STDOUT,
         )
     page = f"http://127.0.0.1:{port}/fixture/glossary/backlink/"
@@ -64,8 +66,11 @@ def test_serve_rebuilds_each_glossary_edit_and_survives_a_broken_one(project: Pr
 
         # A broken edit: reported with file and line, and the server stays up.
         _edit(project.root / "glossary/backlink.yml", entry("backlink", related="[anchor-text]", short="x" * 170))
-        content = _wait_for(log, "no page was written", 1)
+        content = _wait_for(log, "still serving the last good site", 1)
         assert "glossary/backlink.yml:3: short: is 170 characters" in content
+        # The browser is answered at once, with the last good site, instead of waiting for a good build.
+        assert "A short definition of backlink." in urllib.request.urlopen(page, timeout=10).read().decode()
+        assert "Aborted: 1 problem in the content above; no page was written." in content
 
         # Fixed: the page shows the new text. (MkDocs logs "Documentation built" only when the seconds differ from
         # an earlier build's, so the page itself tells when it is done.)

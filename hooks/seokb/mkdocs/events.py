@@ -43,6 +43,7 @@ from seokb.links.terms import link_page
 from seokb.mkdocs import share
 from seokb.mkdocs.edit import edit_url, repo_relative_edit_uri
 from seokb.mkdocs.logs import log, report, start_build_logging, stop_if_strict
+from seokb.mkdocs.serve import keep_last_good_site
 from seokb.site.glossary_pages import (
     BACKLINKS_SLOT, FIELD_SLOTS, LESSON_TERMS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html,
     term_controls_html, term_fields_html, term_page, term_page_links,
@@ -476,6 +477,12 @@ def _write_link_profile(build: Build, pages: list, site: SiteMap, config: MkDocs
 
 
 # ---------------------------------------------------------------------------------------------- writing
+
+def on_serve(server, config: MkDocsConfig):
+    """After the first build, before serving: a bad save keeps the last good site on screen (serve.py)."""
+    keep_last_good_site(server, config.site_dir)
+    return server
+
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     build = current()
