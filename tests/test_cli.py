@@ -250,3 +250,24 @@ def test_check_covers_quizzes_and_the_markers_in_pages(project: Project, capsys)
         "quizzes/pick-one.yml:6: questions item 1, options: a 'single' question needs exactly one option with "
         "'correct: true', but items 1 and 2 have it; keep one, or make it a 'multiple' question",
     ]
+
+
+def test_check_finds_every_broken_link_it_can_without_a_build(project: Project, capsys) -> None:
+    # The build found these and `make check` said "All content is valid.": a definition linking a lesson that does
+    # not exist, an anchor a term page does not have, and a lesson linking a term that is not in the glossary.
+    project.write("glossary/backlink.yml", entry(
+        "backlink", definition="|\n  See [the lesson](../lessons/what-is-a-backlnk.md) and [its example](anchor-text.md#exampel).",
+    ))
+    project.write("glossary/anchor-text.yml", entry("anchor-text"))
+    project.write("docs/lessons/what-is-a-backlink.md", (
+        "---\ndescription: A lesson.\n---\n# What is a backlink?\n\nRead [anchor text](../glossary/anchor-text.md#example), "
+        "[the feed](../feed.xml) and [a term](../glossary/inbound-link.md).\n"
+    ))
+    code, out, err = seokb(capsys, "check", "--root", str(project.root))
+    assert (code, err) == (1, "3 problems found.\n")
+    assert out.splitlines() == [
+        "docs/lessons/what-is-a-backlink.md:6: link '../glossary/inbound-link.md': 'glossary/inbound-link.md' does not exist",
+        "glossary/backlink.yml:5: link '../lessons/what-is-a-backlnk.md': 'lessons/what-is-a-backlnk.md' does not exist "
+        "(did you mean '../lessons/what-is-a-backlink.md'?)",
+        "glossary/backlink.yml:5: link 'anchor-text.md#exampel': 'anchor-text.md' has no anchor 'exampel' (did you mean 'example'?)",
+    ]

@@ -197,5 +197,7 @@ def test_seokb_check_reports_what_the_sanitizer_would_remove(tmp_path: Path, mon
     safe = "write plain Markdown (no HTML, no script links, links only to https pages or to this site's own pages)"
     assert [str(problem) for problem in check(tmp_path).sorted()] == [
         f"glossary/backlink.yml:5: definition: the page's safety filter had to remove <a href=\"javascript:alert(1)\">; {safe}",
+        # The link check, which `seokb check` runs as the build does, refuses it too.
+        "quizzes/a-quiz.yml:11: link '//evil.example/': a link without a scheme; write https://",
         f"quizzes/a-quiz.yml:11: questions item 1, options item 1, explain: the page's safety filter had to remove <a href=\"//evil.example/\">; {safe}",
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from seokb.diagnostics import Diagnostics
-from seokb.links.check import Link, check_links, markdown_links, orphan_pages, page_anchors, site_map
+from seokb.links.check import Link, check_links, closest_page, markdown_links, orphan_pages, page_anchors, site_map
 
 SITE = site_map(
     pages={
@@ -106,3 +106,20 @@ def test_orphan_pages_are_those_no_other_page_links_to() -> None:
         Link("docs/lessons/faq.md", 4, "lessons/faq.md", "https://example.org/"),
     ]
     assert orphan_pages(links, SITE) == ["lessons/faq.md"]
+
+
+PAGES = ["index.md", "lessons/what-is-a-backlink.md", "lessons/faq.md", "glossary/backlink.md", "glossary/index.md", "about.md"]
+
+
+@pytest.mark.parametrize("wanted, suggestion", [
+    ("lessons/what-is-a-backlnk.md", "lessons/what-is-a-backlink.md"),  # a typo
+    ("lesson/what-is-a-backlink.md", "lessons/what-is-a-backlink.md"),  # the wrong folder
+    ("lessons/backlink.md", "glossary/backlink.md"),  # the right name in another folder
+    ("glossary/backlinks.md", "glossary/backlink.md"),
+    ("lessons/glossary.md", "glossary/index.md"),  # a folder's page goes by the folder's name
+    ("lessons/first-steps.md", None),  # nothing alike: no suggestion rather than a poor one
+    ("docs/lessons/what-is-link-building.md", None),  # shares words and '.md' with a page, but is another page
+    ("lessons/faqs.md", "lessons/faq.md"),
+])
+def test_a_missing_page_suggests_only_a_close_name(wanted: str, suggestion: str | None) -> None:
+    assert closest_page(wanted, PAGES) == suggestion

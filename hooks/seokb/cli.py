@@ -18,6 +18,7 @@ from seokb.content.lesson_rules import page_problems
 from seokb.site.quiz_pages import quiz_field_problems
 from seokb.site.safe_html import FieldRenderer
 from seokb.content.quiz import load_quizzes
+from seokb.links.offline import check_content_links
 from seokb.scaffold import NewTermRefused, write_new_term
 from seokb.site.urls import term_url
 
@@ -27,7 +28,8 @@ CANNOT_RUN = 2
 
 
 def check(root: Path) -> Diagnostics:
-    """Every content problem a build would report before rendering: entries, quizzes, and the markers in pages."""
+    """Every content problem a build would report before rendering: entries, quizzes, the markers in pages, and
+    every link that needs no rendering to check."""
     report = Diagnostics()
     glossary = load_glossary(root, report)
     lessons = {path.stem for path in (root / "docs" / "lessons").glob("*.md")}
@@ -40,14 +42,18 @@ def check(root: Path) -> Diagnostics:
     for quiz in quizzes:
         for line, message in quiz_field_problems(quiz, fields.render):
             report.add(quiz.path, line, message)
+    pages: dict[str, str] = {}
     for page in sorted((root / "docs").rglob("*.md")):
         path = page.relative_to(root).as_posix()
         text = read_text_file(page, path, report)
         if text is None:
             continue
+        pages[page.relative_to(root / "docs").as_posix()] = text
         for problem in page_problems(text, raw_html_reason(text)):
             report.add(path, problem.offset + 1, problem.message)
         expand_markers(text, path, report, Community(), quizzes, lambda quiz: "")
+    # Every link that can be resolved without rendering: an entry linking a lesson that does not exist fails here.
+    check_content_links(root / "docs", pages, glossary, quizzes, report)
     return report
 
 

@@ -168,12 +168,33 @@ def _resolve_url(page_url: str, path: str, site: SiteMap) -> str | None:
 def _missing_target(page: str, path: str, site: SiteMap) -> str:
     here = posixpath.dirname(page) or "."
     wanted = posixpath.normpath(posixpath.join(here, path))
-    # Compare paths as the contributor would write them from this page, so a shared folder prefix does not
-    # make every page look alike.
-    written = {posixpath.relpath(candidate, here): candidate for candidate in sorted(site.anchors)}
-    close = difflib.get_close_matches(posixpath.normpath(path), list(written), n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    # A missing file is most likely another file misspelt; a missing page, another page.
+    is_page = posixpath.splitext(wanted)[1] in ("", ".md")
+    close = closest_page(wanted, site.anchors if is_page else site.files)
+    # Shown as the contributor would write it from this page.
+    hint = f" (did you mean '{posixpath.relpath(close, here)}'?)" if close else ""
     return f"'{wanted}' does not exist{hint}"
+
+
+# How alike two page names must be for one to be suggested for the other: below it, no suggestion is better
+# than a poor one ('what-is-a-backlnk' finds 'what-is-a-backlink'; 'first-steps' finds nothing in 'faq').
+SIMILAR_NAME = 0.75
+
+
+def closest_page(wanted: str, pages: Iterable[str]) -> str | None:
+    """The page whose file name is most like the wanted one's, at or above SIMILAR_NAME; on a tie, one in the same
+    folder. Names are compared without their folders and '.md', which every page shares."""
+    stem = posixpath.splitext(posixpath.basename(wanted))[0]
+    folder = posixpath.dirname(wanted)
+    best: tuple[float, bool, str] | None = None
+    for page in sorted(pages):
+        name = posixpath.splitext(posixpath.basename(page))[0]
+        if name == "index":  # a folder's page goes by the folder's name
+            name = posixpath.basename(posixpath.dirname(page)) or name
+        score = difflib.SequenceMatcher(None, stem, name).ratio()
+        if score >= SIMILAR_NAME and (best is None or (score, posixpath.dirname(page) == folder) > best[:2]):
+            best = (score, posixpath.dirname(page) == folder, page)
+    return best[2] if best else None
 
 
 def _anchor_problem(target: str, anchor: str, site: SiteMap, shown: str, same_page: bool = False) -> str | None:

@@ -18,13 +18,12 @@ from seokb.diagnostics import Diagnostics
 from seokb.site.feed import FEED_FILE, FeedEntry, atom_feed, file_dates
 from seokb.site.glossary_json import SCHEMA_FILE, glossary_json
 from seokb.content.model import Glossary, Term
-from seokb.site.urls import GLOSSARY_INDEX, source_path, term_slug, term_src, term_url
+from seokb.site.urls import GLOSSARY_INDEX, card_uri, oembed_uri, source_path, term_slug, term_src, term_url
 from seokb.site.share_meta import PageShare, absolute_url, inject_head, plain_description, share_tag_keys, share_tags
 from seokb.site.social_card import Card, lesson_label, render_many, term_card
 
 log = logging.getLogger("mkdocs.plugins.seokb")
 
-CARD_DIR = "assets/cards"
 CARD_SIZE = (1200, 630)
 
 
@@ -54,11 +53,6 @@ def new_shares(config: MkDocsConfig, root: Path) -> Shares:
         raise PluginError("site_url is not set in mkdocs.yml: link previews and canonical links need absolute URLs.")
     # Cards are cached by content hash outside site_dir, which MkDocs empties on every build.
     return Shares(cache_dir=root / ".cache" / "seokb" / "cards", root=root)
-
-
-def card_uri(page_url: str) -> str:
-    """'glossary/backlink/' -> 'assets/cards/glossary/backlink.png'; the home page's card is index.png."""
-    return f"{CARD_DIR}/{page_url.strip('/') or 'index'}.png"
 
 
 def add_files(share: Shares, files: Files, config: MkDocsConfig, glossary: Glossary) -> None:
@@ -139,12 +133,6 @@ def _feed(share: Shares, files: Files, config: MkDocsConfig) -> str:
             published=published, updated=updated, category="Glossary" if term_slug(src_uri) else "Lesson",
         ))
     return atom_feed(entries, config.site_name, absolute_url(config.site_url, ""), absolute_url(config.site_url, FEED_FILE))
-
-
-def oembed_uri(page_url: str) -> str:
-    """'glossary/backlink/' -> 'oembed/glossary/backlink.json': a static oEmbed answer per page."""
-    path = page_url.strip("/")
-    return f"oembed/{'index' if path in ('', '.') else path}.json"  # the home page's File.url is './'
 
 
 def _oembed(shared: SharedPage, page_url: str, config: MkDocsConfig) -> str:

@@ -1,0 +1,64 @@
+"""The links `seokb check` checks without building the site: every link in an entry, a quiz or a hand-written page,
+against the pages the build will have, and each anchor into a term page against that page's headings.
+
+A build checks more (anchors of lessons, which need the site's Markdown extensions, and the links the engine
+writes): this is what can be known in a fraction of a second, so that `make check` does not call valid what the
+build refuses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import html
+import re
+
+from markdown.extensions.toc import slugify, unique
+
+from seokb.content.model import Glossary
+from seokb.content.quiz import Quizzes
+from seokb.diagnostics import Diagnostics
+from seokb.links.check import Link, check_links, markdown_links, site_map
+from seokb.links.profile import LINK_PROFILE_PAGE
+from seokb.site.glossary_pages import index_page_links, term_page, term_page_links
+from seokb.site.quiz_pages import list_links, quiz_links
+from seokb.site.feed import FEED_FILE
+from seokb.site.glossary_json import SCHEMA_FILE
+from seokb.site.urls import GLOSSARY_INDEX, QUIZ_INDEX, card_uri, oembed_uri, page_url, quiz_src, term_src
+
+
+# A term page's headings are the template's own ATX headings; their ids are what the build's toc extension makes of
+# them (its slugify and unique), so they need no Markdown rendering.
+_HEADING = re.compile(r"^#{1,6} +(.+?) *#*$", re.MULTILINE)
+
+
+def term_page_anchors(glossary: Glossary) -> dict[str, set[str] | None]:
+    """Each term page with the ids of its headings, as the build's toc extension makes them from the same Markdown."""
+    pages: dict[str, set[str] | None] = {term_src(slug): None for slug in glossary.unreadable}
+    for term in glossary:
+        ids: set[str] = set()
+        for heading in _HEADING.findall(term_page(term, glossary)):
+            ids.add(unique(slugify(html.unescape(heading).strip(), "-"), ids))
+        pages[term_src(term.slug)] = ids | {"mentioned-in"}  # added when another page mentions it
+    return pages
+
+
+def check_content_links(docs: Path, pages: dict[str, str], glossary: Glossary, quizzes: Quizzes, report: Diagnostics) -> None:
+    """`pages`: each hand-written page's src_uri (relative to `docs`) -> its text; every broken link goes to `report`."""
+    known: dict[str, set[str] | None] = {src_uri: None for src_uri in pages}  # a lesson's anchors need a build
+    known.update(term_page_anchors(glossary))
+    known.update({src: None for src in (GLOSSARY_INDEX, QUIZ_INDEX, LINK_PROFILE_PAGE)})
+    known.update({quiz_src(quiz_id): None for quiz_id in (*quizzes.ids, *quizzes.unreadable)})
+    files = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file() and path.suffix != ".md"}
+    # What the build writes beside the pages: the data files, and each page's card and oEmbed answer.
+    files |= {"glossary.json", SCHEMA_FILE, FEED_FILE}
+    files |= {uri for src_uri in known for uri in (card_uri(page_url(src_uri)), oembed_uri(page_url(src_uri)))}
+    site = site_map(known, {page_url(src_uri): src_uri for src_uri in known}, files)
+    links: list[Link] = index_page_links(glossary) + list_links(quizzes)
+    for term in glossary:
+        links += term_page_links(term, glossary)
+    for quiz in quizzes:
+        links += quiz_links(quiz)
+    for src_uri, text in pages.items():
+        links += markdown_links(text, f"{docs.name}/{src_uri}", src_uri)
+    check_links(links, site, report)
