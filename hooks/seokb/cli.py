@@ -37,8 +37,8 @@ def check(root: Path) -> Diagnostics:
     # The build's sanitizer, run here too: what it would have to remove fails `seokb check` as it fails the build.
     fields = FieldRenderer()
     for term in glossary:
-        for problem in term_fields_html(term, fields.render)[1]:
-            report.add(term.path, problem.line, problem.message)
+        for removed in term_fields_html(term, fields.render)[1]:
+            report.add(term.path, removed.line, removed.message)
     for quiz in quizzes:
         for line, message in quiz_field_problems(quiz, fields.render):
             report.add(quiz.path, line, message)

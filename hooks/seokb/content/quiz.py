@@ -180,9 +180,11 @@ def _answer_lists(data: Any) -> Iterator[tuple[Path, str, list]]:
             continue
         kind = question.get("type")
         key = ANSWERS_KEY.get(kind) if isinstance(kind, str) else None
-        answers = question.get(key) if key else None
+        if key is None:
+            continue
+        answers = question.get(key)
         if isinstance(answers, list):
-            yield ("questions", index, key), kind, answers
+            yield ("questions", index, key), str(kind), answers
 
 
 _TRUE_FALSE = {"true": True, "false": False}

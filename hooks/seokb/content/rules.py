@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 from urllib.parse import unquote
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,7 +123,7 @@ def _as_browser_reads(text: str) -> str:
     return _URL_IGNORED.sub("", html.unescape(text)) if "&" in text or _URL_IGNORED.search(text) else text
 
 
-def script_link_problems(text: str, skip: set[int] = frozenset()) -> list[TextProblem]:
+def script_link_problems(text: str, skip: Collection[int] = frozenset()) -> list[TextProblem]:
     """Script links anywhere in `text`, as a browser would decode them; lines in `skip` (0-based) are code."""
     problems = []
     for offset, line in enumerate(text.split("\n")):
@@ -135,7 +136,7 @@ def script_link_problems(text: str, skip: set[int] = frozenset()) -> list[TextPr
 
 
 def _hidden_characters(text: str, found: list[tuple[int, str]]) -> list[TextProblem]:
-    problems = {}  # one message per character and line, however often it repeats there
+    problems: dict[tuple[int, str], TextProblem] = {}  # one message per character and line, however often it repeats there
     for index, char in found:
         line = text.count("\n", 0, index)
         problems.setdefault((line, char), TextProblem(line, f"contains {describe(char)}, which a reader cannot see; delete it"))

@@ -128,7 +128,7 @@ def _too_deep(text: str, path: str, report: Diagnostics) -> bool:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    report.add(path, event.start_mark.line + 1, f"values are nested more than {MAX_DEPTH} levels deep; an entry or a quiz never needs that")
+                    report.add(path, _line(event), f"values are nested more than {MAX_DEPTH} levels deep; an entry or a quiz never needs that")
                     return True
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
@@ -199,15 +199,15 @@ def _refuse_anchors_aliases_tags(text: str, path: str, report: Diagnostics, load
         return
     documents = 0
     for event in yaml.parse(text, Loader=loader):
-        line = event.start_mark.line + 1
+        line = _line(event)
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents == 2:
                 report.add(path, line, "a second YAML document ('---'); one entry per file")
         if isinstance(event, yaml.AliasEvent):
             report.add(path, line, f"YAML alias '*{event.anchor}' is not allowed; write the value out in full")
-        elif getattr(event, "anchor", None):
-            report.add(path, line, f"YAML anchor '&{event.anchor}' is not allowed; write each value out in full")
+        elif anchor := getattr(event, "anchor", None):
+            report.add(path, line, f"YAML anchor '&{anchor}' is not allowed; write each value out in full")
         tag = getattr(event, "tag", None)
         if tag and not isinstance(event, (yaml.DocumentStartEvent,)):
             shown = tag.replace("tag:yaml.org,2002:", "!!")
@@ -234,7 +234,7 @@ def _value(node: yaml.Node, at: Path, document: YamlDocument, path: str, report:
     if isinstance(node, yaml.SequenceNode):
         return [_value(item, (*at, i), document, path, report) for i, item in enumerate(node.value)]
     if node.tag == _STR:
-        if node.style == "|":
+        if getattr(node, "style", None) == "|":
             # A literal block keeps its line breaks, so Markdown line numbers map back one to one.
             document.text_lines[at] = node.start_mark.line + 2
         return node.value
@@ -261,3 +261,8 @@ def value_at(data: Any, at: Path) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+def _line(event) -> int:
+    """The 1-based line an event starts on (PyYAML always marks parsed events; the stubs allow None)."""
+    return event.start_mark.line + 1 if event.start_mark is not None else 1

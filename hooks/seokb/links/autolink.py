@@ -402,14 +402,15 @@ def autolink(
     pieces: list[str] = []
     done = 0
     linked: set[str] = set()
-    for raw_start, raw_end, term, words, sentence in found:
-        slug = term if isinstance(term, str) else term.slug
+    for raw_start, raw_end, named, words, sentence in found:
+        slug = named if isinstance(named, str) else named.slug
         first = slug not in linked
-        mentions.append(Mention(slug, words, sentence, first, by_hand=isinstance(term, str)))
-        if not first or isinstance(term, str):  # a hand link is a link already: record it, add nothing
+        mentions.append(Mention(slug, words, sentence, first, by_hand=isinstance(named, str)))
+        if not first or isinstance(named, str):  # a hand link is a link already: record it, add nothing
             linked.add(slug)
             continue
         linked.add(slug)
+        term = named
         title = html.escape(" ".join(term.short.split()), quote=True)
         pieces += [
             page[done:raw_start],

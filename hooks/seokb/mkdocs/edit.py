@@ -21,4 +21,4 @@ def edit_url(config: MkDocsConfig, docs_path: str, repo_path: str) -> str | None
     relative = repo_relative_edit_uri(config, docs_path, repo_path)
     if not (config.repo_url and relative):
         return None
-    return urljoin(config.repo_url.rstrip("/") + "/", urljoin(config.edit_uri, relative))
+    return urljoin(config.repo_url.rstrip("/") + "/", urljoin(config.edit_uri or "", relative))

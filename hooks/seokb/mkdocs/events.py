@@ -96,7 +96,7 @@ class Build:
     def source_path(self, file: File) -> str:
         """The path a contributor edits: docs/lessons/x.md for a lesson, the YAML for a generated term page."""
         if file.generated_by is None:
-            return Path(file.abs_src_path).resolve().relative_to(self.root).as_posix()
+            return Path(str(file.abs_src_path)).resolve().relative_to(self.root).as_posix()
         return source_path(file.src_uri) or file.src_uri
 
 
@@ -222,7 +222,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         page.edit_uri = repo_relative_edit_uri(config, build.docs_path, term.path)
         build.late_html[page.src_uri] = term_controls_html(
-            term, share_url=share.term_share_url(config, term), edit_url=edit_url(config, build.docs_path, term.path),
+            term, share_url=share.term_share_url(build.shares, term), edit_url=edit_url(config, build.docs_path, term.path),
         )
         files.append(page)
     # The link profile needs every page's links: a placeholder now, its content in on_env.

@@ -44,6 +44,7 @@ class Shares:
 
     cache_dir: Path
     root: Path
+    site_url: str  # mkdocs.yml's, checked to be set: every preview needs absolute URLs
     pages: dict[str, SharedPage] = field(default_factory=dict)  # page src_uri -> its preview
     card_files: dict[str, Path] = field(default_factory=dict)  # card_uri -> the cached PNG
 
@@ -52,12 +53,12 @@ def new_shares(config: MkDocsConfig, root: Path) -> Shares:
     if not config.site_url:
         raise PluginError("site_url is not set in mkdocs.yml: link previews and canonical links need absolute URLs.")
     # Cards are cached by content hash outside site_dir, which MkDocs empties on every build.
-    return Shares(cache_dir=root / ".cache" / "seokb" / "cards", root=root)
+    return Shares(cache_dir=root / ".cache" / "seokb" / "cards", root=root, site_url=config.site_url)
 
 
 def add_files(share: Shares, files: Files, config: MkDocsConfig, glossary: Glossary) -> None:
     """glossary.json, and the term cards: everything on them is known now, so pages can show them as images."""
-    files.append(File.generated(config, "glossary.json", content=glossary_json(glossary, config.site_name, config.site_url)))
+    files.append(File.generated(config, "glossary.json", content=glossary_json(glossary, config.site_name, share.site_url)))
     # Known now, so pages may link it; its entries need every page's title and description, written in on_env.
     files.append(File.generated(config, FEED_FILE, content=""))
     schema = resources.files("seokb").joinpath("schema", SCHEMA_FILE).read_bytes()
@@ -110,7 +111,7 @@ def add_page_files(share: Shares, files: Files, config: MkDocsConfig) -> None:
     for src_uri, shared in share.pages.items():
         page = files.get_file_from_path(src_uri)
         if page is not None:
-            files.append(File.generated(config, oembed_uri(page.url), content=_oembed(shared, page.url, config)))
+            files.append(File.generated(config, oembed_uri(page.url), content=_oembed(share, shared, config)))
 
 
 def _feed(share: Shares, files: Files, config: MkDocsConfig) -> str:
@@ -129,18 +130,18 @@ def _feed(share: Shares, files: Files, config: MkDocsConfig) -> str:
         shared = share.pages[src_uri]
         published, updated = dates[source]
         entries.append(FeedEntry(
-            title=shared.title, url=absolute_url(config.site_url, page.url), summary=plain_description(shared.description),
+            title=shared.title, url=absolute_url(share.site_url, page.url), summary=plain_description(shared.description),
             published=published, updated=updated, category="Glossary" if term_slug(src_uri) else "Lesson",
         ))
-    return atom_feed(entries, config.site_name, absolute_url(config.site_url, ""), absolute_url(config.site_url, FEED_FILE))
+    return atom_feed(entries, config.site_name, absolute_url(share.site_url, ""), absolute_url(share.site_url, FEED_FILE))
 
 
-def _oembed(shared: SharedPage, page_url: str, config: MkDocsConfig) -> str:
+def _oembed(share: Shares, shared: SharedPage, config: MkDocsConfig) -> str:
     """oEmbed's 'link' type: a chat app that reads it names the provider above the preview."""
     return json.dumps({
         "version": "1.0", "type": "link", "title": shared.title,
-        "provider_name": config.site_name, "provider_url": absolute_url(config.site_url, ""),
-        "thumbnail_url": absolute_url(config.site_url, shared.card_uri),
+        "provider_name": config.site_name, "provider_url": absolute_url(share.site_url, ""),
+        "thumbnail_url": absolute_url(share.site_url, shared.card_uri),
         "thumbnail_width": CARD_SIZE[0], "thumbnail_height": CARD_SIZE[1],
     }, ensure_ascii=False, indent=2).replace("<", "\\u003c") + "\n"
 
@@ -157,7 +158,7 @@ class CardFile(File):
             os.makedirs(os.path.dirname(output), exist_ok=True)
             if os.path.lexists(output):  # a --dirty build keeps the last build's files
                 os.unlink(output)
-            os.link(self.abs_src_path, output)
+            os.link(str(self.abs_src_path), output)
         except OSError:
             super().copy_file(dirty)
 
@@ -177,18 +178,18 @@ def add_share_tags(share: Shares, output: str, page, config: MkDocsConfig) -> st
     if shared is None:
         return output
     # The card's content hash in the image URL: chat apps cache previews by URL, so a changed card is fetched anew.
-    image = absolute_url(config.site_url, shared.card_uri) + f"?v={shared.card.key[:12]}"
+    image = absolute_url(share.site_url, shared.card_uri) + f"?v={shared.card.key[:12]}"
     tags = share_tags(
         PageShare(
-            title=shared.title, description=shared.description, url=absolute_url(config.site_url, page.url),
+            title=shared.title, description=shared.description, url=absolute_url(share.site_url, page.url),
             site_name=config.site_name, og_type=shared.og_type, image_url=image,
             image_width=CARD_SIZE[0], image_height=CARD_SIZE[1],
         ),
         description_tag=True,
     )
     # The feed and this page's oEmbed answer, found by the links chat apps and feed readers look for.
-    feed = absolute_url(config.site_url, FEED_FILE)
-    oembed = absolute_url(config.site_url, oembed_uri(page.url))
+    feed = absolute_url(share.site_url, FEED_FILE)
+    oembed = absolute_url(share.site_url, oembed_uri(page.url))
     tags += (
         f'\n<link rel="alternate" type="application/atom+xml" title="{html.escape(config.site_name)}: new and changed terms" href="{html.escape(feed)}">'
         f'\n<link rel="alternate" type="application/json+oembed" href="{html.escape(oembed)}">'
@@ -196,5 +197,5 @@ def add_share_tags(share: Shares, output: str, page, config: MkDocsConfig) -> st
     return inject_head(output, tags, replaces=share_tag_keys(description_tag=True))
 
 
-def term_share_url(config: MkDocsConfig, term: Term) -> str:
-    return absolute_url(config.site_url, term_url(term.slug))
+def term_share_url(share: Shares, term: Term) -> str:
+    return absolute_url(share.site_url, term_url(term.slug))

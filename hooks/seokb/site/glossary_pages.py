@@ -182,7 +182,9 @@ def term_page_links(term: Term, glossary: Glossary) -> list[Link]:
     """Every link on glossary/<slug>.md, at the line of the entry that caused it, so a broken one names the YAML line."""
     page = term_src(term.slug)
     links: list[Link] = []
-    fields = [((name,), getattr(term, name)) for name in ("definition", "example", "why_it_matters")]
+    fields: list[tuple[tuple[str | int, ...], str | None]] = [
+        ((name,), getattr(term, name)) for name in ("definition", "example", "why_it_matters")
+    ]
     fields += [(("mistakes", i), text) for i, text in enumerate(term.mistakes)]
     for at, text in fields:
         if text:

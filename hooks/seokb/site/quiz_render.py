@@ -38,7 +38,7 @@ def inline(html: str) -> Markup:
 @dataclass(frozen=True)
 class RenderedAnswer:
     text: Markup
-    explain: Markup
+    explain: Markup | None  # None: the answer has no explanation to show
     correct: bool
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import jinja2
 
 
-def template_environment(autoescape: bool | object) -> jinja2.Environment:
+def template_environment(autoescape: bool | Callable[[str | None], bool]) -> jinja2.Environment:
     """A new environment; each caller caches its own and adds its filters. `autoescape` is on for HTML output."""
     return jinja2.Environment(
         loader=jinja2.PackageLoader("seokb.site", "templates"),
