@@ -6,12 +6,12 @@
 The peer build needs mkdocs-ezglossary-plugin 2.1 (`pip install -e '.[bench]'`); --no-peer leaves it out.
 
 For each size it writes N glossary entries, M lessons of about 600 words that mention terms, and a few quizzes,
-then builds them with the project's hooks (the real mkdocs.yml and engine) and as two baselines, plain MkDocs with
-the same theme and no hooks:
+then builds them with the project's hooks (the real mkdocs.yml and engine), as two baselines, plain MkDocs with
+the same theme and no hooks, and with a peer plugin:
 - plain: the pages without what the hooks add (the term pages and the A-Z index as the engine writes them; the
   quiz pages and the link profile as the hooks' first build rendered them, as raw HTML);
 - links by hand: the same pages written out as ordinary Markdown, with what the hooks add written as a person
-  would (term links in lessons, Terms in this lesson, a term's Mentioned in list, share and edit lines).
+  would (term links in lessons, Terms in this lesson, a term's Mentioned in list, share and edit lines);
 - ezglossary (the peer): what a user would pick instead of the hooks for the glossary job, mkdocs-ezglossary-plugin
   2.1 on the plain pages: the same N terms (short line, definition, example, related terms, sources) as the
   plugin's definition list (`seo:Term` / `:   definition`) on one glossary page, since that is its way to define
@@ -23,12 +23,14 @@ the same theme and no hooks:
   rest (no "Terms in this lesson", share and edit lines, quizzes rendered from YAML, link profile, link
   validation, social cards); the quiz pages and the link profile are the plain baseline's HTML.
 The first seokb build draws every social card (cold); then the baselines, the peer and the seokb build (cards
-cached, warm) take turns --runs times, and medians are reported, so that a disk or a neighbour slowing one run shows less.
-It reports wall seconds, milliseconds per page, peak memory and the ratios to the baselines and the peer, the hooks'
-own link validation time, and checks (untimed) that the links-by-hand pages hold the same internal links as the
-hooks' pages and that the peer's lessons hold as many term links as the hooks' lessons; with --linkchecker, LinkChecker's time on the same built site; with --serve, `mkdocs serve`
-rebuilds after one glossary edit against full builds run in turn, for seokb and for the plain baseline. Every
-figure is measured in this run; compare ratios, not seconds, across machines.
+cached, warm) take turns --runs times, and medians are reported, so that a disk or a neighbour slowing one run
+shows less. It reports wall seconds, milliseconds per page, peak memory, CPU seconds (steadier on a shared
+machine) and the ratios to the baselines and the peer, and the hooks' own link validation time. It checks,
+untimed, that the links-by-hand pages hold the same internal links as the hooks' pages and that the peer's
+lessons hold as many term links as the hooks' lessons. With --linkchecker it adds LinkChecker's time on the same
+built site; with --serve, `mkdocs serve` rebuilds after one glossary edit against full builds run in turn, for
+seokb and for the plain baseline. Every figure is measured in this run; compare ratios, not seconds, across
+machines.
 """
 
 from __future__ import annotations
@@ -261,14 +263,17 @@ def peer_version() -> str:
 
 
 def peer_import_seconds(env: dict[str, str]) -> float:
-    """Wall seconds a build spends importing the plugin, over importing MkDocs' plugin API: ezglossary imports
+    """CPU seconds a build spends importing the plugin, over importing MkDocs' plugin API: ezglossary imports
     inflect, whose typeguard decorators make that a fixed cost of every build, whatever the site's size."""
-    def wall(module: str) -> float:
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", f"import {module}"], env=env, check=True)
-        return time.perf_counter() - started
+    import resource
 
-    return wall("mkdocs_ezglossary_plugin.plugin") - wall("mkdocs.plugins")
+    def cpu(module: str) -> float:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([sys.executable, "-c", f"import {module}"], env=env, check=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+    return cpu("mkdocs_ezglossary_plugin.plugin") - cpu("mkdocs.plugins")
 
 
 def write_ezglossary(kb: Path, root: Path) -> None:
@@ -360,15 +365,16 @@ def lesson_term_links(kb: Path, peer: Path) -> tuple[int, int]:
     return ours, theirs
 
 
-def timed_build(root: Path, site: Path, env: dict[str, str]) -> tuple[float, int, str]:
-    """(wall seconds, peak memory in MB, log) of one `mkdocs build`, measured by /usr/bin/time."""
+def timed_build(root: Path, site: Path, env: dict[str, str]) -> tuple[float, int, str, float]:
+    """(wall seconds, peak memory in MB, log, CPU seconds) of one `mkdocs build`, measured by /usr/bin/time. CPU
+    seconds (user and system) are what to compare when the machine is shared: they move less with its load."""
     report = root / "time.txt"
-    command = ["/usr/bin/time", "-f", "%e %M", "-o", str(report), sys.executable, "-m", "mkdocs", "build", "-d", str(site)]
+    command = ["/usr/bin/time", "-f", "%e %M %U %S", "-o", str(report), sys.executable, "-m", "mkdocs", "build", "-d", str(site)]
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     if result.returncode:
         raise SystemExit(f"build failed in {root}:\n{result.stderr[-3000:]}")
-    seconds, kilobytes = report.read_text().split()[-2:]
-    return float(seconds), int(kilobytes) // 1024, result.stderr
+    seconds, kilobytes, user, system = report.read_text().split()[-4:]
+    return float(seconds), int(kilobytes) // 1024, result.stderr, float(user) + float(system)
 
 
 def linkchecker_seconds(site: Path) -> float:
@@ -460,7 +466,7 @@ def main() -> None:
             kb, baseline, linked, ez = (Path(temporary, f"{name}-{size}") for name in ("kb", "baseline", "linked", "ezglossary"))
             write_knowledge_base(kb, terms, lessons)
             pages = terms + lessons + 3
-            cold_s, cold_mb, _ = timed_build(kb, kb / "site", env)  # no card cache yet
+            cold_s, cold_mb, _, cold_cpu = timed_build(kb, kb / "site", env)  # no card cache yet
             write_baseline(kb, baseline)
             write_baseline(kb, linked, linked=True)
             if peer:
@@ -486,11 +492,16 @@ def main() -> None:
                 peer_pages = pages - terms  # one glossary page instead of the term pages and the A-Z index
                 print(f"    ezglossary {peer} (peer): {peer_s:7.1f} s  {1000 * peer_s / peer_pages:6.1f} ms/page  "
                       f"{max(r[1] for r in peer_runs):5d} MB peak  ({peer_pages} pages; importing the plugin: "
-                      f"{peer_import_seconds(env):.1f} s)  runs: {_seconds(peer_runs)}")
+                      f"{peer_import_seconds(env):.1f} s CPU)  runs: {_seconds(peer_runs)}")
             print(f"    seokb, cards cached:       {warm_s:7.1f} s  {1000 * warm_s / pages:6.1f} ms/page  {warm_mb:5d} MB peak  "
                   f"x{warm_s / base_s:.2f} of baseline, x{warm_s / linked_s:.2f} of links by hand{of_peer(warm_s)}  runs: {_seconds(warm_runs)}")
             print(f"    seokb, cards drawn (cold): {cold_s:7.1f} s  {1000 * cold_s / pages:6.1f} ms/page  {cold_mb:5d} MB peak  "
                   f"x{cold_s / base_s:.2f} of baseline, x{cold_s / linked_s:.2f} of links by hand{of_peer(cold_s)}")
+            cpu = {name: median(r[3] for r in runs) for name, runs in
+                   (("baseline", base_runs), ("links by hand", linked_runs), ("ezglossary", peer_runs), ("seokb", warm_runs)) if runs}
+            print(f"    CPU seconds (user + system, medians): {', '.join(f'{name} {value:.1f}' for name, value in cpu.items())}, "
+                  f"seokb cold {cold_cpu:.1f}; seokb cached x{cpu['seokb'] / cpu['baseline']:.2f} of baseline, "
+                  f"x{cpu['seokb'] / cpu['links by hand']:.2f} of links by hand" + (f", x{cpu['seokb'] / cpu['ezglossary']:.2f} of ezglossary" if peer else ""))
             # Untimed: the comparisons are only fair if the baseline and the peer link what the hooks link.
             print(f"    links by hand: the same internal links as the hooks' pages on all {check_links_by_hand(kb, linked)} glossary, lesson and quiz pages")
             if peer:

@@ -20,11 +20,12 @@ def test_the_benchmark_reports_every_figure() -> None:
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     for figure in (
         r"baseline \(plain MkDocs\): +[\d.]+ s", r"baseline, links by hand: +[\d.]+ s",
-        r"ezglossary 2\.1\.\d+ \(peer\): +[\d.]+ s .*\(\d+ pages; importing the plugin: [\d.-]+ s\)",
+        r"ezglossary 2\.1\.\d+ \(peer\): +[\d.]+ s .*\(\d+ pages; importing the plugin: [\d.-]+ s CPU\)",
         r"seokb, cards cached: .* x[\d.]+ of baseline, x[\d.]+ of links by hand, x[\d.]+ of ezglossary",
         r"seokb, cards drawn \(cold\): .*, x[\d.]+ of ezglossary",
         r"links by hand: the same internal links as the hooks' pages on all \d+ glossary, lesson and quiz pages",
         r"ezglossary: [1-9]\d* term links in the lessons, as many as the hooks add",
+        r"CPU seconds \(user \+ system, medians\): baseline [\d.]+, .* x[\d.]+ of ezglossary",
         r"link validation in the build: \d+ links on \d+ pages",
     ):
         assert re.search(figure, result.stdout), (figure, result.stdout)
