@@ -3,19 +3,34 @@
     .venv/bin/python bench/build_bench.py                      # 2,500 and 5,000 terms, 250 and 500 lessons
     .venv/bin/python bench/build_bench.py --sizes 500:50 --linkchecker --serve
 
+The peer build needs mkdocs-ezglossary-plugin 2.1 (`pip install -e '.[bench]'`); --no-peer leaves it out.
+
 For each size it writes N glossary entries, M lessons of about 600 words that mention terms, and a few quizzes,
-then builds them with the project's hooks (the real mkdocs.yml and engine) and as two baselines, plain MkDocs with
-the same theme and no hooks:
+then builds them with the project's hooks (the real mkdocs.yml and engine), as two baselines, plain MkDocs with
+the same theme and no hooks, and with a peer plugin:
 - plain: the pages without what the hooks add (the term pages and the A-Z index as the engine writes them; the
   quiz pages and the link profile as the hooks' first build rendered them, as raw HTML);
 - links by hand: the same pages written out as ordinary Markdown, with what the hooks add written as a person
-  would (term links in lessons, Terms in this lesson, a term's Mentioned in list, share and edit lines).
-The first seokb build draws every social card (cold); then the baselines and the seokb build (cards cached, warm)
-take turns --runs times, and medians are reported, so that a disk or a neighbour slowing one run shows less.
-It reports wall seconds, milliseconds per page, peak memory and the ratios to the baselines, the hooks' own link
-validation time; with --linkchecker, LinkChecker's time on the same built site; with --serve, `mkdocs serve`
-rebuilds after one glossary edit against full builds run in turn, for seokb and for the plain baseline. Every
-figure is measured in this run; compare ratios, not seconds, across machines.
+  would (term links in lessons, Terms in this lesson, a term's Mentioned in list, share and edit lines);
+- ezglossary (the peer): what a user would pick instead of the hooks for the glossary job, mkdocs-ezglossary-plugin
+  2.1 on the plain pages: the same N terms (short line, definition, example, related terms, sources) as the
+  plugin's definition list (`seo:Term` / `:   definition`) on one glossary page, since that is its way to define
+  terms, each with the list of pages that link it (its `inline_refs: list`, our "Mentioned in") and its short line
+  as the link title (`tooltip: short`); the same M lessons with the same text, with each term link the hooks add
+  written at the same words in the plugin's syntax (`<seo:Term|words>`), since the plugin links only what the
+  author marks: it has no auto-linking. What differs from the seokb build: one glossary page holds every term
+  instead of a page per term and the A-Z index (so N fewer pages to render), and the plugin does none of the
+  rest (no "Terms in this lesson", share and edit lines, quizzes rendered from YAML, link profile, link
+  validation, social cards); the quiz pages and the link profile are the plain baseline's HTML.
+The first seokb build draws every social card (cold); then the baselines, the peer and the seokb build (cards
+cached, warm) take turns --runs times, and medians are reported, so that a disk or a neighbour slowing one run
+shows less. It reports wall seconds, milliseconds per page, peak memory, CPU seconds (steadier on a shared
+machine) and the ratios to the baselines and the peer, and the hooks' own link validation time. It checks,
+untimed, that the links-by-hand pages hold the same internal links as the hooks' pages and that the peer's
+lessons hold as many term links as the hooks' lessons. With --linkchecker it adds LinkChecker's time on the same
+built site; with --serve, `mkdocs serve` rebuilds after one glossary edit against full builds run in turn, for
+seokb and for the plain baseline. Every figure is measured in this run; compare ratios, not seconds, across
+machines.
 """
 
 from __future__ import annotations
@@ -31,6 +46,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from statistics import median
 from pathlib import Path
 
@@ -121,7 +137,7 @@ def write_knowledge_base(root: Path, terms: int, lessons: int, seed: int = 7) ->
     ) + "  - Glossary: glossary/index.md\n  - Quizzes: quizzes/index.md\n  - link-profile.md\n"
     config = config[: config.index("\nnav:") + 1] + nav  # the top-level nav, not validation.nav
     config = config.replace("hooks/seokb_hooks.py", str(REPO / "hooks" / "seokb_hooks.py"))
-    config = config.replace("  - hooks\n", f"  - {REPO / 'hooks'}\n")  # watch: the engine lives in the repository
+    config = config.replace("  - hooks/seokb\n", f"  - {REPO / 'hooks' / 'seokb'}\n")  # watch: the engine lives in the repository
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
@@ -223,15 +239,142 @@ def _as_markdown(page: Path) -> str:
     return f"---\ndescription: \"{description}\"\n---\n# {title}\n\n{body.strip()}\n"
 
 
-def timed_build(root: Path, site: Path, env: dict[str, str]) -> tuple[float, int, str]:
-    """(wall seconds, peak memory in MB, log) of one `mkdocs build`, measured by /usr/bin/time."""
+PEER = "mkdocs-ezglossary-plugin"
+PEER_VERSIONS = "2.1"  # the versions this benchmark's peer syntax and figures are for: pyproject's `bench` extra
+PEER_SECTION = "seo"  # ezglossary files every term under a section: `seo:Term`
+PEER_CONFIG = "plugins:\n  - search\n  - ezglossary:\n      tooltip: short\n      inline_refs: list\n"
+
+
+def peer_version() -> str:
+    """The installed ezglossary version; exits with how to install it when it is missing or another minor version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version(PEER)
+    except PackageNotFoundError:
+        found = ""
+    if not found.startswith(f"{PEER_VERSIONS}."):
+        raise SystemExit(
+            f"the peer build needs {PEER} {PEER_VERSIONS}.x ({'found ' + found if found else 'not installed'}): "
+            f"pip install -e '.[bench]' (or {sys.executable} -m pip install '{PEER}>={PEER_VERSIONS},<2.2'), "
+            "or run with --no-peer"
+        )
+    return found
+
+
+def peer_import_seconds(env: dict[str, str]) -> float:
+    """CPU seconds a build spends importing the plugin, over importing MkDocs' plugin API: ezglossary imports
+    inflect, whose typeguard decorators make that a fixed cost of every build, whatever the site's size."""
+    import resource
+
+    def cpu(module: str) -> float:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([sys.executable, "-c", f"import {module}"], env=env, check=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+    return cpu("mkdocs_ezglossary_plugin.plugin") - cpu("mkdocs.plugins")
+
+
+def write_ezglossary(kb: Path, root: Path) -> None:
+    """The plain baseline's pages with the glossary job done by mkdocs-ezglossary-plugin, as its docs show it:
+    every term as a `seo:Term` definition list item on glossary/index.md (no page per term), and each term link the
+    hooks put in a lesson (read from their build in kb/site) written at the same words as `<seo:Term|words>`."""
+    write_baseline(kb, root)
+    glossary = load_glossary(kb, Diagnostics())
+    shutil.rmtree(root / "docs" / "glossary")
+    (root / "docs" / "glossary").mkdir()
+    entries = []
+    for term in sorted(glossary, key=lambda t: t.term.lower()):
+        indent = lambda text: text.strip().replace("\n", "\n    ")  # noqa: E731 - the definition's continuation
+        related = ", ".join(f"<{PEER_SECTION}:{other.term}>" for other in glossary.related_both_ways(term.slug))
+        sources = ", ".join(f"[{source.title}]({source.url})" for source in term.sources)
+        entries.append(
+            f"{PEER_SECTION}:{term.term}\n:   {indent(term.short)}\n\n    {indent(term.definition)}\n\n"
+            f"    **Example:** {indent(term.example)}\n\n"
+            + (f"    **Related terms:** {related}\n\n" if related else "")
+            + f"    **Sources:** {sources}\n"
+        )
+    (root / "docs" / "glossary" / "index.md").write_text(
+        "---\ndescription: Every term of the benchmark, A to Z.\n---\n# Glossary\n\n" + "\n".join(entries), encoding="utf-8",
+    )
+    names = {term.slug: term.term for term in glossary}
+    built = kb / "site"
+    for lesson in sorted((root / "docs" / "lessons").glob("*.md")):
+        article = _article(built / "lessons" / lesson.stem / "index.html")
+        lesson.write_text(_ezglossary_lesson(lesson.read_text(encoding="utf-8"), article, names), encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("not_in_nav: |\n  /glossary/*.md\n  !/glossary/index.md\n", "")  # no term pages
+    (root / "mkdocs.yml").write_text(config + PEER_CONFIG, encoding="utf-8")
+
+
+HAND_TERM_LINK = re.compile(r"\]\(\.\./glossary/[a-z0-9-]+\.md\)")
+
+
+def _ezglossary_lesson(markdown: str, article: str, names: dict[str, str]) -> str:
+    """The lesson with each term link the hooks added written in ezglossary's syntax, at the same words. The lesson's
+    own Markdown link to a term page points to the glossary page, where the peer defines that term."""
+    text = QUIZ_FORM.sub("", article)
+    body_start = markdown.index("\n# ")
+    parts, position = [markdown[:body_start]], body_start
+    for slug_, _title, words in TERM_LINK.findall(text):
+        words = html.unescape(words)
+        at = markdown.find(words, position)
+        if at < 0:
+            continue
+        parts += [markdown[position:at], f"<{PEER_SECTION}:{names[slug_]}|{words}>"]
+        position = at + len(words)
+    linked = HAND_TERM_LINK.sub("](../glossary/index.md)", "".join(parts) + markdown[position:])
+    # The hooks' quiz marker means nothing to the peer, and it would read `<!-- seokb:quiz id -->` as a term link.
+    return re.sub(r"\n*<!-- seokb:quiz [a-z0-9-]+ -->", "", linked)
+
+
+INTERNAL_HREF = re.compile(r'href="(\.\./[^"]*)"')
+
+
+def _internal_links(page: Path) -> Counter[str]:
+    return Counter(INTERNAL_HREF.findall(_article(page)))
+
+
+def check_links_by_hand(kb: Path, linked: Path) -> int:
+    """The links-by-hand baseline is only fair if its pages link what the hooks' pages link: every glossary, lesson
+    and quiz page of its build must hold the same internal links, as often. Returns the pages compared."""
+    pages = sorted(page.relative_to(kb / "site") for page in (kb / "site").glob("*/*/index.html"))
+    if {page.parts[0] for page in pages} != {"glossary", "lessons", "quizzes"}:
+        raise SystemExit(f"unexpected pages in {kb / 'site'}: {sorted({page.parts[0] for page in pages})}")
+    mentioned = 0
+    for page in pages:
+        ours, theirs = _internal_links(kb / "site" / page), _internal_links(linked / "site" / page)
+        if theirs != ours:
+            raise SystemExit(f"links by hand differ from the hooks' links on {page}: {sorted((theirs - ours) + (ours - theirs))[:10]}")
+        mentioned += sum(count for href, count in ours.items() if page.parts[0] == "glossary" and "lessons/" in href)
+    lesson = _internal_links(kb / "site" / "lessons" / "lesson-0001" / "index.html")
+    if sum(count for href, count in lesson.items() if "glossary/" in href) <= 20 or not mentioned:
+        raise SystemExit("the hooks' build has too few term links or no Mentioned in lists: the comparison would be empty")
+    return len(pages)
+
+
+PEER_LINK = re.compile(r'<a class="mkdocs-ezglossary-link"')
+
+
+def lesson_term_links(kb: Path, peer: Path) -> tuple[int, int]:
+    """Term links in the lessons: (the hooks', ezglossary's), which must be equal for the peer to do the same job."""
+    lessons = sorted((kb / "site" / "lessons").glob("*/index.html"))
+    ours = sum(len(TERM_LINK.findall(QUIZ_FORM.sub("", _article(page)))) for page in lessons)
+    theirs = sum(len(PEER_LINK.findall(_article(peer / "site" / page.relative_to(kb / "site")))) for page in lessons)
+    return ours, theirs
+
+
+def timed_build(root: Path, site: Path, env: dict[str, str]) -> tuple[float, int, str, float]:
+    """(wall seconds, peak memory in MB, log, CPU seconds) of one `mkdocs build`, measured by /usr/bin/time. CPU
+    seconds (user and system) are what to compare when the machine is shared: they move less with its load."""
     report = root / "time.txt"
-    command = ["/usr/bin/time", "-f", "%e %M", "-o", str(report), sys.executable, "-m", "mkdocs", "build", "-d", str(site)]
+    command = ["/usr/bin/time", "-f", "%e %M %U %S", "-o", str(report), sys.executable, "-m", "mkdocs", "build", "-d", str(site)]
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     if result.returncode:
         raise SystemExit(f"build failed in {root}:\n{result.stderr[-3000:]}")
-    seconds, kilobytes = report.read_text().split()[-2:]
-    return float(seconds), int(kilobytes) // 1024, result.stderr
+    seconds, kilobytes, user, system = report.read_text().split()[-4:]
+    return float(seconds), int(kilobytes) // 1024, result.stderr, float(user) + float(system)
 
 
 def linkchecker_seconds(site: Path) -> float:
@@ -311,36 +454,61 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="warm and baseline builds per size (medians reported)")
     parser.add_argument("--serve", action="store_true", help="also time mkdocs serve rebuilding after a glossary edit")
     parser.add_argument("--edits", type=int, default=3, help="with --serve: edits, each after a full build (medians reported)")
+    parser.add_argument("--no-peer", action="store_true", help=f"leave out the peer build ({PEER} {PEER_VERSIONS})")
     arguments = parser.parse_args()
+    peer = None if arguments.no_peer else peer_version()  # before any build: a missing peer fails at once
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
     rows = []
     with tempfile.TemporaryDirectory(prefix="seokb-bench-") as temporary:
         for size in arguments.sizes.split(","):
             terms, lessons = map(int, size.split(":"))
-            kb, baseline, linked = (Path(temporary, f"{name}-{size}") for name in ("kb", "baseline", "linked"))
+            kb, baseline, linked, ez = (Path(temporary, f"{name}-{size}") for name in ("kb", "baseline", "linked", "ezglossary"))
             write_knowledge_base(kb, terms, lessons)
             pages = terms + lessons + 3
-            cold_s, cold_mb, _ = timed_build(kb, kb / "site", env)  # no card cache yet
+            cold_s, cold_mb, _, cold_cpu = timed_build(kb, kb / "site", env)  # no card cache yet
             write_baseline(kb, baseline)
             write_baseline(kb, linked, linked=True)
-            base_runs, linked_runs, warm_runs = [], [], []
+            if peer:
+                write_ezglossary(kb, ez)
+            base_runs, linked_runs, peer_runs, warm_runs = [], [], [], []
             for _ in range(arguments.runs):  # in turns, so that all see the same machine
                 base_runs.append(timed_build(baseline, baseline / "site", env))
                 linked_runs.append(timed_build(linked, linked / "site", env))
+                if peer:
+                    peer_runs.append(timed_build(ez, ez / "site", env))
                 warm_runs.append(timed_build(kb, kb / "site", env))  # every card cached
             base_s, linked_s, warm_s = (median(r[0] for r in runs) for runs in (base_runs, linked_runs, warm_runs))
             base_mb, linked_mb, warm_mb = (max(r[1] for r in runs) for runs in (base_runs, linked_runs, warm_runs))
             log = warm_runs[-1][2]
             checked = re.search(r"seokb: (\d+) links on (\d+) pages checked in ([\d.]+) s", log)
-            rows.append((pages, base_s, linked_s, warm_s))
             print(f"{terms} terms, {lessons} lessons ({pages} pages); median of {arguments.runs} runs each")
             print(f"    baseline (plain MkDocs):   {base_s:7.1f} s  {1000 * base_s / pages:6.1f} ms/page  {base_mb:5d} MB peak  runs: {_seconds(base_runs)}")
             print(f"    baseline, links by hand:   {linked_s:7.1f} s  {1000 * linked_s / pages:6.1f} ms/page  {linked_mb:5d} MB peak  runs: {_seconds(linked_runs)}")
+            peer_s = median(r[0] for r in peer_runs) if peer else 0.0
+            rows.append((pages, base_s, linked_s, warm_s, peer_s))
+            of_peer = lambda seconds: f", x{seconds / peer_s:.2f} of ezglossary" if peer else ""  # noqa: E731
+            if peer:
+                peer_pages = pages - terms  # one glossary page instead of the term pages and the A-Z index
+                print(f"    ezglossary {peer} (peer): {peer_s:7.1f} s  {1000 * peer_s / peer_pages:6.1f} ms/page  "
+                      f"{max(r[1] for r in peer_runs):5d} MB peak  ({peer_pages} pages; importing the plugin: "
+                      f"{peer_import_seconds(env):.1f} s CPU)  runs: {_seconds(peer_runs)}")
             print(f"    seokb, cards cached:       {warm_s:7.1f} s  {1000 * warm_s / pages:6.1f} ms/page  {warm_mb:5d} MB peak  "
-                  f"x{warm_s / base_s:.2f} of baseline, x{warm_s / linked_s:.2f} of links by hand  runs: {_seconds(warm_runs)}")
+                  f"x{warm_s / base_s:.2f} of baseline, x{warm_s / linked_s:.2f} of links by hand{of_peer(warm_s)}  runs: {_seconds(warm_runs)}")
             print(f"    seokb, cards drawn (cold): {cold_s:7.1f} s  {1000 * cold_s / pages:6.1f} ms/page  {cold_mb:5d} MB peak  "
-                  f"x{cold_s / base_s:.2f} of baseline, x{cold_s / linked_s:.2f} of links by hand")
+                  f"x{cold_s / base_s:.2f} of baseline, x{cold_s / linked_s:.2f} of links by hand{of_peer(cold_s)}")
+            cpu = {name: median(r[3] for r in runs) for name, runs in
+                   (("baseline", base_runs), ("links by hand", linked_runs), ("ezglossary", peer_runs), ("seokb", warm_runs)) if runs}
+            print(f"    CPU seconds (user + system, medians): {', '.join(f'{name} {value:.1f}' for name, value in cpu.items())}, "
+                  f"seokb cold {cold_cpu:.1f}; seokb cached x{cpu['seokb'] / cpu['baseline']:.2f} of baseline, "
+                  f"x{cpu['seokb'] / cpu['links by hand']:.2f} of links by hand" + (f", x{cpu['seokb'] / cpu['ezglossary']:.2f} of ezglossary" if peer else ""))
+            # Untimed: the comparisons are only fair if the baseline and the peer link what the hooks link.
+            print(f"    links by hand: the same internal links as the hooks' pages on all {check_links_by_hand(kb, linked)} glossary, lesson and quiz pages")
+            if peer:
+                ours, theirs = lesson_term_links(kb, ez)
+                if theirs != ours:
+                    raise SystemExit(f"ezglossary's lessons hold {theirs} term links, the hooks' lessons {ours}")
+                print(f"    ezglossary: {theirs} term links in the lessons, as many as the hooks add")
             if checked:
                 links, on_pages, seconds = checked.groups()
                 print(f"    link validation in the build: {links} links on {on_pages} pages in {seconds} s")
@@ -357,8 +525,9 @@ def main() -> None:
                     lc = linkchecker_seconds(kb / "site")
                     print(f"    LinkChecker on the same site: {lc:.1f} s, x{lc / max(float(seconds), 1e-3):.0f} our validation time")
     if len(rows) > 1:
-        (p1, b1, l1, w1), (p2, b2, l2, w2) = rows[0], rows[-1]
-        print(f"growth from {p1} to {p2} pages (x{p2 / p1:.2f}): seokb x{w2 / w1:.2f}, baseline x{b2 / b1:.2f}, links by hand x{l2 / l1:.2f}")
+        (p1, b1, l1, w1, e1), (p2, b2, l2, w2, e2) = rows[0], rows[-1]
+        print(f"growth from {p1} to {p2} pages (x{p2 / p1:.2f}): seokb x{w2 / w1:.2f}, baseline x{b2 / b1:.2f}, links by hand x{l2 / l1:.2f}"
+              + (f", ezglossary x{e2 / e1:.2f}" if peer else ""))
 
 
 if __name__ == "__main__":
