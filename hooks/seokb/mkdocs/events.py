@@ -39,7 +39,7 @@ from seokb.links.profile import (
     EVERY_PAGE_SLOT, LINK_PROFILE_PAGE, every_page_table, link_profile, link_profile_page, orphan_warnings,
     over_optimised_warnings,
 )
-from seokb.links.terms import link_page
+from seokb.links.terms import PageToLink, link_pages
 from seokb.mkdocs import share
 from seokb.mkdocs.edit import edit_url, repo_relative_edit_uri
 from seokb.mkdocs.logs import log, report, start_build_logging, stop_if_strict
@@ -361,7 +361,9 @@ def on_env(env, config: MkDocsConfig, files: Files):
     page's mentions are known, and the last safe exit."""
     build = current()
     pages = [f.page for f in files.documentation_pages() if f.page is not None and f.page.content is not None]
+    started = time.perf_counter()
     anchors, mentions = _link_terms(build, pages)
+    log.info(f"seokb: terms linked on {len(mentions)} pages in {time.perf_counter() - started:.2f} s")
     _add_backlinks(build, pages, mentions)
     site = site_map(
         pages={**{term_src(slug): None for slug in build.glossary.unreadable}, **anchors},
@@ -381,17 +383,20 @@ def on_env(env, config: MkDocsConfig, files: Files):
 def _link_terms(build: Build, pages: list) -> tuple[dict[str, set[str] | None], dict[PageRef, list[Mention]]]:
     """Each page's first mention of each term linked; every page's anchors and every mention, in course order."""
     anchors: dict[str, set[str] | None] = {}
+    in_order = sorted(pages, key=lambda page: (build.nav_order.get(page.file.src_uri, len(build.nav_order)), page.file.src_uri))
+    # The A-Z index links every term already; a page may opt out with `autolink: false` in its front matter.
+    to_link = [page for page in in_order if page.file.src_uri != GLOSSARY_INDEX and page.meta.get("autolink", True) is not False]
+    linking = {page.file.src_uri for page in to_link}
+    for page in in_order:
+        if page.file.src_uri not in linking:
+            anchors[page.file.src_uri] = page_anchors(page.content)
+    jobs = [
+        PageToLink(page.content, page.url, _source_text(build, page.file), build.body_lines.get(page.file.src_uri, 1), term_slug(page.file.src_uri))
+        for page in to_link
+    ]
     mentions: dict[PageRef, list[Mention]] = {}
-    for page in sorted(pages, key=lambda page: (build.nav_order.get(page.file.src_uri, len(build.nav_order)), page.file.src_uri)):
+    for page, linked in zip(to_link, link_pages(jobs, build.matcher), strict=True):
         src_uri = page.file.src_uri
-        # The A-Z index links every term already; a page may opt out with `autolink: false` in its front matter.
-        if src_uri == GLOSSARY_INDEX or page.meta.get("autolink", True) is False:
-            anchors[src_uri] = page_anchors(page.content)
-            continue
-        linked = link_page(
-            page.content, page.url, build.matcher, _source_text(build, page.file),
-            body_line=build.body_lines.get(src_uri, 1), own_slug=term_slug(src_uri),
-        )
         page.content = linked.html
         anchors[src_uri] = linked.anchors
         mentions[PageRef(src_uri, page.title or src_uri)] = linked.mentions
