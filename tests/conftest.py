@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
+import io
+import logging
 import os
+import shutil
 import subprocess
 import threading
 import sys
+import time
+import traceback
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +34,132 @@ def mkdocs_env() -> dict[str, str]:
 
 
 @dataclass
+class Built:
+    """What a `mkdocs build` run gave, with the fields of subprocess.CompletedProcess that the tests read."""
+
+    args: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+# The CLI's log line when stderr is not a terminal, as every test reads it: mkdocs/__main__.py's color_option
+# replaces ColorFormatter with exactly this formatter then (no colours, no wrapping).
+CLI_LOG_FORMAT = "%(levelname)-8s-  %(message)s"
+
+
+def build_in_process(root: Path, *extra: str, env: dict[str, str] | None = None) -> Built:
+    """`mkdocs build [extra]` run in `root`, in this process, as MkDocs' own tests/build_tests.py builds: config
+    loaded with mkdocs.config.load_config, built with mkdocs.commands.build.build. Around it, what the command
+    line (mkdocs/__main__.py's build_command) adds is done the same way: the `mkdocs` logger at INFO with the
+    CLI's stream handler and formatter, writing to the captured stderr; _enable_warnings' duplicate filter;
+    on_startup and on_shutdown; an Abort or any other MkDocs error printed as click prints it, with return code 1;
+    an unforeseen exception printed as a traceback, as Python does when the command dies of one.
+
+    The environment is the one mkdocs_env() gives a subprocess (plus `env`), and the working folder is `root`,
+    both for the length of the build only. Module-level state the engine keeps between builds of one process
+    (which a fresh `mkdocs build` process never has) is reset first: see _fresh_engine_state."""
+    from mkdocs import __main__ as mkdocs_cli
+    from mkdocs import utils
+    from mkdocs.commands import build as build_module
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    options = _build_options(list(extra))
+    stdout, stderr = io.StringIO(), io.StringIO()
+    logger = logging.getLogger("mkdocs")
+    before = (logger.level, logger.propagate, list(logger.handlers))
+    state = mkdocs_cli.State()  # the CLI's logger set-up: level INFO, not propagated, its stream handler
+    state.stream.setStream(stderr)
+    state.stream.setFormatter(logging.Formatter(CLI_LOG_FORMAT))
+    if options.pop("verbose", False):
+        state.logger.setLevel(logging.DEBUG)
+    if options.pop("quiet", False):
+        state.logger.setLevel(logging.ERROR)
+    duplicates = utils.DuplicateFilter()  # one per process in the CLI: one per build here, or a message seen in
+    returncode = 0                         # an earlier build of this process would be dropped from this one
+    _fresh_engine_state()
+    try:
+        with _environment({**mkdocs_env(), **(env or {})}), contextlib.chdir(root), \
+                contextlib.redirect_stdout(stdout), warnings.catch_warnings():
+            if not sys.warnoptions:  # as _enable_warnings
+                build_module.log.addFilter(duplicates)
+                warnings.simplefilter("module", DeprecationWarning)
+                warnings.showwarning = mkdocs_cli._showwarning
+            try:
+                config = load_config(str(root / "mkdocs.yml"), **options)
+                config.plugins.on_startup(command="build", dirty=False)
+                try:
+                    build_module.build(config, dirty=False)
+                finally:
+                    config.plugins.on_shutdown()
+            except MkDocsException as error:  # Abort, ConfigurationError, ...: click shows them and exits
+                with contextlib.redirect_stderr(stderr):
+                    error.show()  # Abort writes to stdout, the others to stderr, as on the command line
+                returncode = error.exit_code
+            except SystemExit as error:
+                returncode = error.code if isinstance(error.code, int) else 1
+            except Exception:  # noqa: BLE001 - the command would die with a traceback on stderr
+                stderr.write(traceback.format_exc())
+                returncode = 1
+    finally:
+        build_module.log.removeFilter(duplicates)
+        # The hooks attach handlers of their own to the `mkdocs` logger in on_config and leave them there after
+        # the build (a process of its own ends there); later builds and tests here must not count through them.
+        logger.handlers[:] = before[2]
+        logger.setLevel(before[0])
+        logger.propagate = before[1]
+    return Built(["mkdocs", "build", *extra], returncode, stdout.getvalue(), stderr.getvalue())
+
+
+def _build_options(extra: list[str]) -> dict:
+    """The `mkdocs build` options the tests use, as load_config's keyword arguments."""
+    options: dict = {}
+    while extra:
+        option = extra.pop(0)
+        if option in ("-s", "--strict"):
+            options["strict"] = True
+        elif option in ("-d", "--site-dir"):
+            options["site_dir"] = str(extra.pop(0))
+        elif option in ("-v", "--verbose"):
+            options["verbose"] = True
+        elif option in ("-q", "--quiet"):
+            options["quiet"] = True
+        else:
+            raise ValueError(f"build_in_process does not know {option!r}: use Project.build_command for it")
+    return options
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]):
+    """os.environ is exactly `values` inside the block, and what it was outside."""
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def _fresh_engine_state() -> None:
+    """The engine's module-level objects as a new process has them. A `mkdocs build` process builds once; here one
+    process builds many sites, and what seokb.mkdocs_site keeps between builds for `mkdocs serve` (the entry
+    cache: a second build logs "N of M glossary files changed" and re-reads only what changed; the serve
+    output folder) or between events (the build and share state, made anew in on_config) must not carry over
+    from one test's site to the next."""
+    from seokb import mkdocs_share, mkdocs_site
+    from seokb.glossary import EntryCache
+    from seokb.serve_output import ServeOutput
+
+    mkdocs_site._build = None
+    mkdocs_site._entries = EntryCache()
+    mkdocs_site._serve_output = ServeOutput()
+    mkdocs_share._share = None
+
+
+@dataclass
 class Project:
     root: Path
 
@@ -35,10 +169,15 @@ class Project:
         path.write_text(text, encoding="utf-8")
         return path
 
-    def build(self, *extra: str) -> subprocess.CompletedProcess[str]:
+    def build(self, *extra: str, env: dict[str, str] | None = None) -> Built:
+        """`mkdocs build` in this test's process (see build_in_process); `env` adds to the environment."""
+        return build_in_process(self.root, *extra, env=env)
+
+    def build_command(self, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        """The real `mkdocs build` command line in a process of its own, for what only a fresh process shows."""
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", *extra],
-            cwd=self.root, env=mkdocs_env(), capture_output=True, text=True, timeout=300,
+            cwd=self.root, env={**mkdocs_env(), **(env or {})}, capture_output=True, text=True, timeout=300,
         )
 
     def site(self, relative: str) -> str:
@@ -104,13 +243,9 @@ def entry(slug: str = "backlink", **fields: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def build_real_site(site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
-    """The repository's own site, built strictly the way `make build` does, into `site_dir`."""
-    env = mkdocs_env() if site_url is None else {**mkdocs_env(), "SITE_URL": site_url}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
-    )
+def build_real_site(site_dir: Path, site_url: str | None = None) -> Built:
+    """The repository's own site, built strictly the way `make build` does, into `site_dir` (in this process)."""
+    return build_in_process(REPO, "--strict", "--site-dir", str(site_dir), env=None if site_url is None else {"SITE_URL": site_url})
 
 
 @pytest.fixture(scope="session")
