@@ -212,7 +212,12 @@ markdown_extensions:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     """An empty fixture project: mkdocs.yml wired to the real hooks, a home page, an empty glossary/."""
-    site = Project(tmp_path / "project")
+    return new_project(tmp_path / "project")
+
+
+def new_project(root: Path) -> Project:
+    """The `project` fixture's site at `root`; for a module-scoped fixture that builds one site for many tests."""
+    site = Project(root)
     site.write("mkdocs.yml", FIXTURE_CONFIG)
     site.write(
         "docs/index.md",
