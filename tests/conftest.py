@@ -33,6 +33,26 @@ def mkdocs_env() -> dict[str, str]:
     return env
 
 
+def wait_until(condition: Callable[[], object], timeout: float, message: Callable[[], str] = lambda: "") -> object:
+    """Poll `condition` until it gives something true, and give that; fail with `message()` once `timeout`
+    seconds have passed. For what a test has to wait for (a server's log line, a rebuilt page): it waits as long
+    as the event takes, where a fixed sleep waits too long on a fast machine and not long enough on a slow one."""
+    deadline = time.monotonic() + timeout
+    interval = 0.01
+    while not (result := condition()):
+        assert time.monotonic() < deadline, f"not there after {timeout} s: {message()}"
+        time.sleep(interval)
+        interval = min(interval * 2, 0.1)
+    return result
+
+
+def touch_later(path: Path, seconds: float = 2.0) -> None:
+    """Move `path`'s modification time `seconds` past the newest one it could have had: an edit a watcher that
+    compares modification times must see, on any file system's time resolution, without sleeping for it."""
+    later = max(path.stat().st_mtime, time.time()) + seconds
+    os.utime(path, (later, later))
+
+
 @dataclass
 class Built:
     """What a `mkdocs build` run gave, with the fields of subprocess.CompletedProcess that the tests read."""

@@ -6,13 +6,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import Project, entry, mkdocs_env
+from conftest import Project, entry, mkdocs_env, touch_later, wait_until
 from seokb.mkdocs_watch import polling_reason, this_machines_mounts
 
 
@@ -23,11 +22,11 @@ def _free_port() -> int:
 
 
 def _wait_for(log: Path, text: str, count: int, timeout: float = 120) -> str:
-    deadline = time.monotonic() + timeout
-    while (content := log.read_text(encoding="utf-8")).count(text) < count:
-        assert time.monotonic() < deadline, f"no {count}x {text!r} in the serve log:\n{content[-3000:]}"
-        time.sleep(0.2)
-    return content
+    def logged() -> str | None:
+        content = log.read_text(encoding="utf-8")
+        return content if content.count(text) >= count else None
+
+    return wait_until(logged, timeout, lambda: f"no {count}x {text!r} in the serve log:\n{log.read_text(encoding='utf-8')[-3000:]}")
 
 
 def _expected_watcher(root: Path, setting: str) -> str:
@@ -69,20 +68,16 @@ def test_serve_rebuilds_each_glossary_edit_reading_only_that_entry(project: Proj
         first_folder = served.stat().st_ino
 
         # A broken edit: reported with file and line, and the server stays up.
-        time.sleep(1.1)  # a new modification time, past the watcher's debounce
-        project.write("glossary/backlink.yml", entry("backlink", related="[anchor-text]", short="x" * 170))
+        # A new modification time, whatever the file system's resolution: the polling watcher compares them.
+        touch_later(project.write("glossary/backlink.yml", entry("backlink", related="[anchor-text]", short="x" * 170)))
         content = _wait_for(log, "no page was written", 1)
         assert "glossary/backlink.yml:3: short: is 170 characters" in content
         assert "1 of 2 glossary files changed since the last build" in content
 
         # Fixed: the page shows the new text; the untouched entry was not read again. (MkDocs logs "Documentation
         # built" only when the seconds differ from an earlier build's, so the page itself tells when it is done.)
-        time.sleep(1.1)
-        project.write("glossary/backlink.yml", entry("backlink", related="[anchor-text]", short="A link from another site."))
-        deadline = time.monotonic() + 120
-        while "A link from another site." not in _fetch(page):
-            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
-            time.sleep(0.2)
+        touch_later(project.write("glossary/backlink.yml", entry("backlink", related="[anchor-text]", short="A link from another site.")))
+        wait_until(lambda: "A link from another site." in _fetch(page), 120, lambda: log.read_text(encoding="utf-8")[-3000:])
         content = log.read_text(encoding="utf-8")
         assert content.count("1 of 2 glossary files changed since the last build") == 2
         # Two edits, two rebuilds: reading the watched files while building set off no rebuild of its own.
