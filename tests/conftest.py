@@ -275,10 +275,27 @@ def build_real_site(site_dir: Path, site_url: str | None = None) -> Built:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("real-site") / "site"
-    result = build_real_site(site_dir)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return site_dir
+    """The real site as `make build` writes it; built once per run and read by every worker (tests only read it)."""
+    return once_per_run(tmp_path_factory, "real-site", lambda folder: build_real_site(folder / "site")) / "site"
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Built]) -> Path:
+    """A folder `build` fills once per test run, whichever pytest-xdist worker asks first; the others wait for it
+    (pytest-xdist's own recipe for session data, with a file lock). A build that failed fails every test asking."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, shared by its workers
+    folder = base / name
+    outcome = base / f"{name}.outcome"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            folder.mkdir()
+            result = build(folder)
+            outcome.write_text("" if result.returncode == 0 else (result.stderr + result.stdout or "failed"), encoding="utf-8")
+    failure = outcome.read_text(encoding="utf-8")
+    assert not failure, failure
+    return folder
 
 
 @pytest.fixture(scope="session")
