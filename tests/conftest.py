@@ -359,3 +359,25 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# The files that take longest, longest first (measured on the 2-core machine, December 2026). pytest-xdist hands
+# whole files (--dist loadfile) to its workers in collection order; with these first, the two longest (the
+# LinkChecker crawl, the benchmark) start at once on different workers and the short files fill in around
+# them, instead of one of them starting last and running alone while the other worker idles.
+SLOWEST_FILES = (
+    "test_linkchecker.py", "test_bench.py", "test_quiz_site.py", "test_quiz_browser.py", "test_page_linking.py",
+    "test_contributor_walkthrough.py", "test_web_browser.py", "test_glossary_browser.py", "test_serve.py",
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Keep the order below: by default pytest-xdist reorders files by their number of tests, which put the
+    # crawl (two tests) near the end.
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: index for index, name in enumerate(SLOWEST_FILES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
