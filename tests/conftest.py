@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
+import io
+import logging
 import os
 import subprocess
 import threading
 import sys
+import time
+import traceback
+import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +32,136 @@ def mkdocs_env() -> dict[str, str]:
     return env
 
 
+def wait_until(condition: Callable[[], object], timeout: float, message: Callable[[], str] = lambda: "") -> object:
+    """Poll `condition` until it gives something true, and give that; fail with `message()` once `timeout`
+    seconds have passed. For what a test has to wait for (a server's log line, a rebuilt page): it waits as long
+    as the event takes, where a fixed sleep waits too long on a fast machine and not long enough on a slow one."""
+    deadline = time.monotonic() + timeout
+    interval = 0.01
+    while not (result := condition()):
+        assert time.monotonic() < deadline, f"not there after {timeout} s: {message()}"
+        time.sleep(interval)
+        interval = min(interval * 2, 0.1)
+    return result
+
+
+def touch_later(path: Path, seconds: float = 2.0) -> None:
+    """Move `path`'s modification time `seconds` past the newest one it could have had: an edit a watcher that
+    compares modification times must see, on any file system's time resolution, without sleeping for it."""
+    later = max(path.stat().st_mtime, time.time()) + seconds
+    os.utime(path, (later, later))
+
+
+@dataclass
+class Built:
+    """What a `mkdocs build` run gave, with the fields of subprocess.CompletedProcess that the tests read."""
+
+    args: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+# The CLI's log line when stderr is not a terminal, as every test reads it: mkdocs/__main__.py's color_option
+# replaces ColorFormatter with exactly this formatter then (no colours, no wrapping).
+CLI_LOG_FORMAT = "%(levelname)-8s-  %(message)s"
+
+
+def build_in_process(root: Path, *extra: str, env: dict[str, str] | None = None) -> Built:
+    """`mkdocs build [extra]` run in `root`, in this process, as MkDocs' own tests/build_tests.py builds: config
+    loaded with mkdocs.config.load_config, built with mkdocs.commands.build.build. Around it, what the command
+    line (mkdocs/__main__.py's build_command) adds is done the same way: the `mkdocs` logger at INFO with the
+    CLI's stream handler and formatter, writing to the captured stderr; _enable_warnings' duplicate filter;
+    on_startup and on_shutdown; an Abort or any other MkDocs error printed as click prints it, with return code 1;
+    an unforeseen exception printed as a traceback, as Python does when the command dies of one.
+
+    The environment is the one mkdocs_env() gives a subprocess (plus `env`), and the working folder is `root`,
+    both for the length of the build only. Nothing needs resetting between builds: the engine keeps all it knows
+    in one Build object that on_config makes anew (test_a_build_in_the_test_process_prints_what_the_command_line_prints
+    builds twice in one process to prove it)."""
+    from mkdocs import __main__ as mkdocs_cli
+    from mkdocs import utils
+    from mkdocs.commands import build as build_module
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    options = _build_options(list(extra))
+    stdout, stderr = io.StringIO(), io.StringIO()
+    logger = logging.getLogger("mkdocs")
+    before = (logger.level, logger.propagate, list(logger.handlers))
+    state = mkdocs_cli.State()  # the CLI's logger set-up: level INFO, not propagated, its stream handler
+    state.stream.setStream(stderr)
+    state.stream.setFormatter(logging.Formatter(CLI_LOG_FORMAT))
+    if options.pop("verbose", False):
+        state.logger.setLevel(logging.DEBUG)
+    if options.pop("quiet", False):
+        state.logger.setLevel(logging.ERROR)
+    duplicates = utils.DuplicateFilter()  # one per process in the CLI: one per build here, or a message seen in
+    returncode = 0                         # an earlier build of this process would be dropped from this one
+    try:
+        with _environment({**mkdocs_env(), **(env or {})}), contextlib.chdir(root), \
+                contextlib.redirect_stdout(stdout), warnings.catch_warnings():
+            if not sys.warnoptions:  # as _enable_warnings
+                build_module.log.addFilter(duplicates)
+                warnings.simplefilter("module", DeprecationWarning)
+                warnings.showwarning = mkdocs_cli._showwarning
+            try:
+                config = load_config(str(root / "mkdocs.yml"), **options)
+                config.plugins.on_startup(command="build", dirty=False)
+                try:
+                    build_module.build(config, dirty=False)
+                finally:
+                    config.plugins.on_shutdown()
+            except MkDocsException as error:  # Abort, ConfigurationError, ...: click shows them and exits
+                with contextlib.redirect_stderr(stderr):
+                    error.show()  # Abort writes to stdout, the others to stderr, as on the command line
+                returncode = error.exit_code
+            except SystemExit as error:
+                returncode = error.code if isinstance(error.code, int) else 1
+            except Exception:  # noqa: BLE001 - the command would die with a traceback on stderr
+                stderr.write(traceback.format_exc())
+                returncode = 1
+    finally:
+        build_module.log.removeFilter(duplicates)
+        # The hooks attach handlers of their own to the `mkdocs` logger in on_config and leave them there after
+        # the build (a process of its own ends there); later builds and tests here must not count through them.
+        logger.handlers[:] = before[2]
+        logger.setLevel(before[0])
+        logger.propagate = before[1]
+    return Built(["mkdocs", "build", *extra], returncode, stdout.getvalue(), stderr.getvalue())
+
+
+def _build_options(extra: list[str]) -> dict:
+    """The `mkdocs build` options the tests use, as load_config's keyword arguments."""
+    options: dict = {}
+    while extra:
+        option = extra.pop(0)
+        if option in ("-s", "--strict"):
+            options["strict"] = True
+        elif option in ("-d", "--site-dir"):
+            options["site_dir"] = str(extra.pop(0))
+        elif option in ("-v", "--verbose"):
+            options["verbose"] = True
+        elif option in ("-q", "--quiet"):
+            options["quiet"] = True
+        else:
+            raise ValueError(f"build_in_process does not know {option!r}: use Project.build_command for it")
+    return options
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]):
+    """os.environ is exactly `values` inside the block, and what it was outside."""
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
 @dataclass
 class Project:
     root: Path
@@ -35,10 +172,15 @@ class Project:
         path.write_text(text, encoding="utf-8")
         return path
 
-    def build(self, *extra: str) -> subprocess.CompletedProcess[str]:
+    def build(self, *extra: str, env: dict[str, str] | None = None) -> Built:
+        """`mkdocs build` in this test's process (see build_in_process); `env` adds to the environment."""
+        return build_in_process(self.root, *extra, env=env)
+
+    def build_command(self, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        """The real `mkdocs build` command line in a process of its own, for what only a fresh process shows."""
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", *extra],
-            cwd=self.root, env=mkdocs_env(), capture_output=True, text=True, timeout=300,
+            cwd=self.root, env={**mkdocs_env(), **(env or {})}, capture_output=True, text=True, timeout=300,
         )
 
     def site(self, relative: str) -> str:
@@ -73,7 +215,12 @@ markdown_extensions:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     """An empty fixture project: mkdocs.yml wired to the real hooks, a home page, an empty glossary/."""
-    site = Project(tmp_path / "project")
+    return new_project(tmp_path / "project")
+
+
+def new_project(root: Path) -> Project:
+    """The `project` fixture's site at `root`; for a module-scoped fixture that builds one site for many tests."""
+    site = Project(root)
     site.write("mkdocs.yml", FIXTURE_CONFIG)
     site.write(
         "docs/index.md",
@@ -104,21 +251,34 @@ def entry(slug: str = "backlink", **fields: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def build_real_site(site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
-    """The repository's own site, built strictly the way `make build` does, into `site_dir`."""
-    env = mkdocs_env() if site_url is None else {**mkdocs_env(), "SITE_URL": site_url}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
-    )
+def build_real_site(site_dir: Path, site_url: str | None = None) -> Built:
+    """The repository's own site, built strictly the way `make build` does, into `site_dir` (in this process)."""
+    return build_in_process(REPO, "--strict", "--site-dir", str(site_dir), env=None if site_url is None else {"SITE_URL": site_url})
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("real-site") / "site"
-    result = build_real_site(site_dir)
-    assert result.returncode == 0, result.stderr + result.stdout
-    return site_dir
+    """The real site as `make build` writes it; built once per run and read by every worker (tests only read it)."""
+    return once_per_run(tmp_path_factory, "real-site", lambda folder: build_real_site(folder / "site")) / "site"
+
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Built]) -> Path:
+    """A folder `build` fills once per test run, whichever pytest-xdist worker asks first; the others wait for it
+    (pytest-xdist's own recipe for session data, with a file lock). A build that failed fails every test asking."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, shared by its workers
+    folder = base / name
+    outcome = base / f"{name}.outcome"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not outcome.exists():
+            folder.mkdir()
+            result = build(folder)
+            outcome.write_text("" if result.returncode == 0 else (result.stderr + result.stdout or "failed"), encoding="utf-8")
+    failure = outcome.read_text(encoding="utf-8")
+    assert not failure, failure
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -182,3 +342,25 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# The files that take longest, longest first (measured on the 2-core machine, December 2026). pytest-xdist hands
+# whole files (--dist loadfile) to its workers in collection order; with these first, the two longest (the
+# LinkChecker crawl, the benchmark) start at once on different workers and the short files fill in around
+# them, instead of one of them starting last and running alone while the other worker idles.
+SLOWEST_FILES = (
+    "test_linkchecker.py", "test_bench.py", "test_quiz_site.py", "test_quiz_browser.py", "test_page_linking.py",
+    "test_contributor_walkthrough.py", "test_web_browser.py", "test_glossary_browser.py", "test_serve.py",
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Keep the order below: by default pytest-xdist reorders files by their number of tests, which put the
+    # crawl (two tests) near the end.
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: index for index, name in enumerate(SLOWEST_FILES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
-from conftest import Project, entry, mkdocs_env
+from conftest import Project, entry
 from golden import assert_golden
 
 
@@ -112,8 +110,8 @@ def test_a_page_without_a_description_fails_with_its_file(project: Project) -> N
 
 def test_under_github_actions_every_build_problem_is_also_an_annotation(project: Project) -> None:
     project.write("docs/index.md", "---\ndescription: Home.\n---\n# Home\n\nSee [a missing page](missing.md).\n")
-    env = {**mkdocs_env(), "GITHUB_ACTIONS": "true"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project.root, env=env, capture_output=True, text=True, timeout=300)
+    # The real command line: GitHub reads the annotations from the stdout of the `mkdocs build` process.
+    result = project.build_command(env={"GITHUB_ACTIONS": "true"})
     assert result.returncode != 0
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert annotations == [
@@ -134,3 +132,21 @@ def test_a_failed_build_ends_with_one_summary(project: Project) -> None:
     # The build stops with a PluginError: MkDocs logs its message last and ends with its own one-line verdict.
     assert lines[-1] == "ERROR   -  Aborted: 1 problem in the content above; no page was written.", result.stderr
     assert result.stdout.strip() == "Aborted with a BuildError!"
+
+
+def test_a_build_in_the_test_process_prints_what_the_command_line_prints(project: Project) -> None:
+    # The fixture builds run in the test process (conftest.build_in_process); this keeps them true to the real
+    # `mkdocs build`: the same lines on stderr, the same stdout, the same exit code, and a second build in the same
+    # process no different from the first (no state, handler or duplicate filter left over from the one before).
+    project.write("glossary/backlink.yml", entry("backlink", term="NO", category="basic"))
+    project.write("docs/about.md", "# About\n\nNo front matter here. Back [home](index.md).\n")
+
+    def same_everywhere(output: str) -> str:
+        return re.sub(r"\d+\.\d+ s\b", "<seconds> s", output)
+
+    command = project.build_command()
+    assert command.returncode == 1 and "ERROR   -  glossary/backlink.yml:2: " in command.stderr
+    for result in (project.build(), project.build()):
+        assert (result.returncode, same_everywhere(result.stderr), result.stdout) == (
+            command.returncode, same_everywhere(command.stderr), command.stdout,
+        )

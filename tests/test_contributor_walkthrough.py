@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+import contextlib
+import io
+import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import mkdocs_env
+from conftest import Built, build_in_process
 
-from seokb.links.autolink import LINK_CLASS
+from seokb.cli import main
 from seokb.content.schema import load_schema
+from seokb.links.autolink import LINK_CLASS
 
 REPO = Path(__file__).resolve().parents[1]
 SEOKB = Path(sys.executable).with_name("seokb")  # the command `make` installs into .venv/bin
@@ -77,9 +80,24 @@ ROUNDS = [
 ]
 
 
-def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in mkdocs_env().items() if k != "GITHUB_ACTIONS"}  # plain output, as on a laptop
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+def run(command: list[str], cwd: Path) -> Built:
+    """`seokb ...` typed in `cwd`, run in this process (the installed command itself is tested by test_cli's
+    test_the_installed_command_passes_the_real_site), with plain output as on a laptop: no GITHUB_ACTIONS."""
+    assert command[0] == str(SEOKB)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    saved = os.environ.pop("GITHUB_ACTIONS", None)
+    try:
+        with contextlib.chdir(cwd), contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            returncode = main(command[1:])
+    finally:
+        if saved is not None:
+            os.environ["GITHUB_ACTIONS"] = saved
+    return Built(command, returncode, stdout.getvalue(), stderr.getvalue())
+
+
+def mkdocs_build(cwd: Path) -> Built:
+    """`mkdocs build --strict` typed in `cwd`, built in this process with plain output (GITHUB_ACTIONS not "true")."""
+    return build_in_process(cwd, "--strict", env={"GITHUB_ACTIONS": ""} if "GITHUB_ACTIONS" in os.environ else None)
 
 
 @pytest.fixture
@@ -137,7 +155,7 @@ def test_a_newcomer_adds_a_term_by_following_contributing(clone: Path) -> None:
             assert (check.returncode, check.stderr) == (0, "All content is valid.\n")
 
     # 4. The full build shows the term: its own page and its place in the A-Z index.
-    build = run([sys.executable, "-m", "mkdocs", "build", "--strict"], clone)
+    build = mkdocs_build(clone)
     assert build.returncode == 0, build.stderr
     page = (clone / "site/glossary/google-search-console/index.html").read_text(encoding="utf-8")
     assert '<h1 id="google-search-console">Google Search Console<' in page

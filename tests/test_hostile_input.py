@@ -4,15 +4,12 @@ the backstop, every output context escaped, and a browser that loads the result 
 from __future__ import annotations
 
 import json
-import logging
 import random
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_CONFIG, entry, mkdocs_env, serve
+from conftest import FIXTURE_CONFIG, build_in_process, entry, serve
 from hostile_cases import REFUSED, quiz
 
 from seokb.content import glossary, quiz as quiz_module
@@ -75,8 +72,6 @@ PAYLOAD = "Zz \"'></title></script><img src=x onerror=window.__pwned=1>"
 @pytest.fixture(scope="module")
 def breakout_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from _pytest.monkeypatch import MonkeyPatch
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     root = tmp_path_factory.mktemp("breakout")
     plain = PAYLOAD.replace('"', '\\"')
@@ -95,10 +90,10 @@ def breakout_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setattr(module, "plain_text_problems", lambda text: [])
         patch.setattr(module, "markdown_problems", lambda text: [])
     try:
-        build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+        result = build_in_process(root, "--site-dir", str(root / "site"))
     finally:
         patch.undo()
-        logging.getLogger("mkdocs").handlers.clear()
+    assert result.returncode == 0, result.stderr + result.stdout
     return root / "site"
 
 
@@ -176,9 +171,7 @@ def test_garbage_files_fail_the_build_with_messages_not_a_traceback(tmp_path: Pa
         "glossary/nested.yml": "term: " + "{a: " * 2000 + "}" * 2000 + "\n",
         "quizzes/garbage.yml": bytes(noise.randrange(256) for _ in range(300)),
     })
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"], cwd=root, env=mkdocs_env(), capture_output=True, text=True, timeout=300,
-    )
+    result = build_in_process(root)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
     for name in ("docs/lessons/garbage.md", "glossary/garbage-0.yml", "glossary/nested.yml", "quizzes/garbage.yml"):

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
-from conftest import HOOK, Project, entry, mkdocs_env
+from conftest import Built, Project, entry, new_project
 from test_build import problem_lines
 
 
@@ -15,8 +13,8 @@ def terms_linked(html: str) -> list[tuple[str, str]]:
     return re.findall(r'<a class="seokb-term" href="([^"]+)" title="[^"]*">([^<]+)</a>', html)
 
 
-@pytest.fixture
-def web(project: Project) -> Project:
+def write_web(project: Project) -> Project:
+    """Three terms, a home page and two lessons: one that mentions the terms, one that opts out of linking."""
     project.write("glossary/backlink.yml", entry("backlink", aliases="[inbound link]", related="[anchor-text]"))
     project.write("glossary/anchor-text.yml", entry("anchor-text"))
     project.write("glossary/exact-match-anchor-text.yml", entry("exact-match-anchor-text", term="Exact-match anchor text", related="[anchor-text]"))
@@ -35,8 +33,23 @@ def web(project: Project) -> Project:
     return project
 
 
-def test_first_mentions_link_to_their_terms_with_a_tooltip(web: Project) -> None:
-    result = web.build()
+
+
+@pytest.fixture
+def web(project: Project) -> Project:
+    """The web fixture, for a test that changes it before building."""
+    return write_web(project)
+
+
+@pytest.fixture(scope="module")
+def built_web(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Built]:
+    """The web fixture built once, for the tests that only read what the build gave."""
+    site = write_web(new_project(tmp_path_factory.mktemp("web") / "project"))
+    return site, site.build()
+
+
+def test_first_mentions_link_to_their_terms_with_a_tooltip(built_web: tuple[Project, Built]) -> None:
+    web, result = built_web
     assert result.returncode == 0, result.stderr
     html = web.site("lessons/first/index.html")
     assert terms_linked(html) == [
@@ -48,13 +61,15 @@ def test_first_mentions_link_to_their_terms_with_a_tooltip(web: Project) -> None
     assert "<code>backlink</code>" in html and '<em class="seokb-no-autolink">backlink</em>' in html
 
 
-def test_a_page_can_opt_out(web: Project) -> None:
-    assert web.build().returncode == 0
+def test_a_page_can_opt_out(built_web: tuple[Project, Built]) -> None:
+    web, result = built_web
+    assert result.returncode == 0, result.stderr
     assert terms_linked(web.site("lessons/second/index.html")) == []
 
 
-def test_term_pages_list_the_pages_that_mention_them(web: Project) -> None:
-    assert web.build().returncode == 0
+def test_term_pages_list_the_pages_that_mention_them(built_web: tuple[Project, Built]) -> None:
+    web, result = built_web
+    assert result.returncode == 0, result.stderr
     backlink = web.site("glossary/backlink/index.html")
     panel = backlink[backlink.index('id="mentioned-in"'):backlink.index('id="sources"')]
     assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a><blockquote>([^<]+)</blockquote>', panel) == [
@@ -77,8 +92,9 @@ def test_the_panel_is_hidden_when_nobody_mentions_the_term(web: Project) -> None
     assert "mentioned-in" not in anchor_text and "seokb-slot" not in anchor_text
 
 
-def test_each_lesson_ends_with_its_terms(web: Project) -> None:
-    assert web.build().returncode == 0
+def test_each_lesson_ends_with_its_terms(built_web: tuple[Project, Built]) -> None:
+    web, result = built_web
+    assert result.returncode == 0, result.stderr
     html = web.site("lessons/first/index.html")
     tail = html[html.index('id="terms-in-this-lesson"'):]
     assert re.findall(r'<dt><a href="([^"]+)">([^<]+)</a></dt>', tail) == [
@@ -88,8 +104,9 @@ def test_each_lesson_ends_with_its_terms(web: Project) -> None:
     ]
 
 
-def test_related_terms_show_both_ways_on_the_pages(web: Project) -> None:
-    assert web.build().returncode == 0
+def test_related_terms_show_both_ways_on_the_pages(built_web: tuple[Project, Built]) -> None:
+    web, result = built_web
+    assert result.returncode == 0, result.stderr
     anchor_text = web.site("glossary/anchor-text/index.html")
     related = anchor_text[anchor_text.index('id="related-terms"'):]
     assert 'href="../backlink/"' in related and 'href="../exact-match-anchor-text/"' in related
@@ -105,19 +122,17 @@ def test_an_orphan_term_is_reported_with_its_file(web: Project) -> None:
     ]
 
 
-def test_a_broken_link_the_engine_injects_is_caught_at_the_mention(web: Project) -> None:
-    # The engine's own links are checked like a contributor's: make it write wrong term URLs (in a build
-    # process of its own) and the build names each mention's file and line.
-    script = (
-        "import sys, seokb.mkdocs.events as adapter, seokb.links.terms as linking; right = adapter.relative_url;"
-        "adapter.relative_url = lambda url, page: right(url.replace('anchor-text', 'anchor-txt'), page);"
-        "linking.relative_url = lambda url, page: right(url.replace('anchor-text', 'anchor-txt'), page);"
-        "from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build']; cli()"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=web.root, capture_output=True, text=True,
-        env={**mkdocs_env(), "PYTHONPATH": str(HOOK.parent)},
-    )
+def test_a_broken_link_the_engine_injects_is_caught_at_the_mention(web: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The engine's own links are checked like a contributor's: make it write wrong term URLs and the build names
+    # each mention's file and line.
+    import seokb.links.terms as linking
+    import seokb.mkdocs.events as adapter
+
+    right = adapter.relative_url
+    wrong = lambda url, page: right(url.replace("anchor-text", "anchor-txt"), page)  # noqa: E731
+    monkeypatch.setattr(adapter, "relative_url", wrong)
+    monkeypatch.setattr(linking, "relative_url", wrong)
+    result = web.build()
     assert result.returncode != 0
     # Each mention's own link, at its line; and the lesson's "Terms in this lesson" list, which the engine wrote
     # at the end of the page (line 1: no line of the lesson file holds it).
