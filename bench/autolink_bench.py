@@ -11,10 +11,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
-from seokb.links.autolink import TermMatcher, autolink  # noqa: E402
-from seokb.diagnostics import Diagnostics  # noqa: E402
 from seokb.content.glossary import load_glossary  # noqa: E402
 from seokb.content.model import Glossary, Term  # noqa: E402
+from seokb.diagnostics import Diagnostics  # noqa: E402
+from seokb.links.autolink import TermMatcher, autolink  # noqa: E402
 
 PAGES = 20
 WORDS_PER_PAGE = 600
@@ -35,8 +35,13 @@ def pseudo_word(number: int) -> str:
 def synthetic_terms(count: int) -> list[Term]:
     return [
         Term(
-            slug=f"synthetic-{i}", term=" ".join(pseudo_word(i * 4 + k) for k in range(i % 3 + 1)),
-            short="A synthetic term.", definition="", example="", category="basics", sources=(),
+            slug=f"synthetic-{i}",
+            term=" ".join(pseudo_word(i * 4 + k) for k in range(i % 3 + 1)),
+            short="A synthetic term.",
+            definition="",
+            example="",
+            category="basics",
+            sources=(),
         )
         for i in range(count)
     ]
@@ -46,7 +51,7 @@ def synthetic_pages(real: Glossary, mentioned: list[Term], rng: random.Random) -
     names = [name for term in [*real, *mentioned] for name in term.names]
     pages = []
     for _ in range(PAGES):
-        blocks, words = [f"<h1 id=\"t\">{rng.choice(names).capitalize()}</h1>"], 0
+        blocks, words = [f'<h1 id="t">{rng.choice(names).capitalize()}</h1>'], 0
         while words < WORDS_PER_PAGE:
             sentences = []
             for _ in range(rng.randint(2, 5)):
@@ -66,7 +71,9 @@ def synthetic_pages(real: Glossary, mentioned: list[Term], rng: random.Random) -
             elif kind < 0.9:
                 blocks.append("<ul>\n" + "\n".join(f"<li>{s}</li>" for s in sentences) + "\n</ul>")
             else:
-                blocks.append(f'<div class="admonition tip">\n<p class="admonition-title">Tip</p>\n<p>{" ".join(sentences)}</p>\n</div>')
+                blocks.append(
+                    f'<div class="admonition tip">\n<p class="admonition-title">Tip</p>\n<p>{" ".join(sentences)}</p>\n</div>'
+                )
         pages.append("\n".join(blocks) + "\n")
     return pages
 

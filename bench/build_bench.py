@@ -40,21 +40,21 @@ import html
 import os
 import random
 import re
-import signal
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
-from statistics import median
 from pathlib import Path
+from statistics import median
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 
-from seokb.diagnostics import Diagnostics  # noqa: E402
 from seokb.content.glossary import SCHEMA_LINE, load_glossary  # noqa: E402
+from seokb.diagnostics import Diagnostics  # noqa: E402
 from seokb.site.glossary_pages import BACKLINKS_SLOT, EDIT_SLOT, SHARE_SLOT, index_page, term_page  # noqa: E402
 
 ADJECTIVES = (
@@ -108,7 +108,7 @@ def write_knowledge_base(root: Path, terms: int, lessons: int, seed: int = 7) ->
         while len(words) < 600:
             words += rng.sample(FILLER, 12)
             words += rng.choice(names).split()
-        paragraphs = [" ".join(words[i:i + 60]).capitalize() + "." for i in range(0, len(words), 60)]
+        paragraphs = [" ".join(words[i : i + 60]).capitalize() + "." for i in range(0, len(words), 60)]
         hand = rng.choice(names)
         next_link = f"lesson-{number + 1:04d}.md" if number < lessons else "../index.md"
         body = "\n\n".join(paragraphs)
@@ -132,9 +132,11 @@ def write_knowledge_base(root: Path, terms: int, lessons: int, seed: int = 7) ->
         encoding="utf-8",
     )
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    nav = "nav:\n  - Home: index.md\n  - Lessons:\n" + "".join(
-        f"      - lessons/lesson-{n:04d}.md\n" for n in range(1, lessons + 1)
-    ) + "  - Glossary: glossary/index.md\n  - Quizzes: quizzes/index.md\n  - link-profile.md\n"
+    nav = (
+        "nav:\n  - Home: index.md\n  - Lessons:\n"
+        + "".join(f"      - lessons/lesson-{n:04d}.md\n" for n in range(1, lessons + 1))
+        + "  - Glossary: glossary/index.md\n  - Quizzes: quizzes/index.md\n  - link-profile.md\n"
+    )
     config = config[: config.index("\nnav:") + 1] + nav  # the top-level nav, not validation.nav
     config = config.replace("hooks/seokb_hooks.py", str(REPO / "hooks" / "seokb_hooks.py"))
     config = config.replace("  - hooks/seokb\n", f"  - {REPO / 'hooks' / 'seokb'}\n")  # watch: the engine lives in the repository
@@ -160,7 +162,10 @@ def write_baseline(kb: Path, root: Path, linked: bool = False) -> None:
         (root / "docs" / "glossary" / f"{term.slug}.md").write_text(page, encoding="utf-8")
     if linked:
         for lesson in sorted((root / "docs" / "lessons").glob("*.md")):
-            lesson.write_text(_linked_lesson(lesson.read_text(encoding="utf-8"), _article(built / "lessons" / lesson.stem / "index.html")), encoding="utf-8")
+            lesson.write_text(
+                _linked_lesson(lesson.read_text(encoding="utf-8"), _article(built / "lessons" / lesson.stem / "index.html")),
+                encoding="utf-8",
+            )
     (root / "docs" / "quizzes").mkdir()
     for page in ["link-profile", "quizzes", *(f"quizzes/{quiz.stem}" for quiz in sorted((kb / "quizzes").glob("*.yml")))]:
         target = root / "docs" / (f"{page}/index.md" if page == "quizzes" else f"{page}.md")
@@ -197,10 +202,13 @@ def _with_term_sections(markdown: str, article: str) -> str:
     mentioned = MENTIONED.findall(article)
     sections = {
         SHARE_SLOT: f"Share this term: `{share.group(1)}`\n{EXCLUDED}" if share else "",
-        BACKLINKS_SLOT: f"## Mentioned in {EXCLUDED}\n\n" + "".join(
-            f"- [{html.unescape(title)}](../{page}.md): {html.unescape(sentence)}\n" for page, title, sentence in mentioned
-        ) if mentioned else "",
-        EDIT_SLOT: f"[Edit this entry]({edit.group(1)}): every term is one YAML file, and fixes are welcome.\n{EXCLUDED}" if edit else "",
+        BACKLINKS_SLOT: f"## Mentioned in {EXCLUDED}\n\n"
+        + "".join(f"- [{html.unescape(title)}](../{page}.md): {html.unescape(sentence)}\n" for page, title, sentence in mentioned)
+        if mentioned
+        else "",
+        EDIT_SLOT: f"[Edit this entry]({edit.group(1)}): every term is one YAML file, and fixes are welcome.\n{EXCLUDED}"
+        if edit
+        else "",
     }
     for slot, text in sections.items():
         markdown = markdown.replace(slot, f"\n{text}\n")
@@ -225,7 +233,9 @@ def _linked_lesson(markdown: str, article: str) -> str:
     for form in forms:  # the quiz marker, as plain MkDocs would need the quiz written out
         linked = re.sub(r"<!-- seokb:quiz [a-z0-9-]+ -->", lambda _: f"\n{form}\n", linked, count=1)
     terms = LESSON_TERM.findall(article)
-    listed = "".join(f"- [{html.unescape(name)}](../glossary/{slug_}.md): {html.unescape(short)}\n" for slug_, name, short in terms)
+    listed = "".join(
+        f"- [{html.unescape(name)}](../glossary/{slug_}.md): {html.unescape(short)}\n" for slug_, name, short in terms
+    )
     return linked + (f"\n## Terms in this lesson {EXCLUDED}\n\n{listed}" if terms else "")
 
 
@@ -236,7 +246,7 @@ def _as_markdown(page: Path) -> str:
     title = re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", article, re.S).group(1)).replace("&para;", "").strip()
     body = article.split("</h1>", 1)[1]
     description = re.search(r'<meta name="description" content="([^"]*)"', built).group(1)
-    return f"---\ndescription: \"{description}\"\n---\n# {title}\n\n{body.strip()}\n"
+    return f'---\ndescription: "{description}"\n---\n# {title}\n\n{body.strip()}\n'
 
 
 PEER = "mkdocs-ezglossary-plugin"
@@ -296,7 +306,8 @@ def write_ezglossary(kb: Path, root: Path) -> None:
             + f"    **Sources:** {sources}\n"
         )
     (root / "docs" / "glossary" / "index.md").write_text(
-        "---\ndescription: Every term of the benchmark, A to Z.\n---\n# Glossary\n\n" + "\n".join(entries), encoding="utf-8",
+        "---\ndescription: Every term of the benchmark, A to Z.\n---\n# Glossary\n\n" + "\n".join(entries),
+        encoding="utf-8",
     )
     names = {term.slug: term.term for term in glossary}
     built = kb / "site"
@@ -346,7 +357,9 @@ def check_links_by_hand(kb: Path, linked: Path) -> int:
     for page in pages:
         ours, theirs = _internal_links(kb / "site" / page), _internal_links(linked / "site" / page)
         if theirs != ours:
-            raise SystemExit(f"links by hand differ from the hooks' links on {page}: {sorted((theirs - ours) + (ours - theirs))[:10]}")
+            raise SystemExit(
+                f"links by hand differ from the hooks' links on {page}: {sorted((theirs - ours) + (ours - theirs))[:10]}"
+            )
         mentioned += sum(count for href, count in ours.items() if page.parts[0] == "glossary" and "lessons/" in href)
     lesson = _internal_links(kb / "site" / "lessons" / "lesson-0001" / "index.html")
     if sum(count for href, count in lesson.items() if "glossary/" in href) <= 20 or not mentioned:
@@ -384,8 +397,16 @@ def linkchecker_seconds(site: Path) -> float:
     with serve(site) as url:
         started = time.perf_counter()
         result = subprocess.run(
-            [str(Path(sys.executable).with_name("linkchecker")), "--config", str(REPO / "tests" / "linkcheckerrc"),
-             "--no-status", "--no-robots", url], capture_output=True, text=True,
+            [
+                str(Path(sys.executable).with_name("linkchecker")),
+                "--config",
+                str(REPO / "tests" / "linkcheckerrc"),
+                "--no-status",
+                "--no-robots",
+                url,
+            ],
+            capture_output=True,
+            text=True,
         )
         seconds = time.perf_counter() - started
     summary = re.search(r"That's it\..*", result.stdout)
@@ -412,7 +433,11 @@ def serve_rebuild_seconds(root: Path, edited: Path, env: dict[str, str], edits: 
     log_path = root / "serve.log"
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            [sys.executable, "-c", SERVE_EVERY_TIME, "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env, stdout=log, stderr=log,
+            [sys.executable, "-c", SERVE_EVERY_TIME, "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            env=env,
+            stdout=log,
+            stderr=log,
         )
     original = edited.read_text(encoding="utf-8")
     full_builds = []
@@ -483,27 +508,50 @@ def main() -> None:
             log = warm_runs[-1][2]
             checked = re.search(r"seokb: (\d+) links on (\d+) pages checked in ([\d.]+) s", log)
             print(f"{terms} terms, {lessons} lessons ({pages} pages); median of {arguments.runs} runs each")
-            print(f"    baseline (plain MkDocs):   {base_s:7.1f} s  {1000 * base_s / pages:6.1f} ms/page  {base_mb:5d} MB peak  runs: {_seconds(base_runs)}")
-            print(f"    baseline, links by hand:   {linked_s:7.1f} s  {1000 * linked_s / pages:6.1f} ms/page  {linked_mb:5d} MB peak  runs: {_seconds(linked_runs)}")
+            print(
+                f"    baseline (plain MkDocs):   {base_s:7.1f} s  {1000 * base_s / pages:6.1f} ms/page  {base_mb:5d} MB peak  runs: {_seconds(base_runs)}"
+            )
+            print(
+                f"    baseline, links by hand:   {linked_s:7.1f} s  {1000 * linked_s / pages:6.1f} ms/page  {linked_mb:5d} MB peak  runs: {_seconds(linked_runs)}"
+            )
             peer_s = median(r[0] for r in peer_runs) if peer else 0.0
             rows.append((pages, base_s, linked_s, warm_s, peer_s))
             of_peer = lambda seconds: f", x{seconds / peer_s:.2f} of ezglossary" if peer else ""  # noqa: E731
             if peer:
                 peer_pages = pages - terms  # one glossary page instead of the term pages and the A-Z index
-                print(f"    ezglossary {peer} (peer): {peer_s:7.1f} s  {1000 * peer_s / peer_pages:6.1f} ms/page  "
-                      f"{max(r[1] for r in peer_runs):5d} MB peak  ({peer_pages} pages; importing the plugin: "
-                      f"{peer_import_seconds(env):.1f} s CPU)  runs: {_seconds(peer_runs)}")
-            print(f"    seokb, cards cached:       {warm_s:7.1f} s  {1000 * warm_s / pages:6.1f} ms/page  {warm_mb:5d} MB peak  "
-                  f"x{warm_s / base_s:.2f} of baseline, x{warm_s / linked_s:.2f} of links by hand{of_peer(warm_s)}  runs: {_seconds(warm_runs)}")
-            print(f"    seokb, cards drawn (cold): {cold_s:7.1f} s  {1000 * cold_s / pages:6.1f} ms/page  {cold_mb:5d} MB peak  "
-                  f"x{cold_s / base_s:.2f} of baseline, x{cold_s / linked_s:.2f} of links by hand{of_peer(cold_s)}")
-            cpu = {name: median(r[3] for r in runs) for name, runs in
-                   (("baseline", base_runs), ("links by hand", linked_runs), ("ezglossary", peer_runs), ("seokb", warm_runs)) if runs}
-            print(f"    CPU seconds (user + system, medians): {', '.join(f'{name} {value:.1f}' for name, value in cpu.items())}, "
-                  f"seokb cold {cold_cpu:.1f}; seokb cached x{cpu['seokb'] / cpu['baseline']:.2f} of baseline, "
-                  f"x{cpu['seokb'] / cpu['links by hand']:.2f} of links by hand" + (f", x{cpu['seokb'] / cpu['ezglossary']:.2f} of ezglossary" if peer else ""))
+                print(
+                    f"    ezglossary {peer} (peer): {peer_s:7.1f} s  {1000 * peer_s / peer_pages:6.1f} ms/page  "
+                    f"{max(r[1] for r in peer_runs):5d} MB peak  ({peer_pages} pages; importing the plugin: "
+                    f"{peer_import_seconds(env):.1f} s CPU)  runs: {_seconds(peer_runs)}"
+                )
+            print(
+                f"    seokb, cards cached:       {warm_s:7.1f} s  {1000 * warm_s / pages:6.1f} ms/page  {warm_mb:5d} MB peak  "
+                f"x{warm_s / base_s:.2f} of baseline, x{warm_s / linked_s:.2f} of links by hand{of_peer(warm_s)}  runs: {_seconds(warm_runs)}"
+            )
+            print(
+                f"    seokb, cards drawn (cold): {cold_s:7.1f} s  {1000 * cold_s / pages:6.1f} ms/page  {cold_mb:5d} MB peak  "
+                f"x{cold_s / base_s:.2f} of baseline, x{cold_s / linked_s:.2f} of links by hand{of_peer(cold_s)}"
+            )
+            cpu = {
+                name: median(r[3] for r in runs)
+                for name, runs in (
+                    ("baseline", base_runs),
+                    ("links by hand", linked_runs),
+                    ("ezglossary", peer_runs),
+                    ("seokb", warm_runs),
+                )
+                if runs
+            }
+            print(
+                f"    CPU seconds (user + system, medians): {', '.join(f'{name} {value:.1f}' for name, value in cpu.items())}, "
+                f"seokb cold {cold_cpu:.1f}; seokb cached x{cpu['seokb'] / cpu['baseline']:.2f} of baseline, "
+                f"x{cpu['seokb'] / cpu['links by hand']:.2f} of links by hand"
+                + (f", x{cpu['seokb'] / cpu['ezglossary']:.2f} of ezglossary" if peer else "")
+            )
             # Untimed: the comparisons are only fair if the baseline and the peer link what the hooks link.
-            print(f"    links by hand: the same internal links as the hooks' pages on all {check_links_by_hand(kb, linked)} glossary, lesson and quiz pages")
+            print(
+                f"    links by hand: the same internal links as the hooks' pages on all {check_links_by_hand(kb, linked)} glossary, lesson and quiz pages"
+            )
             if peer:
                 ours, theirs = lesson_term_links(kb, ez)
                 if theirs != ours:
@@ -517,17 +565,25 @@ def main() -> None:
                     # the term's page in the baseline, since its rebuilds have costs of their own (a fresh site).
                     entry = sorted((kb / "glossary").glob("*.yml"))[terms // 2]
                     ours = serve_rebuild_seconds(kb, entry, env, arguments.edits)
-                    theirs = serve_rebuild_seconds(baseline, baseline / "docs" / "glossary" / f"{entry.stem}.md", env, arguments.edits)
+                    theirs = serve_rebuild_seconds(
+                        baseline, baseline / "docs" / "glossary" / f"{entry.stem}.md", env, arguments.edits
+                    )
                     for name, (rebuilds, fulls) in (("seokb", ours), ("baseline", theirs)):
-                        print(f"    mkdocs serve, one glossary file edited ({name}): rebuilt in {', '.join(f'{r:.1f}' for r in rebuilds)} s; "
-                              f"full builds in turn {', '.join(f'{f:.1f}' for f in fulls)} s (medians: rebuilds x{median(rebuilds) / median(fulls):.2f})")
+                        print(
+                            f"    mkdocs serve, one glossary file edited ({name}): rebuilt in {', '.join(f'{r:.1f}' for r in rebuilds)} s; "
+                            f"full builds in turn {', '.join(f'{f:.1f}' for f in fulls)} s (medians: rebuilds x{median(rebuilds) / median(fulls):.2f})"
+                        )
                 if arguments.linkchecker:
                     lc = linkchecker_seconds(kb / "site")
-                    print(f"    LinkChecker on the same site: {lc:.1f} s, x{lc / max(float(seconds), 1e-3):.0f} our validation time")
+                    print(
+                        f"    LinkChecker on the same site: {lc:.1f} s, x{lc / max(float(seconds), 1e-3):.0f} our validation time"
+                    )
     if len(rows) > 1:
         (p1, b1, l1, w1, e1), (p2, b2, l2, w2, e2) = rows[0], rows[-1]
-        print(f"growth from {p1} to {p2} pages (x{p2 / p1:.2f}): seokb x{w2 / w1:.2f}, baseline x{b2 / b1:.2f}, links by hand x{l2 / l1:.2f}"
-              + (f", ezglossary x{e2 / e1:.2f}" if peer else ""))
+        print(
+            f"growth from {p1} to {p2} pages (x{p2 / p1:.2f}): seokb x{w2 / w1:.2f}, baseline x{b2 / b1:.2f}, links by hand x{l2 / l1:.2f}"
+            + (f", ezglossary x{e2 / e1:.2f}" if peer else "")
+        )
 
 
 if __name__ == "__main__":

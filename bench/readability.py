@@ -48,7 +48,10 @@ def read_tree(rev: str | None) -> dict[str, str]:
         return {str(p.relative_to(REPO)): p.read_text(encoding="utf-8") for p in paths}
     names = subprocess.run(
         ["git", "ls-tree", "-r", "--name-only", rev, "docs/lessons", "glossary"],
-        cwd=REPO, check=True, capture_output=True, text=True,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.split()
     wanted = [n for n in names if re.fullmatch(r"docs/lessons/[^/]+\.md|glossary/[^/]+\.yml", n)]
     return {
@@ -104,8 +107,11 @@ class Report:
             average = statistics.mean(values.values())
             if average > GLOSSARY_GRADE_AVERAGE:
                 found.append(f"glossary {name} average grade {average:.1f}, above {GLOSSARY_GRADE_AVERAGE}")
-        found += [f"{line}: grade {g:.1f}, above {GLOSSARY_GRADE_MAX}" for line, g in self.glossary_lines().items()
-                  if g > GLOSSARY_GRADE_MAX]
+        found += [
+            f"{line}: grade {g:.1f}, above {GLOSSARY_GRADE_MAX}"
+            for line, g in self.glossary_lines().items()
+            if g > GLOSSARY_GRADE_MAX
+        ]
         return found
 
 
@@ -141,8 +147,10 @@ def print_report(report: Report, markdown: bool) -> None:
     print(f"lessons average ease {report.lesson_ease:.1f}")
     for line, grade in sorted(report.glossary_lines().items(), key=lambda item: -item[1]):
         print(f"glossary {line:48} grade {grade:4.1f}")
-    print(f"glossary short average grade {statistics.mean(report.short.values()):.1f}, "
-          f"why_it_matters average grade {statistics.mean(report.why.values()):.1f}")
+    print(
+        f"glossary short average grade {statistics.mean(report.short.values()):.1f}, "
+        f"why_it_matters average grade {statistics.mean(report.why.values()):.1f}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

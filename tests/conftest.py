@@ -10,8 +10,8 @@ import io
 import logging
 import os
 import subprocess
-import threading
 import sys
+import threading
 import time
 import traceback
 import warnings
@@ -97,10 +97,14 @@ def build_in_process(root: Path, *extra: str, env: dict[str, str] | None = None)
     if options.pop("quiet", False):
         state.logger.setLevel(logging.ERROR)
     duplicates = utils.DuplicateFilter()  # one per process in the CLI: one per build here, or a message seen in
-    returncode = 0                         # an earlier build of this process would be dropped from this one
+    returncode = 0  # an earlier build of this process would be dropped from this one
     try:
-        with _environment({**mkdocs_env(), **(env or {})}), contextlib.chdir(root), \
-                contextlib.redirect_stdout(stdout), warnings.catch_warnings():
+        with (
+            _environment({**mkdocs_env(), **(env or {})}),
+            contextlib.chdir(root),
+            contextlib.redirect_stdout(stdout),
+            warnings.catch_warnings(),
+        ):
             if not sys.warnoptions:  # as _enable_warnings
                 build_module.log.addFilter(duplicates)
                 warnings.simplefilter("module", DeprecationWarning)
@@ -180,7 +184,11 @@ class Project:
         """The real `mkdocs build` command line in a process of its own, for what only a fresh process shows."""
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", *extra],
-            cwd=self.root, env={**mkdocs_env(), **(env or {})}, capture_output=True, text=True, timeout=300,
+            cwd=self.root,
+            env={**mkdocs_env(), **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
 
     def site(self, relative: str) -> str:
@@ -253,7 +261,9 @@ def entry(slug: str = "backlink", **fields: str) -> str:
 
 def build_real_site(site_dir: Path, site_url: str | None = None) -> Built:
     """The repository's own site, built strictly the way `make build` does, into `site_dir` (in this process)."""
-    return build_in_process(REPO, "--strict", "--site-dir", str(site_dir), env=None if site_url is None else {"SITE_URL": site_url})
+    return build_in_process(
+        REPO, "--strict", "--site-dir", str(site_dir), env=None if site_url is None else {"SITE_URL": site_url}
+    )
 
 
 @pytest.fixture(scope="session")
@@ -319,8 +329,13 @@ def serve(directory: Path):
 CHROMIUM = "/usr/bin/chromium"
 # Without these Chromium tries to reach Google's hosts at start, which this closed network refuses.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -349,8 +364,15 @@ def page(browser):
 # LinkChecker crawl, the benchmark) start at once on different workers and the short files fill in around
 # them, instead of one of them starting last and running alone while the other worker idles.
 SLOWEST_FILES = (
-    "test_linkchecker.py", "test_bench.py", "test_quiz_site.py", "test_quiz_browser.py", "test_page_linking.py",
-    "test_contributor_walkthrough.py", "test_web_browser.py", "test_glossary_browser.py", "test_serve.py",
+    "test_linkchecker.py",
+    "test_bench.py",
+    "test_quiz_site.py",
+    "test_quiz_browser.py",
+    "test_page_linking.py",
+    "test_contributor_walkthrough.py",
+    "test_web_browser.py",
+    "test_glossary_browser.py",
+    "test_serve.py",
 )
 
 

@@ -29,7 +29,9 @@ def source_runs(source_text: str, run: int = RUN) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + run]) for i in range(len(words) - run + 1)}
 
 
-def copied_runs(text: str, path: str, runs: set[tuple[str, ...]], allowed: set[tuple[str, ...]] = frozenset(), run: int = RUN) -> list[Diagnostic]:
+def copied_runs(
+    text: str, path: str, runs: set[tuple[str, ...]], allowed: set[tuple[str, ...]] = frozenset(), run: int = RUN
+) -> list[Diagnostic]:
     """Each maximal stretch of `text` made of shared runs, reported once at the line where it starts.
 
     `allowed` holds runs that may repeat (the titles and names the article quotes).

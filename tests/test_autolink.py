@@ -10,31 +10,40 @@ from pathlib import Path
 import pytest
 from golden import GOLDEN
 
-from seokb.links.autolink import Mention, TermMatcher, autolink
-from seokb.diagnostics import Diagnostics
 from seokb.content.glossary import load_glossary
 from seokb.content.model import Glossary, Term
 from seokb.content.names import name_key
+from seokb.diagnostics import Diagnostics
+from seokb.links.autolink import Mention, TermMatcher, autolink
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def make_term(slug: str, term: str, short: str, *aliases: str) -> Term:
     return Term(
-        slug=slug, term=term, short=short, definition="A definition.\n", example="An example.\n",
-        category="basics", sources=(), aliases=aliases, path=f"glossary/{slug}.yml",
+        slug=slug,
+        term=term,
+        short=short,
+        definition="A definition.\n",
+        example="An example.\n",
+        category="basics",
+        sources=(),
+        aliases=aliases,
+        path=f"glossary/{slug}.yml",
     )
 
 
-GLOSSARY = Glossary((
-    make_term("anchor-text", "Anchor text", "The clickable words of a link.", "link text"),
-    # Quotes and an ampersand, so every case shows the tooltip escaped.
-    make_term("backlink", "Backlink", 'A link from another site to yours: a "vote" & a path.', "inbound link"),
-    make_term("exact-match-anchor-text", "Exact-match anchor text", "Anchor text that repeats the exact keyword."),
-    make_term("link-building", "Link building", "Earning links from other sites."),
-    make_term("link-scheme", "Link scheme", "Links made to manipulate rankings."),
-    make_term("referring-domain", "Referring domain", "A site that links to you at least once."),
-))
+GLOSSARY = Glossary(
+    (
+        make_term("anchor-text", "Anchor text", "The clickable words of a link.", "link text"),
+        # Quotes and an ampersand, so every case shows the tooltip escaped.
+        make_term("backlink", "Backlink", 'A link from another site to yours: a "vote" & a path.', "inbound link"),
+        make_term("exact-match-anchor-text", "Exact-match anchor text", "Anchor text that repeats the exact keyword."),
+        make_term("link-building", "Link building", "Earning links from other sites."),
+        make_term("link-scheme", "Link scheme", "Links made to manipulate rankings."),
+        make_term("referring-domain", "Referring domain", "A site that links to you at least once."),
+    )
+)
 MATCHER = TermMatcher(GLOSSARY)
 
 
@@ -62,13 +71,17 @@ def read_cases(path: Path) -> list[Case]:
     for start, stop in zip(starts, starts[1:] + [len(lines)]):
         title = lines[start][4:]
         option = _OPTION.search(title)
-        body = lines[start + 1:stop]
+        body = lines[start + 1 : stop]
         divider = body.index("---")
-        cases.append(Case(
-            title=title, line=start + 1,
-            page="\n".join(body[:divider]).strip("\n"), expected="\n".join(body[divider + 1:]).strip("\n"),
-            skip_slug=option.group(1) if option else None,
-        ))
+        cases.append(
+            Case(
+                title=title,
+                line=start + 1,
+                page="\n".join(body[:divider]).strip("\n"),
+                expected="\n".join(body[divider + 1 :]).strip("\n"),
+                skip_slug=option.group(1) if option else None,
+            )
+        )
     return cases
 
 
@@ -94,11 +107,55 @@ def test_only_links_are_added(case: Case) -> None:
 
 # Pieces of real and broken HTML; any page made of them must come back unchanged but for the added links.
 PIECES = (
-    "backlink", "backlinks", "inbound", "link", "anchor", "text", " ", "\n", "-", ".", "\u2019s", "&amp;", "&lt;",
-    "&nbsp;", "&#39;", "&bogus;", "&", "<", ">", "< p", "</", "<!", "<p>", "</p>", "<em>", "</em>", "<a href='x'>",
-    "</a>", "<code>", "</code>", "<br>", "<br />", "<sup>", "</sup>", "<h2>", "</h2>", "<!-- c -->", "<script>",
-    "</script>", '<div class="seokb-no-autolink">', "</div>", '<img alt="backlink">', "<P CLASS='admonition-title'>",
-    "<![CDATA[backlink]]>", "<?x?>", "</ >", "\r\n", '"', "'",
+    "backlink",
+    "backlinks",
+    "inbound",
+    "link",
+    "anchor",
+    "text",
+    " ",
+    "\n",
+    "-",
+    ".",
+    "\u2019s",
+    "&amp;",
+    "&lt;",
+    "&nbsp;",
+    "&#39;",
+    "&bogus;",
+    "&",
+    "<",
+    ">",
+    "< p",
+    "</",
+    "<!",
+    "<p>",
+    "</p>",
+    "<em>",
+    "</em>",
+    "<a href='x'>",
+    "</a>",
+    "<code>",
+    "</code>",
+    "<br>",
+    "<br />",
+    "<sup>",
+    "</sup>",
+    "<h2>",
+    "</h2>",
+    "<!-- c -->",
+    "<script>",
+    "</script>",
+    '<div class="seokb-no-autolink">',
+    "</div>",
+    '<img alt="backlink">',
+    "<P CLASS='admonition-title'>",
+    "<![CDATA[backlink]]>",
+    "<?x?>",
+    "</ >",
+    "\r\n",
+    '"',
+    "'",
 )
 
 
@@ -116,28 +173,52 @@ def test_fixture_file_has_a_case_per_title() -> None:
     assert len(titles) == len(set(titles)) >= 30
 
 
-@pytest.mark.parametrize("text, found", [
-    ("backlink", [("backlink", "backlink")]),
-    ("Backlinks, BACKLINK's and backlinks'", [("Backlinks", "backlink"), ("BACKLINK's", "backlink"), ("backlinks", "backlink")]),
-    ("inbound links and link text", [("inbound links", "backlink"), ("link text", "anchor-text")]),
-    ("exact-match anchor text", [("exact-match anchor text", "exact-match-anchor-text")]),
-    ("exact match   anchor\ntext", [("exact match   anchor\ntext", "exact-match-anchor-text")]),
-    ("exact-match anchor texts and anchor text", [
-        ("exact-match anchor texts", "exact-match-anchor-text"), ("anchor text", "anchor-text"),
-    ]),
-    ("link-building and link building", [("link-building", "link-building"), ("link building", "link-building")]),
-    ("Referring domains: link schemes.", [("Referring domains", "referring-domain"), ("link schemes", "link-scheme")]),
-    ("backlink\u2019s", [("backlink\u2019s", "backlink")]),
-    ("inbound link building", [("inbound link", "backlink")]),  # leftmost first, then longest
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("backlink", [("backlink", "backlink")]),
+        (
+            "Backlinks, BACKLINK's and backlinks'",
+            [("Backlinks", "backlink"), ("BACKLINK's", "backlink"), ("backlinks", "backlink")],
+        ),
+        ("inbound links and link text", [("inbound links", "backlink"), ("link text", "anchor-text")]),
+        ("exact-match anchor text", [("exact-match anchor text", "exact-match-anchor-text")]),
+        ("exact match   anchor\ntext", [("exact match   anchor\ntext", "exact-match-anchor-text")]),
+        (
+            "exact-match anchor texts and anchor text",
+            [
+                ("exact-match anchor texts", "exact-match-anchor-text"),
+                ("anchor text", "anchor-text"),
+            ],
+        ),
+        ("link-building and link building", [("link-building", "link-building"), ("link building", "link-building")]),
+        ("Referring domains: link schemes.", [("Referring domains", "referring-domain"), ("link schemes", "link-scheme")]),
+        ("backlink\u2019s", [("backlink\u2019s", "backlink")]),
+        ("inbound link building", [("inbound link", "backlink")]),  # leftmost first, then longest
+    ],
+)
 def test_find(text: str, found: list[tuple[str, str]]) -> None:
     assert [(text[start:end], term.slug) for start, end, term in MATCHER.find(text)] == found
 
 
-@pytest.mark.parametrize("text", [
-    "backlinking", "superbacklink", "sub-backlink", "backlink-heavy", "anchor, text", "anchor. Text", "anchor\u2014text",
-    "anchor - text", "exact-matching anchor", "link", "", "backlinkz", "back link",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "backlinking",
+        "superbacklink",
+        "sub-backlink",
+        "backlink-heavy",
+        "anchor, text",
+        "anchor. Text",
+        "anchor\u2014text",
+        "anchor - text",
+        "exact-matching anchor",
+        "link",
+        "",
+        "backlinkz",
+        "back link",
+    ],
+)
 def test_find_nothing(text: str) -> None:
     assert MATCHER.find(text) == []
 
@@ -174,18 +255,21 @@ def test_no_mentions_recorded_for_the_own_page() -> None:
     assert all(m.linked for m in mentions)
 
 
-@pytest.mark.parametrize("block, sentence", [
-    ("<p>First one. Then a backlink! Last?</p>", "Then a backlink!"),
-    ("<p>Is it a backlink? Yes.</p>", "Is it a backlink?"),
-    ('<p>He said "get a backlink." Then left.</p>', 'He said "get a backlink."'),
-    ("<p>Links, e.g. a backlink, count.</p>", "Links, e.g. a backlink, count."),  # lower case after '.': no new sentence
-    ("<p>Links, e.g.\n  a backlink, count.</p>", "Links, e.g. a backlink, count."),
-    ("<p>A <code>rel</code> value on a backlink.</p>", "A rel value on a backlink."),
-    ("<p>Tom &amp; Jerry&#39;s backlink.</p>", "Tom & Jerry's backlink."),
-    ("<li>Backlinks<ul><li>Other</li></ul>more words</li>", "Backlinks"),
-    ("<p>One line<br />a backlink here</p>", "a backlink here"),
-    ("<td>a backlink</td><td>next cell.</td>", "a backlink"),
-])
+@pytest.mark.parametrize(
+    "block, sentence",
+    [
+        ("<p>First one. Then a backlink! Last?</p>", "Then a backlink!"),
+        ("<p>Is it a backlink? Yes.</p>", "Is it a backlink?"),
+        ('<p>He said "get a backlink." Then left.</p>', 'He said "get a backlink."'),
+        ("<p>Links, e.g. a backlink, count.</p>", "Links, e.g. a backlink, count."),  # lower case after '.': no new sentence
+        ("<p>Links, e.g.\n  a backlink, count.</p>", "Links, e.g. a backlink, count."),
+        ("<p>A <code>rel</code> value on a backlink.</p>", "A rel value on a backlink."),
+        ("<p>Tom &amp; Jerry&#39;s backlink.</p>", "Tom & Jerry's backlink."),
+        ("<li>Backlinks<ul><li>Other</li></ul>more words</li>", "Backlinks"),
+        ("<p>One line<br />a backlink here</p>", "a backlink here"),
+        ("<td>a backlink</td><td>next cell.</td>", "a backlink"),
+    ],
+)
 def test_mention_sentence(block: str, sentence: str) -> None:
     _, mentions = autolink(block, MATCHER, href_for)
     assert [m.sentence for m in mentions] == [sentence]
@@ -208,13 +292,16 @@ def test_href_and_title_are_escaped() -> None:
     )
 
 
-@pytest.mark.parametrize("page", [
-    # A <div> cannot sit in a <p>: as in a browser it closes the unclosed title, so the div's text is prose.
-    '<p class="admonition-title">Backlink<div><p>A backlink.</p></div>',
-    '<p class="admonition-title">Backlink<div>A backlink.</div>',
-    # A stray end tag closes nothing.
-    '<p>A</em> backlink.</p>',
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A <div> cannot sit in a <p>: as in a browser it closes the unclosed title, so the div's text is prose.
+        '<p class="admonition-title">Backlink<div><p>A backlink.</p></div>',
+        '<p class="admonition-title">Backlink<div>A backlink.</div>',
+        # A stray end tag closes nothing.
+        "<p>A</em> backlink.</p>",
+    ],
+)
 def test_sloppy_html_does_not_hide_the_rest_of_the_page(page: str) -> None:
     linked, mentions = autolink(page, MATCHER, href_for)
     assert [(m.text, m.linked) for m in mentions] == [("backlink", True)]
@@ -236,8 +323,7 @@ def test_every_real_glossary_name_is_found_as_its_own_term() -> None:
 # Words no page text uses, so the synthetic terms change nothing but the glossary's size.
 def synthetic_glossary(count: int) -> Glossary:
     terms = [
-        make_term(f"synthetic-{i}", " ".join(f"zq{i}x{w}" for w in range(i % 4 + 1)), "A synthetic term.")
-        for i in range(count)
+        make_term(f"synthetic-{i}", " ".join(f"zq{i}x{w}" for w in range(i % 4 + 1)), "A synthetic term.") for i in range(count)
     ]
     return Glossary((*GLOSSARY, *terms))
 
@@ -260,11 +346,16 @@ def test_an_authors_own_link_to_a_term_counts_as_its_first_mention() -> None:
         '<p>Anchor text and a <a href="https://example.org/">backlink elsewhere</a>.</p>'
     )
     out, mentions = autolink(
-        page, MATCHER, lambda term: f"../glossary/{term.slug}/", hand_link={"../glossary/backlink/": "backlink"}.get,
+        page,
+        MATCHER,
+        lambda term: f"../glossary/{term.slug}/",
+        hand_link={"../glossary/backlink/": "backlink"}.get,
     )
     assert out.count('class="seokb-term"') == 1  # anchor text only: backlink was linked by hand already
     assert [(m.slug, m.text, m.linked) for m in mentions] == [
-        ("backlink", "backlink", True), ("backlink", "Backlinks", False), ("anchor-text", "Anchor text", True),
+        ("backlink", "backlink", True),
+        ("backlink", "Backlinks", False),
+        ("anchor-text", "Anchor text", True),
     ]
     assert mentions[0].sentence == "A backlink is earned."
 

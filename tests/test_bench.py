@@ -15,11 +15,15 @@ from conftest import REPO, mkdocs_env
 def test_the_benchmark_reports_every_figure() -> None:
     result = subprocess.run(
         [sys.executable, str(REPO / "bench" / "build_bench.py"), "--sizes", "30:3", "--runs", "1"],
-        env=mkdocs_env(), capture_output=True, text=True, timeout=600,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     for figure in (
-        r"baseline \(plain MkDocs\): +[\d.]+ s", r"baseline, links by hand: +[\d.]+ s",
+        r"baseline \(plain MkDocs\): +[\d.]+ s",
+        r"baseline, links by hand: +[\d.]+ s",
         r"ezglossary 2\.1\.\d+ \(peer\): +[\d.]+ s .*\(\d+ pages; importing the plugin: [\d.-]+ s CPU\)",
         r"seokb, cards cached: .* x[\d.]+ of baseline, x[\d.]+ of links by hand, x[\d.]+ of ezglossary",
         r"seokb, cards drawn \(cold\): .*, x[\d.]+ of ezglossary",

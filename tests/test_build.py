@@ -26,10 +26,15 @@ def problem_lines(output: str) -> list[str]:
 
 
 def test_a_small_glossary_builds_index_and_term_pages(project: Project) -> None:
-    project.write("glossary/backlink.yml", entry(
-        "backlink", aliases="[inbound link]", related="[anchor-text]",
-        definition="|\n  Links from elsewhere. See [anchor text](anchor-text.md#what-it-means).",
-    ))
+    project.write(
+        "glossary/backlink.yml",
+        entry(
+            "backlink",
+            aliases="[inbound link]",
+            related="[anchor-text]",
+            definition="|\n  Links from elsewhere. See [anchor text](anchor-text.md#what-it-means).",
+        ),
+    )
     project.write("glossary/anchor-text.yml", entry("anchor-text", category="metrics"))
     result = project.build()
     assert result.returncode == 0, result.stderr
@@ -72,7 +77,9 @@ def test_a_missing_glossary_folder_builds_too(project: Project) -> None:
 
 
 def test_a_broken_link_in_a_definition_is_reported_at_its_yaml_line(project: Project) -> None:
-    project.write("glossary/backlink.yml", entry("backlink", definition="|\n  First line.\n  See [the missing page](missing.md)."))
+    project.write(
+        "glossary/backlink.yml", entry("backlink", definition="|\n  First line.\n  See [the missing page](missing.md).")
+    )
     result = project.build()
     assert result.returncode != 0
     assert problem_lines(result.stderr) == [
@@ -85,7 +92,11 @@ def test_a_broken_link_in_a_definition_is_reported_at_its_yaml_line(project: Pro
 
 
 def test_strict_mode_stops_on_mkdocs_warnings_before_writing(project: Project) -> None:
-    project.write("mkdocs.yml", (project.root / "mkdocs.yml").read_text() + "nav:\n  - Home: index.md\n  - Glossary: glossary/index.md\n  - Quizzes: quizzes/index.md\n  - Profile: link-profile.md\n  - Gone: gone.md\n")
+    project.write(
+        "mkdocs.yml",
+        (project.root / "mkdocs.yml").read_text()
+        + "nav:\n  - Home: index.md\n  - Glossary: glossary/index.md\n  - Quizzes: quizzes/index.md\n  - Profile: link-profile.md\n  - Gone: gone.md\n",
+    )
     result = project.build()
     assert result.returncode != 0
     assert problem_lines(result.stderr) == [
@@ -148,5 +159,7 @@ def test_a_build_in_the_test_process_prints_what_the_command_line_prints(project
     assert command.returncode == 1 and "ERROR   -  glossary/backlink.yml:2: " in command.stderr
     for result in (project.build(), project.build()):
         assert (result.returncode, same_everywhere(result.stderr), result.stdout) == (
-            command.returncode, same_everywhere(command.stderr), command.stdout,
+            command.returncode,
+            same_everywhere(command.stderr),
+            command.stdout,
         )

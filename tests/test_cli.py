@@ -11,11 +11,11 @@ import pytest
 from conftest import Project, entry
 
 from seokb.cli import actions_annotation, main
-from seokb.diagnostics import Diagnostic, Diagnostics
 from seokb.content.glossary import SCHEMA_LINE
-from seokb.scaffold import term_skeleton
 from seokb.content.schema import load_schema
 from seokb.content.yamlsource import read_yaml
+from seokb.diagnostics import Diagnostic, Diagnostics
+from seokb.scaffold import term_skeleton
 
 REPO = Path(__file__).resolve().parents[1]
 SEOKB = Path(sys.executable).with_name("seokb")  # the command `make` installs into .venv/bin
@@ -100,7 +100,11 @@ NAMES = [
 
 @pytest.mark.parametrize(("name", "file", "term_line"), NAMES, ids=[file for _, file, _ in NAMES])
 def test_new_term_names_the_file_by_slug_and_writes_the_name_so_yaml_reads_it_back(
-    project: Project, capsys, name: str, file: str, term_line: str,
+    project: Project,
+    capsys,
+    name: str,
+    file: str,
+    term_line: str,
 ) -> None:
     code, _, err = seokb(capsys, "new-term", name, "--root", str(project.root))
     assert code == 0, err
@@ -112,16 +116,28 @@ def test_new_term_names_the_file_by_slug_and_writes_the_name_so_yaml_reads_it_ba
 
 REFUSALS = [
     # (what the glossary holds, name given, message)
-    ("the file exists", "Backlink",
-     "seokb new-term: glossary/backlink.yml already exists; edit that file instead, or choose another name"),
-    ("a plural of an entry", "Backlinks",
-     "seokb new-term: 'Backlinks' is already in the glossary as 'Backlink' (glossary/backlink.yml); "
-     "edit that entry instead, or choose another name"),
-    ("an alias of an entry", "Inbound link",
-     "seokb new-term: 'Inbound link' is already in the glossary as an alias of 'Backlink' (glossary/backlink.yml); "
-     "edit that entry instead, or choose another name"),
-    ("a name without letters", " !?! ",
-     "seokb new-term: ' !?! ' has no letters or digits to make a file name from; give the term's name, like \"Anchor text\""),
+    (
+        "the file exists",
+        "Backlink",
+        "seokb new-term: glossary/backlink.yml already exists; edit that file instead, or choose another name",
+    ),
+    (
+        "a plural of an entry",
+        "Backlinks",
+        "seokb new-term: 'Backlinks' is already in the glossary as 'Backlink' (glossary/backlink.yml); "
+        "edit that entry instead, or choose another name",
+    ),
+    (
+        "an alias of an entry",
+        "Inbound link",
+        "seokb new-term: 'Inbound link' is already in the glossary as an alias of 'Backlink' (glossary/backlink.yml); "
+        "edit that entry instead, or choose another name",
+    ),
+    (
+        "a name without letters",
+        " !?! ",
+        "seokb new-term: ' !?! ' has no letters or digits to make a file name from; give the term's name, like \"Anchor text\"",
+    ),
 ]
 
 
@@ -139,8 +155,9 @@ def test_new_term_refuses_a_project_without_a_glossary_folder(project: Project, 
     (project.root / "glossary").rmdir()
     code, out, err = seokb(capsys, "new-term", "Anchor text", "--root", str(project.root))
     assert (code, out) == (1, "")
-    assert err == (f"seokb new-term: there is no glossary/ folder in '{project.root}'; "
-                   "run this in the project folder or pass --root\n")
+    assert err == (
+        f"seokb new-term: there is no glossary/ folder in '{project.root}'; run this in the project folder or pass --root\n"
+    )
     assert not (project.root / "glossary").exists()
 
 
@@ -150,8 +167,10 @@ def test_both_commands_refuse_a_folder_that_is_not_the_project(tmp_path: Path, c
     (tmp_path / "glossary").mkdir()
     code, out, err = seokb(capsys, *command, "--root", str(tmp_path))
     assert (code, out) == (2, "")
-    assert err == (f"seokb: '{tmp_path}' is not the seokb project folder (it has no mkdocs.yml); "
-                   "run this where mkdocs.yml is, or pass --root\n")
+    assert err == (
+        f"seokb: '{tmp_path}' is not the seokb project folder (it has no mkdocs.yml); "
+        "run this where mkdocs.yml is, or pass --root\n"
+    )
     assert list((tmp_path / "glossary").iterdir()) == []
 
 
@@ -210,14 +229,16 @@ def test_check_annotates_only_when_github_actions_is_true(project: Project, caps
 
 
 ANNOTATIONS = [
-    (Diagnostic("glossary/a.yml", 3, "short: is 170 characters; the limit is 160"),
-     "::error file=glossary/a.yml,line=3,title=seokb check::short: is 170 characters; the limit is 160"),
-    (Diagnostic("glossary/a.yml", 4, "short: '100% natural' is fine"),
-     "::error file=glossary/a.yml,line=4,title=seokb check::short: '100%25 natural' is fine"),
-    (Diagnostic("glossary/a.yml", 5, "two\nlines\r"),
-     "::error file=glossary/a.yml,line=5,title=seokb check::two%0Alines%0D"),
-    (Diagnostic("glossary/a,b:c.yml", 1, "odd name"),
-     "::error file=glossary/a%2Cb%3Ac.yml,line=1,title=seokb check::odd name"),
+    (
+        Diagnostic("glossary/a.yml", 3, "short: is 170 characters; the limit is 160"),
+        "::error file=glossary/a.yml,line=3,title=seokb check::short: is 170 characters; the limit is 160",
+    ),
+    (
+        Diagnostic("glossary/a.yml", 4, "short: '100% natural' is fine"),
+        "::error file=glossary/a.yml,line=4,title=seokb check::short: '100%25 natural' is fine",
+    ),
+    (Diagnostic("glossary/a.yml", 5, "two\nlines\r"), "::error file=glossary/a.yml,line=5,title=seokb check::two%0Alines%0D"),
+    (Diagnostic("glossary/a,b:c.yml", 1, "odd name"), "::error file=glossary/a%2Cb%3Ac.yml,line=1,title=seokb check::odd name"),
 ]
 
 
@@ -235,12 +256,15 @@ def test_the_installed_command_passes_the_real_site() -> None:
 
 
 def test_check_covers_quizzes_and_the_markers_in_pages(project: Project, capsys) -> None:
-    project.write("quizzes/pick-one.yml", (
-        "title: Pick one\ndescription: A tiny quiz for the test.\nquestions:\n"
-        "  - type: single\n    prompt: Which?\n    options:\n"
-        "      - text: This\n        correct: true\n        explain: Because.\n"
-        "      - text: That\n        correct: true\n        explain: Because not.\n"
-    ))
+    project.write(
+        "quizzes/pick-one.yml",
+        (
+            "title: Pick one\ndescription: A tiny quiz for the test.\nquestions:\n"
+            "  - type: single\n    prompt: Which?\n    options:\n"
+            "      - text: This\n        correct: true\n        explain: Because.\n"
+            "      - text: That\n        correct: true\n        explain: Because not.\n"
+        ),
+    )
     project.write("docs/lessons/first.md", "# First\n\n<!-- seokb:quiz pick-on -->\n\n<!-- seokb:comunity -->\n")
     code, out, _ = seokb(capsys, "check", "--root", str(project.root))
     assert code == 1
@@ -255,14 +279,21 @@ def test_check_covers_quizzes_and_the_markers_in_pages(project: Project, capsys)
 def test_check_finds_every_broken_link_it_can_without_a_build(project: Project, capsys) -> None:
     # The build found these and `make check` said "All content is valid.": a definition linking a lesson that does
     # not exist, an anchor a term page does not have, and a lesson linking a term that is not in the glossary.
-    project.write("glossary/backlink.yml", entry(
-        "backlink", definition="|\n  See [the lesson](../lessons/what-is-a-backlnk.md) and [its example](anchor-text.md#exampel).",
-    ))
+    project.write(
+        "glossary/backlink.yml",
+        entry(
+            "backlink",
+            definition="|\n  See [the lesson](../lessons/what-is-a-backlnk.md) and [its example](anchor-text.md#exampel).",
+        ),
+    )
     project.write("glossary/anchor-text.yml", entry("anchor-text"))
-    project.write("docs/lessons/what-is-a-backlink.md", (
-        "---\ndescription: A lesson.\n---\n# What is a backlink?\n\nRead [anchor text](../glossary/anchor-text.md#example), "
-        "[the feed](../feed.xml) and [a term](../glossary/inbound-link.md).\n"
-    ))
+    project.write(
+        "docs/lessons/what-is-a-backlink.md",
+        (
+            "---\ndescription: A lesson.\n---\n# What is a backlink?\n\nRead [anchor text](../glossary/anchor-text.md#example), "
+            "[the feed](../feed.xml) and [a term](../glossary/inbound-link.md).\n"
+        ),
+    )
     code, out, err = seokb(capsys, "check", "--root", str(project.root))
     assert (code, err) == (1, "3 problems found.\n")
     assert out.splitlines() == [

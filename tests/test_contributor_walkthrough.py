@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import contextlib
 import io
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -56,7 +56,7 @@ FILLED_IN = {
     'category: ""\n': "category: metrics\n",
     "sources:\n": (
         "sources:\n"
-        "  - title: \"Google Search Central: Get started with Search Console\"\n"
+        '  - title: "Google Search Central: Get started with Search Console"\n'
         "    url: http://developers.google.com/search/docs/monitor-debug/search-console-start\n"
     ),
 }
@@ -64,18 +64,29 @@ FILLED_IN = {
 # Each round: the fix the newcomer makes after reading the check's output, and the output that follows.
 # A YAML syntax error stops the reading of that file; once it is fixed, the next run lists both other mistakes.
 ROUNDS = [
-    (None, None, [
-        f"{ENTRY}:16: YAML syntax error: mapping values are not allowed here; put text that contains ': ' in quotes",
-    ]),
-    ("short: A free Google tool for site owners: it shows how your pages do in Google Search.",
-     'short: "A free Google tool for site owners: it shows how your pages do in Google Search."', [
-        f"{ENTRY}:49: related: unknown term 'backlink-profle' (did you mean 'backlink-profile'?)",
-        f"{ENTRY}:61: sources item 1, url: 'http://developers.google.com/search/docs/monitor-debug/search-console-start' "
-        "is not an https URL; sources must start with https://",
-    ]),
-    ("url: http://developers", "url: https://developers", [
-        f"{ENTRY}:49: related: unknown term 'backlink-profle' (did you mean 'backlink-profile'?)",
-    ]),
+    (
+        None,
+        None,
+        [
+            f"{ENTRY}:16: YAML syntax error: mapping values are not allowed here; put text that contains ': ' in quotes",
+        ],
+    ),
+    (
+        "short: A free Google tool for site owners: it shows how your pages do in Google Search.",
+        'short: "A free Google tool for site owners: it shows how your pages do in Google Search."',
+        [
+            f"{ENTRY}:49: related: unknown term 'backlink-profle' (did you mean 'backlink-profile'?)",
+            f"{ENTRY}:61: sources item 1, url: 'http://developers.google.com/search/docs/monitor-debug/search-console-start' "
+            "is not an https URL; sources must start with https://",
+        ],
+    ),
+    (
+        "url: http://developers",
+        "url: https://developers",
+        [
+            f"{ENTRY}:49: related: unknown term 'backlink-profle' (did you mean 'backlink-profile'?)",
+        ],
+    ),
     ("  - backlink-profle\n", "  - backlink-profile\n", []),
 ]
 
@@ -191,7 +202,7 @@ def section(html: str, anchor: str) -> str:
     """From the heading with id `anchor` to the next h2: one section of a page."""
     start = html.index(f'<h2 id="{anchor}"')
     end = html.find("<h2 ", start + 1)
-    return html[start:end if end != -1 else None]
+    return html[start : end if end != -1 else None]
 
 
 # The files around the walk-through: what CONTRIBUTING promises CI, pre-commit and the forms do.

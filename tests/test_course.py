@@ -7,38 +7,102 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from seokb.diagnostics import Diagnostics
-from seokb.content.glossary import load_glossary
 from originality import RUN, check_tree, copied_runs, source_runs
+
+from seokb.content.glossary import load_glossary
+from seokb.diagnostics import Diagnostics
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCE = REPO.parent / "shared" / "source" / "backlink-vs-link-building.txt"
 
 LESSONS = [
-    "what-is-a-backlink", "what-is-link-building", "backlinks-vs-link-building", "why-the-difference-matters",
-    "backlinks-in-real-seo-work", "high-quality-backlinks", "safe-link-building", "beginner-mistakes",
-    "using-both-together", "faq",
+    "what-is-a-backlink",
+    "what-is-link-building",
+    "backlinks-vs-link-building",
+    "why-the-difference-matters",
+    "backlinks-in-real-seo-work",
+    "high-quality-backlinks",
+    "safe-link-building",
+    "beginner-mistakes",
+    "using-both-together",
+    "faq",
 ]
 # Every concept the source article names has an entry (issue #3's list).
 REQUIRED_TERMS = [
-    "backlink", "link-building", "referring-domain", "anchor-text", "external-link", "outbound-link",
-    "internal-link", "backlink-profile", "backlink-strategy", "link-building-strategy", "link-authority",
-    "domain-authority", "page-authority", "relevance", "organic-traffic", "crawling-and-discovery",
-    "search-rankings", "outreach", "guest-posting", "digital-pr", "content-promotion",
-    "resource-page-link-building", "relationship-building", "blogger-outreach", "white-hat-link-building",
-    "exact-match-anchor-text", "branded-anchor-text", "natural-anchor-text", "link-schemes", "spammy-backlinks",
-    "google-spam-policies", "off-page-seo", "technical-seo", "search-intent", "impressions", "nofollow",
-    "sponsored-link-attribute", "ugc-link-attribute",
+    "backlink",
+    "link-building",
+    "referring-domain",
+    "anchor-text",
+    "external-link",
+    "outbound-link",
+    "internal-link",
+    "backlink-profile",
+    "backlink-strategy",
+    "link-building-strategy",
+    "link-authority",
+    "domain-authority",
+    "page-authority",
+    "relevance",
+    "organic-traffic",
+    "crawling-and-discovery",
+    "search-rankings",
+    "outreach",
+    "guest-posting",
+    "digital-pr",
+    "content-promotion",
+    "resource-page-link-building",
+    "relationship-building",
+    "blogger-outreach",
+    "white-hat-link-building",
+    "exact-match-anchor-text",
+    "branded-anchor-text",
+    "natural-anchor-text",
+    "link-schemes",
+    "spammy-backlinks",
+    "google-spam-policies",
+    "off-page-seo",
+    "technical-seo",
+    "search-intent",
+    "impressions",
+    "nofollow",
+    "sponsored-link-attribute",
+    "ugc-link-attribute",
 ]
 # The words beginners meet next to those (issue #19's list); some of its names are aliases of these entries.
 BEGINNER_TERMS = [
-    "keyword", "dofollow-link", "google-search-console", "pagerank", "paid-link", "sponsored-post", "affiliate-link",
-    "disavow", "broken-link-building", "unlinked-brand-mention", "link-reclamation", "editorial-link", "indexing",
-    "serp", "private-blog-network", "reciprocal-link", "manual-action", "e-e-a-t", "referral-traffic",
-    "journalist-request-service", "partial-match-anchor-text", "generic-anchor-text", "naked-url-anchor-text",
-    "linkable-asset", "skyscraper-technique", "link-velocity", "on-page-seo", "canonical-url", "link-prospecting",
-    "negative-seo", "niche", "crawl-budget", "average-position",
+    "keyword",
+    "dofollow-link",
+    "google-search-console",
+    "pagerank",
+    "paid-link",
+    "sponsored-post",
+    "affiliate-link",
+    "disavow",
+    "broken-link-building",
+    "unlinked-brand-mention",
+    "link-reclamation",
+    "editorial-link",
+    "indexing",
+    "serp",
+    "private-blog-network",
+    "reciprocal-link",
+    "manual-action",
+    "e-e-a-t",
+    "referral-traffic",
+    "journalist-request-service",
+    "partial-match-anchor-text",
+    "generic-anchor-text",
+    "naked-url-anchor-text",
+    "linkable-asset",
+    "skyscraper-technique",
+    "link-velocity",
+    "on-page-seo",
+    "canonical-url",
+    "link-prospecting",
+    "negative-seo",
+    "niche",
+    "crawl-budget",
+    "average-position",
 ]
 
 

@@ -131,7 +131,8 @@ def test_the_course_pages_have_no_serious_accessibility_violation(
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results["violations"] if v["impact"] in ("serious", "critical")
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
     ]
     context.close()
     assert serious == [], "\n".join(serious)

@@ -75,7 +75,7 @@ def test_the_course_test_and_the_link_checker_are_linked_from_the_course(real_si
 def test_the_link_checker_is_a_form_that_works_on_paper(real_site: Path) -> None:
     html = page(real_site, "check-a-link")
     start = html.index('<form class="seokb-check"')
-    form = html[start:html.index("</form>", start)]
+    form = html[start : html.index("</form>", start)]
     assert form.count('type="checkbox" ') == 4  # the four risk signs
     assert len(set(re.findall(r'name="(q\d)" value="(?:yes|no)"', form))) == 6  # the six questions, yes or no
     # Without the script there is nothing to press and no empty verdict box: the rubric table reads the answers.

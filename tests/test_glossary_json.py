@@ -8,16 +8,21 @@ from pathlib import Path
 import pytest
 from golden import assert_golden
 
-from seokb.site.glossary_json import glossary_document, glossary_json
 from seokb.content.model import Glossary, Source, Term
+from seokb.site.glossary_json import glossary_document, glossary_json
 
 SITE_URL = "https://seokb.github.io/seokb/"
 
 
 def make_term(slug: str, term: str, **fields) -> Term:
     values = dict(
-        slug=slug, term=term, short=f"What {term.lower()} means, in one line.", definition="A definition.\n",
-        example="An example.\n", category="basics", sources=(Source("Google Search Central", "https://developers.google.com/search"),),
+        slug=slug,
+        term=term,
+        short=f"What {term.lower()} means, in one line.",
+        definition="A definition.\n",
+        example="An example.\n",
+        category="basics",
+        sources=(Source("Google Search Central", "https://developers.google.com/search"),),
         path=f"glossary/{slug}.yml",
     )
     values.update(fields)
@@ -25,10 +30,13 @@ def make_term(slug: str, term: str, **fields) -> Term:
 
 
 BACKLINK = make_term(
-    "backlink", "Backlink", aliases=("inbound link", "incoming link"), related=("link-building", "anchor-text"),
+    "backlink",
+    "Backlink",
+    aliases=("inbound link", "incoming link"),
+    related=("link-building", "anchor-text"),
     definition="A definition with a [link](anchor-text.md).\n",
 )
-ANCHOR_TEXT = make_term("anchor-text", "Anchor text", short="The clickable words of a link \u2014 \"click here\", say.")
+ANCHOR_TEXT = make_term("anchor-text", "Anchor text", short='The clickable words of a link \u2014 "click here", say.')
 LINK_BUILDING = make_term("link-building", "Link building", category="strategy")
 OUTREACH = make_term("outreach", "Outreach", related=("backlink",))
 GLOSSARY = Glossary((ANCHOR_TEXT, BACKLINK, LINK_BUILDING, OUTREACH))
@@ -41,7 +49,10 @@ def test_glossary_json_golden() -> None:
 def test_terms_are_sorted_by_slug_whatever_the_order_given() -> None:
     shuffled = Glossary((OUTREACH, LINK_BUILDING, BACKLINK, ANCHOR_TEXT))
     assert [t["slug"] for t in glossary_document(shuffled, "seokb", SITE_URL)["terms"]] == [
-        "anchor-text", "backlink", "link-building", "outreach",
+        "anchor-text",
+        "backlink",
+        "link-building",
+        "outreach",
     ]
     assert glossary_json(shuffled, "seokb", SITE_URL) == glossary_json(GLOSSARY, "seokb", SITE_URL)
 
@@ -89,7 +100,9 @@ def test_keys_are_sorted_and_non_ascii_is_kept() -> None:
 def test_glossary_json_is_valid_against_its_published_schema() -> None:
     import jsonschema
 
-    schema = json.loads((Path(__file__).resolve().parents[1] / "hooks/seokb/schema/glossary.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(
+        (Path(__file__).resolve().parents[1] / "hooks/seokb/schema/glossary.schema.json").read_text(encoding="utf-8")
+    )
     document = json.loads(glossary_json(GLOSSARY, "seokb", SITE_URL))
     jsonschema.Draft7Validator.check_schema(schema)
     jsonschema.validate(document, schema)

@@ -6,18 +6,29 @@ import markdown
 import pytest
 from golden import assert_golden
 
+from seokb.content.model import Glossary, Source, Term
 from seokb.site.glossary_pages import (
-    EDIT_SLOT, SHARE_SLOT, index_letter, index_page, letter_groups, plain, term_controls_html, term_page,
+    EDIT_SLOT,
+    SHARE_SLOT,
+    index_letter,
+    index_page,
+    letter_groups,
+    plain,
+    term_controls_html,
+    term_page,
 )
 from seokb.site.urls import term_slug
-from seokb.content.model import Glossary, Source, Term
 
 
 def make_term(slug: str, term: str, category: str = "basics", **fields) -> Term:
     values = dict(
-        slug=slug, term=term, short=f"What {term.lower()} means, in one line.",
-        definition="A definition with a [link](other.md).\n", example="An example.\n",
-        category=category, sources=(Source("Google Search Central", "https://developers.google.com/search"),),
+        slug=slug,
+        term=term,
+        short=f"What {term.lower()} means, in one line.",
+        definition="A definition with a [link](other.md).\n",
+        example="An example.\n",
+        category=category,
+        sources=(Source("Google Search Central", "https://developers.google.com/search"),),
         path=f"glossary/{slug}.yml",
     )
     values.update(fields)
@@ -25,8 +36,11 @@ def make_term(slug: str, term: str, category: str = "basics", **fields) -> Term:
 
 
 BACKLINK = make_term(
-    "backlink", "Backlink", aliases=("inbound link", "incoming link"),
-    why_it_matters="It matters.\n", mistakes=("First mistake.", "Second mistake,\nover two lines."),
+    "backlink",
+    "Backlink",
+    aliases=("inbound link", "incoming link"),
+    why_it_matters="It matters.\n",
+    mistakes=("First mistake.", "Second mistake,\nover two lines."),
     related=("anchor-text",),
 )
 ANCHOR_TEXT = make_term("anchor-text", "Anchor text", category="metrics")
@@ -42,7 +56,8 @@ def test_term_controls_fill_the_share_and_edit_slots() -> None:
     page = term_page(BACKLINK, EXAMPLE)
     assert page.count(SHARE_SLOT) == page.count(EDIT_SLOT) == 1
     controls = term_controls_html(
-        BACKLINK, share_url="https://seokb.example/glossary/backlink/?a=1&b=2",
+        BACKLINK,
+        share_url="https://seokb.example/glossary/backlink/?a=1&b=2",
         edit_url="https://github.com/o/r/edit/main/glossary/backlink.yml",
     )
     assert controls == {
@@ -71,9 +86,17 @@ def test_empty_glossary_index_says_so() -> None:
     assert "<fieldset" not in page
 
 
-@pytest.mark.parametrize("text", [
-    "a *b* _c_ `d` [e](f) <g> & h", "# not a heading", "{ .class }", "![img](x.png)", "back\\slash", "<script>x</script>",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a *b* _c_ `d` [e](f) <g> & h",
+        "# not a heading",
+        "{ .class }",
+        "![img](x.png)",
+        "back\\slash",
+        "<script>x</script>",
+    ],
+)
 def test_plain_text_renders_as_the_same_characters(text: str) -> None:
     html = markdown.markdown(plain(text), extensions=["attr_list"])
     assert "<script" not in html and "<em" not in html and "<a " not in html and "<code" not in html
@@ -89,7 +112,9 @@ def test_index_letter(name: str, letter: str) -> None:
 def test_letter_groups_sort_case_insensitively_with_symbols_last() -> None:
     glossary = Glossary((make_term("b", "beta"), make_term("a2", "Alpha"), make_term("n", "404"), make_term("a1", "alpha one")))
     assert [(g.label, [t.term for t in g.terms]) for g in letter_groups(glossary)] == [
-        ("A", ["Alpha", "alpha one"]), ("B", ["beta"]), ("#", ["404"]),
+        ("A", ["Alpha", "alpha one"]),
+        ("B", ["beta"]),
+        ("#", ["404"]),
     ]
 
 
@@ -98,13 +123,16 @@ def test_related_terms_show_both_ways() -> None:
     assert [t.slug for t in EXAMPLE.related_both_ways("anchor-text")] == ["backlink"]
 
 
-@pytest.mark.parametrize("src_uri, slug", [
-    ("glossary/backlink.md", "backlink"),
-    ("glossary/index.md", None),
-    ("glossary/notes/backlink.md", None),  # not a term page: every term page is glossary/<slug>.md
-    ("lessons/backlink.md", None),
-    ("glossary/backlink.yml", None),
-    ("glossary.md", None),
-])
+@pytest.mark.parametrize(
+    "src_uri, slug",
+    [
+        ("glossary/backlink.md", "backlink"),
+        ("glossary/index.md", None),
+        ("glossary/notes/backlink.md", None),  # not a term page: every term page is glossary/<slug>.md
+        ("lessons/backlink.md", None),
+        ("glossary/backlink.yml", None),
+        ("glossary.md", None),
+    ],
+)
 def test_the_term_a_page_is_about(src_uri: str, slug: str | None) -> None:
     assert term_slug(src_uri) == slug

@@ -12,8 +12,9 @@ import pytest
 from conftest import FIXTURE_CONFIG, build_in_process, entry, serve
 from hostile_cases import REFUSED, quiz
 
-from seokb.content import glossary, quiz as quiz_module
 from seokb.cli import check
+from seokb.content import glossary
+from seokb.content import quiz as quiz_module
 from seokb.site.safe_html import FieldRenderer
 
 
@@ -75,16 +76,23 @@ def breakout_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     root = tmp_path_factory.mktemp("breakout")
     plain = PAYLOAD.replace('"', '\\"')
-    write(root, {
-        "mkdocs.yml": FIXTURE_CONFIG,
-        "docs/index.md": "---\ndescription: Home.\n---\n# Home\n\nSee the [glossary](glossary/index.md), the [term](glossary/backlink.md) and the [quiz](quizzes/a-quiz.md).\n",
-        "glossary/backlink.yml": entry(
-            term=f'"{plain}"', short=f'"{plain}"', aliases=f'["{plain} two"]',
-            definition="|\n  <svg/onload=window.__pwned=1> and [x](https://example.org/){ onmouseover=window.__pwned=1 }",
-            sources=f'\n  - title: "{plain}"\n    url: https://example.org/a',
-        ),
-        "quizzes/a-quiz.yml": quiz(title=f'"{plain}"', description=f'"{plain}"', intro='"<img src=x onerror=window.__pwned=1>"'),
-    })
+    write(
+        root,
+        {
+            "mkdocs.yml": FIXTURE_CONFIG,
+            "docs/index.md": "---\ndescription: Home.\n---\n# Home\n\nSee the [glossary](glossary/index.md), the [term](glossary/backlink.md) and the [quiz](quizzes/a-quiz.md).\n",
+            "glossary/backlink.yml": entry(
+                term=f'"{plain}"',
+                short=f'"{plain}"',
+                aliases=f'["{plain} two"]',
+                definition="|\n  <svg/onload=window.__pwned=1> and [x](https://example.org/){ onmouseover=window.__pwned=1 }",
+                sources=f'\n  - title: "{plain}"\n    url: https://example.org/a',
+            ),
+            "quizzes/a-quiz.yml": quiz(
+                title=f'"{plain}"', description=f'"{plain}"', intro='"<img src=x onerror=window.__pwned=1>"'
+            ),
+        },
+    )
     patch = MonkeyPatch()
     for module in (glossary, quiz_module):
         patch.setattr(module, "plain_text_problems", lambda text: [])
@@ -116,7 +124,9 @@ class Elements(HTMLParser):
             self.title += data
 
 
-@pytest.mark.parametrize("page", ["glossary/backlink/index.html", "glossary/index.html", "quizzes/a-quiz/index.html", "quizzes/index.html"])
+@pytest.mark.parametrize(
+    "page", ["glossary/backlink/index.html", "glossary/index.html", "quizzes/a-quiz/index.html", "quizzes/index.html"]
+)
 def test_no_payload_becomes_an_element_or_attribute(breakout_site: Path, page: str) -> None:
     parsed = Elements()
     parsed.feed((breakout_site / page).read_text(encoding="utf-8"))
@@ -163,14 +173,17 @@ def test_no_script_runs_on_pages_built_from_hostile_fields(breakout_site: Path, 
 def test_garbage_files_fail_the_build_with_messages_not_a_traceback(tmp_path: Path) -> None:
     noise = random.Random(16)
     root = tmp_path / "project"
-    write(root, {
-        "mkdocs.yml": FIXTURE_CONFIG,
-        "docs/index.md": "---\ndescription: Home.\n---\n# Home\n",
-        "docs/lessons/garbage.md": bytes(noise.randrange(256) for _ in range(400)),
-        **{f"glossary/garbage-{n}.yml": bytes(noise.randrange(256) for _ in range(300)) for n in range(5)},
-        "glossary/nested.yml": "term: " + "{a: " * 2000 + "}" * 2000 + "\n",
-        "quizzes/garbage.yml": bytes(noise.randrange(256) for _ in range(300)),
-    })
+    write(
+        root,
+        {
+            "mkdocs.yml": FIXTURE_CONFIG,
+            "docs/index.md": "---\ndescription: Home.\n---\n# Home\n",
+            "docs/lessons/garbage.md": bytes(noise.randrange(256) for _ in range(400)),
+            **{f"glossary/garbage-{n}.yml": bytes(noise.randrange(256) for _ in range(300)) for n in range(5)},
+            "glossary/nested.yml": "term: " + "{a: " * 2000 + "}" * 2000 + "\n",
+            "quizzes/garbage.yml": bytes(noise.randrange(256) for _ in range(300)),
+        },
+    )
     result = build_in_process(root)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
@@ -183,14 +196,17 @@ def test_seokb_check_reports_what_the_sanitizer_would_remove(tmp_path: Path, mon
     # As if the source check had a hole: `make check` still fails, at the field's line, as the build does.
     monkeypatch.setattr(glossary, "markdown_problems", lambda text: [])
     monkeypatch.setattr(quiz_module, "markdown_problems", lambda text: [])
-    write(tmp_path, {
-        "glossary/backlink.yml": entry(definition="|\n  [x](javascript:alert(1))"),
-        "quizzes/a-quiz.yml": quiz(explain='"[x](//evil.example/)"'),
-    })
+    write(
+        tmp_path,
+        {
+            "glossary/backlink.yml": entry(definition="|\n  [x](javascript:alert(1))"),
+            "quizzes/a-quiz.yml": quiz(explain='"[x](//evil.example/)"'),
+        },
+    )
     safe = "write plain Markdown (no HTML, no script links, links only to https pages or to this site's own pages)"
     assert [str(problem) for problem in check(tmp_path).sorted()] == [
-        f"glossary/backlink.yml:5: definition: the page's safety filter had to remove <a href=\"javascript:alert(1)\">; {safe}",
+        f'glossary/backlink.yml:5: definition: the page\'s safety filter had to remove <a href="javascript:alert(1)">; {safe}',
         # The link check, which `seokb check` runs as the build does, refuses it too.
         "quizzes/a-quiz.yml:11: link '//evil.example/': a link without a scheme; write https://",
-        f"quizzes/a-quiz.yml:11: questions item 1, options item 1, explain: the page's safety filter had to remove <a href=\"//evil.example/\">; {safe}",
+        f'quizzes/a-quiz.yml:11: questions item 1, options item 1, explain: the page\'s safety filter had to remove <a href="//evil.example/">; {safe}',
     ]

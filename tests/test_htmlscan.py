@@ -55,10 +55,10 @@ def stdlib_events(text: str) -> list[tuple]:
 SAMPLES = {
     "paragraph": '<p>Links <a href="a.md" title="x &amp; y">here</a>, <em>and</em> there.</p>',
     "upper case": '<DIV CLASS="Note"><P>Text</P></DIV>',
-    "quoted markup in an attribute": '<a title="<b>bold</b>" href=\'x>y\'>t</a>',
+    "quoted markup in an attribute": "<a title=\"<b>bold</b>\" href='x>y'>t</a>",
     "bare and empty attributes": '<input type=checkbox checked disabled=""><label for=x>L</label>',
     "self-closing": '<p>One<br/>two<br />three<img src="i.png" alt="a"/></p>',
-    "comment and doctype": '<!DOCTYPE html><!-- <p>not a tag</p> --><p>after</p>',
+    "comment and doctype": "<!DOCTYPE html><!-- <p>not a tag</p> --><p>after</p>",
     "script is text": '<script>if (a < b && c > d) { document.write("<p>") }</script><p>x</p>',
     "style is text": "<style>p > a { color: red }</style><p>y</p>",
     "less-than in text": "<p>a &lt; b and 3 < 4 but 5 > 2</p>",
@@ -87,12 +87,12 @@ def test_pieces_cover_the_text_in_order(name: str) -> None:
     found = list(pieces(text))
     assert found[0].start == 0 and found[-1].end == len(text)
     assert all(before.end == after.start for before, after in zip(found, found[1:]))
-    assert "".join(text[piece.start:piece.end] for piece in found) == text
+    assert "".join(text[piece.start : piece.end] for piece in found) == text
 
 
 def test_script_text_is_one_text_piece() -> None:
     text = "<script>a < b</script><p>x</p>"
-    kinds = [(piece.kind, piece.tag, text[piece.start:piece.end]) for piece in pieces(text)]
+    kinds = [(piece.kind, piece.tag, text[piece.start : piece.end]) for piece in pieces(text)]
     assert kinds[:3] == [("start", "script", "<script>"), ("text", "", "a < b"), ("end", "script", "</script>")]
 
 
@@ -102,7 +102,10 @@ def test_an_unclosed_comment_runs_to_the_end() -> None:
 
 
 def test_attributes() -> None:
-    assert attributes(' href="a.md" title=\'it&#39;s\' hidden data-x=1') == {
-        "href": "a.md", "title": "it's", "hidden": None, "data-x": "1",
+    assert attributes(" href=\"a.md\" title='it&#39;s' hidden data-x=1") == {
+        "href": "a.md",
+        "title": "it's",
+        "hidden": None,
+        "data-x": "1",
     }
     assert attributes("") == {}

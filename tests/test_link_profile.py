@@ -10,30 +10,47 @@ import markdown
 import pytest
 from golden import assert_golden
 
-from seokb.links.profile import (
-    CHART_COLOURS, EVERY_PAGE_SLOT, OTHER_COLOUR, anchor_chart_svg, every_page_table, link_profile, link_profile_page,
-    orphan_warnings, over_optimised_warnings, percent, phrase_of,
-)
-from seokb.links.check import Link, site_map
 from seokb.content.model import Glossary, Source, Term
+from seokb.links.check import Link, site_map
+from seokb.links.profile import (
+    CHART_COLOURS,
+    EVERY_PAGE_SLOT,
+    OTHER_COLOUR,
+    anchor_chart_svg,
+    every_page_table,
+    link_profile,
+    link_profile_page,
+    orphan_warnings,
+    over_optimised_warnings,
+    percent,
+    phrase_of,
+)
 
 
 def make_term(slug: str, name: str, aliases: tuple[str, ...] = ()) -> Term:
     return Term(
-        slug=slug, term=name, short=f"What {name.lower()} means.", definition="A definition.\n", example="An example.\n",
-        category="basics", sources=(Source("Google Search Central", "https://developers.google.com/search"),),
-        aliases=aliases, path=f"glossary/{slug}.yml",
+        slug=slug,
+        term=name,
+        short=f"What {name.lower()} means.",
+        definition="A definition.\n",
+        example="An example.\n",
+        category="basics",
+        sources=(Source("Google Search Central", "https://developers.google.com/search"),),
+        aliases=aliases,
+        path=f"glossary/{slug}.yml",
     )
 
 
-GLOSSARY = Glossary((
-    make_term("anchor-text", "Anchor text", ("link text",)),
-    make_term("backlink", "Backlink", ("inbound link",)),
-    make_term("exact-match-anchor-text", "Exact-match anchor text"),
-    make_term("internal-link", "Internal link"),
-    make_term("link-building", "Link building"),
-    make_term("referring-domain", "Referring domain"),
-))
+GLOSSARY = Glossary(
+    (
+        make_term("anchor-text", "Anchor text", ("link text",)),
+        make_term("backlink", "Backlink", ("inbound link",)),
+        make_term("exact-match-anchor-text", "Exact-match anchor text"),
+        make_term("internal-link", "Internal link"),
+        make_term("link-building", "Link building"),
+        make_term("referring-domain", "Referring domain"),
+    )
+)
 TERMS = [term.slug for term in GLOSSARY]
 PAGES = ["index.md", "about.md", "link-profile.md", "lessons/one.md", "lessons/two.md", "glossary/index.md"]
 PAGES += [f"glossary/{slug}.md" for slug in TERMS]
@@ -52,8 +69,12 @@ SITE = site_map(
 )
 TITLES = {
     # Term pages are left out on purpose: their title falls back to the term's name.
-    "index.md": "Home", "about.md": "About", "link-profile.md": "This site's link profile",
-    "lessons/one.md": "What is a backlink?", "lessons/two.md": "Link building basics", "glossary/index.md": "Glossary",
+    "index.md": "Home",
+    "about.md": "About",
+    "link-profile.md": "This site's link profile",
+    "lessons/one.md": "What is a backlink?",
+    "lessons/two.md": "Link building basics",
+    "glossary/index.md": "Glossary",
 }
 EXEMPT = ("index.md", "glossary/index.md")
 
@@ -107,13 +128,21 @@ LINKS = [
     engine("glossary/backlink.md", "../referring-domain/", "referring domains", "autolink"),
     engine("glossary/backlink.md", "../", "Basics", "category"),
     Link("glossary/anchor-text.yml", 20, "glossary/anchor-text.md", "backlink.md", text="Backlink", origin="related"),
-    Link("glossary/anchor-text.yml", 21, "glossary/anchor-text.md", "exact-match-anchor-text.md",
-         text="Exact-match anchor text", origin="related"),
+    Link(
+        "glossary/anchor-text.yml",
+        21,
+        "glossary/anchor-text.md",
+        "exact-match-anchor-text.md",
+        text="Exact-match anchor text",
+        origin="related",
+    ),
     authored("glossary/exact-match-anchor-text.yml", 5, "glossary/exact-match-anchor-text.md", "anchor-text.md", "anchor texts"),
     authored("glossary/exact-match-anchor-text.yml", 6, "glossary/exact-match-anchor-text.md", "#example", "the example"),
     # The A-Z index links every term with its name.
-    *[Link(f"glossary/{term.slug}.yml", 2, "glossary/index.md", f"{term.slug}.md", text=term.term, origin="index")
-      for term in GLOSSARY],
+    *[
+        Link(f"glossary/{term.slug}.yml", 2, "glossary/index.md", f"{term.slug}.md", text=term.term, origin="index")
+        for term in GLOSSARY
+    ],
     # This page links every page; counting its links would leave no orphan.
     *[authored("link-profile.md", 50, "link-profile.md", page, TITLES.get(page, page)) for page in PAGES],
 ]
@@ -124,7 +153,12 @@ PROFILE = link_profile(LINKS, SITE, TITLES, GLOSSARY, exempt=EXEMPT)
 EXPECTED_ROWS = {
     "about.md": ("About", 0, 0, 0, "–", "–"),
     "glossary/anchor-text.md": (
-        "Anchor text", 4, 9, 7, "56%", "“anchor text” (3), “&lt;b&gt;here&lt;/b&gt; | *now*” (1), “anchor texts” (1)",
+        "Anchor text",
+        4,
+        9,
+        7,
+        "56%",
+        "“anchor text” (3), “&lt;b&gt;here&lt;/b&gt; | *now*” (1), “anchor texts” (1)",
     ),
     "glossary/backlink.md": ("Backlink", 4, 7, 3, "86%", "“Backlink” (3), “backlinks” (3), “a link from another site” (1)"),
     "glossary/exact-match-anchor-text.md": ("Exact-match anchor text", 2, 2, 1, "100%", "“Exact-match anchor text” (2)"),
@@ -149,7 +183,7 @@ def every_page_rows(profile) -> dict[str, list[str]]:
     """src_uri -> the cells of its row, as HTML; the first cell is the link's text."""
     rows = {}
     for row in re.findall(r"<tr>\n<td>(.*?)</td>\n</tr>", every_page(profile), re.S):
-        cells = row.split("</td>\n<td style=\"text-align: right;\">")
+        cells = row.split('</td>\n<td style="text-align: right;">')
         *figures, top = cells[-1].split("</td>\n<td>")
         link = re.fullmatch(r'<a href="([^"]*)">(.*)</a>', cells[0])
         rows[link.group(1)] = [link.group(2), *cells[1:-1], *figures, top]
@@ -181,13 +215,20 @@ def test_profile_figures() -> None:
     assert backlink.referring_pages == ("glossary/anchor-text.md", "glossary/index.md", "lessons/one.md", "lessons/two.md")
     # 'backlink' (twice 'Backlink', once 'backlink') and 'backlinks' tie: the phrase in sort order goes first.
     assert [(a.text, a.count, a.exact) for a in backlink.anchors] == [
-        ("Backlink", 3, True), ("backlinks", 3, True), ("a link from another site", 1, False),
+        ("Backlink", 3, True),
+        ("backlinks", 3, True),
+        ("a link from another site", 1, False),
     ]
     assert (backlink.exact_match, backlink.links, backlink.exact_match_percent) == (6, 7, 86)
     anchor_text = PROFILE.page("glossary/anchor-text.md")
     assert [(a.phrase, a.count, a.exact) for a in anchor_text.anchors] == [
-        ("anchor text", 3, True), ("<b>here</b> | *now*", 1, False), ("anchor texts", 1, True), ("click here", 1, False),
-        ("link text", 1, True), ("the clickable words", 1, False), ("", 1, False),
+        ("anchor text", 3, True),
+        ("<b>here</b> | *now*", 1, False),
+        ("anchor texts", 1, True),
+        ("click here", 1, False),
+        ("link text", 1, True),
+        ("the clickable words", 1, False),
+        ("", 1, False),
     ]
     # Every working link between two pages, this page's own links, self-links, external, broken and file links aside.
     assert PROFILE.internal_links == sum(row[2] for row in EXPECTED_ROWS.values()) == 37
@@ -204,7 +245,12 @@ def test_summary_figures() -> None:
 def test_most_linked_terms_by_referring_pages_then_links() -> None:
     page = link_profile_page(PROFILE, GLOSSARY)
     assert [p.term for p in PROFILE.most_linked_terms] == [
-        "link-building", "anchor-text", "backlink", "referring-domain", "exact-match-anchor-text", "internal-link",
+        "link-building",
+        "anchor-text",
+        "backlink",
+        "referring-domain",
+        "exact-match-anchor-text",
+        "internal-link",
     ]
     table = page.split("## Most-linked terms")[1].split("##")[0]
     assert [line for line in table.splitlines() if line.startswith("| ") and line[2].isdigit()] == [
@@ -221,7 +267,9 @@ def test_most_linked_terms_stop_at_ten() -> None:
     glossary = Glossary(tuple(make_term(f"term-{n:02}", f"Term {n:02}") for n in range(12)))
     pages = {f"glossary/term-{n:02}.md": set() for n in range(12)} | {"lessons/a.md": set()}
     site = site_map(pages, {}, [])
-    links = [authored("docs/lessons/a.md", n, "lessons/a.md", f"../glossary/term-{n:02}.md", "x") for n in range(12) for _ in range(n)]
+    links = [
+        authored("docs/lessons/a.md", n, "lessons/a.md", f"../glossary/term-{n:02}.md", "x") for n in range(12) for _ in range(n)
+    ]
     profile = link_profile(links, site, {}, glossary)
     assert [p.term for p in profile.most_linked_terms] == [f"term-{n:02}" for n in range(11, 1, -1)]
 
@@ -245,11 +293,17 @@ def over_optimised(texts: list[str], origin: str = "authored", engine_texts: tup
     """The warnings for glossary/backlink.md when lessons link to it with these words."""
     site = site_map(
         {"glossary/backlink.md": set(), "lessons/a.md": set(), "lessons/b.md": set()},
-        {"glossary/backlink/": "glossary/backlink.md", "lessons/b/": "lessons/b.md"}, [],
+        {"glossary/backlink/": "glossary/backlink.md", "lessons/b/": "lessons/b.md"},
+        [],
     )
-    links = [Link("docs/lessons/a.md", n + 1, "lessons/a.md", "../glossary/backlink.md", text=t, origin=origin) for n, t in enumerate(texts)]
+    links = [
+        Link("docs/lessons/a.md", n + 1, "lessons/a.md", "../glossary/backlink.md", text=t, origin=origin)
+        for n, t in enumerate(texts)
+    ]
     links += [engine("lessons/b.md", "../../glossary/backlink/", t, "autolink") for t in engine_texts]
-    return [str(w) for w in over_optimised_warnings(link_profile(links, site, {}, Glossary((make_term("backlink", "Backlink"),))))]
+    return [
+        str(w) for w in over_optimised_warnings(link_profile(links, site, {}, Glossary((make_term("backlink", "Backlink"),))))
+    ]
 
 
 GATE = [
@@ -293,7 +347,10 @@ def test_no_links_at_all() -> None:
     assert profile.orphans == tuple(sorted(set(PAGES) - set(EXEMPT)))
     assert profile.most_linked_terms == profile.over_optimised == ()
     assert [(bar.slug, bar.links, bar.segments) for bar in profile.chart] == [
-        ("backlink", 0, ()), ("link-building", 0, ()), ("referring-domain", 0, ()), ("anchor-text", 0, ()),
+        ("backlink", 0, ()),
+        ("link-building", 0, ()),
+        ("referring-domain", 0, ()),
+        ("anchor-text", 0, ()),
     ]
     page = link_profile_page(profile, GLOSSARY)
     assert "No page links to a glossary term yet." in page
@@ -324,7 +381,9 @@ def test_self_links_broken_links_and_other_pages_own_links_are_not_inbound() -> 
     ]
     profile = link_profile(links, site, {}, Glossary())
     assert [(p.src_uri, p.links, p.referring_pages) for p in profile.pages] == [
-        ("lessons/a.md", 0, ()), ("lessons/b.md", 0, ()), ("link-profile.md", 0, ()),
+        ("lessons/a.md", 0, ()),
+        ("lessons/b.md", 0, ()),
+        ("link-profile.md", 0, ()),
     ]
     assert profile.orphans == ("lessons/a.md", "lessons/b.md", "link-profile.md")
 
@@ -344,7 +403,9 @@ def test_other_names_make_an_anchor_exact_match() -> None:
     site = site_map({"lessons/a.md": set(), "lessons/b.md": set()}, {}, [])
     links = [authored("docs/lessons/a.md", 1, "lessons/a.md", "b.md", "Link building basics")]
     plain_profile = link_profile(links, site, {"lessons/b.md": "2. The basics"}, Glossary())
-    named = link_profile(links, site, {"lessons/b.md": "2. The basics"}, Glossary(), other_names={"lessons/b.md": ["Link building basics"]})
+    named = link_profile(
+        links, site, {"lessons/b.md": "2. The basics"}, Glossary(), other_names={"lessons/b.md": ["Link building basics"]}
+    )
     assert plain_profile.page("lessons/b.md").exact_match == 0
     assert named.page("lessons/b.md").exact_match == 1
 
@@ -389,7 +450,10 @@ def test_chart_segments_and_percentages() -> None:
     bars = root.findall(f"{SVG}g")
     headings = [bar.find(f"{SVG}text").text for bar in bars]
     assert headings == [
-        "Backlink: 7 inbound links", "Link building: 6 inbound links", "Referring domain: 5 inbound links", "Anchor text: 9 inbound links",
+        "Backlink: 7 inbound links",
+        "Link building: 6 inbound links",
+        "Referring domain: 5 inbound links",
+        "Anchor text: 9 inbound links",
     ]
     legends = [[text.text for text in bar.findall(f"{SVG}text")[1:]] for bar in bars]
     assert legends == [
@@ -397,13 +461,19 @@ def test_chart_segments_and_percentages() -> None:
         ["“link building”: 5 of 6 (83%)", "“how to earn links”: 1 of 6 (17%)"],
         ["“referring domain”: 3 of 5 (60%)", "“referring domains”: 2 of 5 (40%)"],
         [
-            "“anchor text”: 3 of 9 (33%)", "“<b>here</b> | *now*”: 1 of 9 (11%)", "“anchor texts”: 1 of 9 (11%)",
-            "“click here”: 1 of 9 (11%)", "other anchors (3 different): 3 of 9 (33%)",
+            "“anchor text”: 3 of 9 (33%)",
+            "“<b>here</b> | *now*”: 1 of 9 (11%)",
+            "“anchor texts”: 1 of 9 (11%)",
+            "“click here”: 1 of 9 (11%)",
+            "other anchors (3 different): 3 of 9 (33%)",
         ],
     ]
     # Each bar segment is as wide as its share of the 640 units, less a gap between neighbours, and says what it is.
-    segments = [(rect.get("x"), rect.get("width"), rect.get("fill"), rect.findtext(f"{SVG}title"))
-                for rect in bars[3].findall(f"{SVG}rect") if rect.get("height") == "22"]
+    segments = [
+        (rect.get("x"), rect.get("width"), rect.get("fill"), rect.findtext(f"{SVG}title"))
+        for rect in bars[3].findall(f"{SVG}rect")
+        if rect.get("height") == "22"
+    ]
     assert segments == [
         ("0.0", "211.3", CHART_COLOURS[0], "“anchor text”: 3 of 9 (33%)"),
         ("213.3", "69.1", CHART_COLOURS[1], "“<b>here</b> | *now*”: 1 of 9 (11%)"),
@@ -437,7 +507,7 @@ def _luminance(colour: str) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
 
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
@@ -455,8 +525,15 @@ def test_contributor_text_never_becomes_markup() -> None:
     assert "<td>“&lt;b&gt;here&lt;/b&gt; &#124; *now*”</td>" in html  # one cell: the '|' did not split it
     assert "<em>now</em>" not in html
     # The headings keep their ids, so the home page and lessons can link a section.
-    for anchor in ("how-to-read-it", "summary", "most-linked-terms", "orphan-pages", "over-optimised-pages",
-                   "anchor-text-chart", "every-page"):
+    for anchor in (
+        "how-to-read-it",
+        "summary",
+        "most-linked-terms",
+        "orphan-pages",
+        "over-optimised-pages",
+        "anchor-text-chart",
+        "every-page",
+    ):
         assert f'<h2 id="{anchor}">' in html
 
 

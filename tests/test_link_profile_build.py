@@ -15,8 +15,13 @@ def fixture_site(project: Project, *, repeated_anchor: bool) -> None:
     project.write("glossary/backlink.yml", entry("backlink", related="[anchor-text]"))
     project.write("glossary/anchor-text.yml", entry("anchor-text"))
     words = ["guide one", "guide two", "guide three"] if not repeated_anchor else ["the guide"] * 3
-    project.write("docs/index.md", FRONT + "# Home\n\nA backlink, anchor text, the [profile](link-profile.md).\n\n"
-                  + "".join(f"- [{w}](lessons/guide.md)\n" for w in words[:1]) + "- [first](lessons/one.md)\n")
+    project.write(
+        "docs/index.md",
+        FRONT
+        + "# Home\n\nA backlink, anchor text, the [profile](link-profile.md).\n\n"
+        + "".join(f"- [{w}](lessons/guide.md)\n" for w in words[:1])
+        + "- [first](lessons/one.md)\n",
+    )
     project.write("docs/lessons/one.md", FRONT + f"# One\n\nRead [{words[1]}](guide.md). And [two](two.md).\n")
     project.write("docs/lessons/two.md", FRONT + f"# Two\n\nRead [{words[2]}](guide.md).\n")
     project.write("docs/lessons/guide.md", FRONT + "# Guide\n\nNothing links out from here.\n")

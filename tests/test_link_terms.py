@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-
 import pytest
 from conftest import REPO
 from mkdocs.utils import get_relative_url
 
-from seokb.links.autolink import TermMatcher
-from seokb.diagnostics import Diagnostics
 from seokb.content.glossary import load_glossary
+from seokb.diagnostics import Diagnostics
+from seokb.links.autolink import TermMatcher
 from seokb.links.terms import link_page
 from seokb.site.urls import relative_url, term_slug_of
 
@@ -17,22 +16,39 @@ GLOSSARY = load_glossary(REPO, Diagnostics())
 MATCHER = TermMatcher(GLOSSARY)
 
 
-@pytest.mark.parametrize("url, page", [
-    ("glossary/backlink/", "lessons/what-is-a-backlink/"), ("glossary/backlink/", ""), ("glossary/backlink/", "."),
-    ("glossary/backlink/", "glossary/anchor-text/"), ("glossary/backlink/", "glossary/backlink/"),
-    ("glossary/backlink/", "404.html"), ("glossary/backlink/", "lessons/page.html"), ("index.html", "a/b/c/"),
-    ("glossary/", "link-profile/"), ("a/b.png", "a/"),
-])
+@pytest.mark.parametrize(
+    "url, page",
+    [
+        ("glossary/backlink/", "lessons/what-is-a-backlink/"),
+        ("glossary/backlink/", ""),
+        ("glossary/backlink/", "."),
+        ("glossary/backlink/", "glossary/anchor-text/"),
+        ("glossary/backlink/", "glossary/backlink/"),
+        ("glossary/backlink/", "404.html"),
+        ("glossary/backlink/", "lessons/page.html"),
+        ("index.html", "a/b/c/"),
+        ("glossary/", "link-profile/"),
+        ("a/b.png", "a/"),
+    ],
+)
 def test_relative_urls_are_mkdocs_own(url: str, page: str) -> None:
     assert relative_url(url, page) == get_relative_url(url, page)
 
 
-@pytest.mark.parametrize("href, page, slug", [
-    ("../../glossary/backlink/", "lessons/one/", "backlink"), ("../glossary/backlink/", "lessons/one/", None),
-    ("backlink/", "glossary/", "backlink"), ("../", "glossary/backlink/", None), ("./", "glossary/", None),
-    ("https://example.org/glossary/backlink/", "lessons/one/", None), ("#top", "glossary/backlink/", "backlink"),
-    ("../../glossary/backlink/#why-it-matters", "lessons/one/", "backlink"), ("../", "glossary/x/", None),
-])
+@pytest.mark.parametrize(
+    "href, page, slug",
+    [
+        ("../../glossary/backlink/", "lessons/one/", "backlink"),
+        ("../glossary/backlink/", "lessons/one/", None),
+        ("backlink/", "glossary/", "backlink"),
+        ("../", "glossary/backlink/", None),
+        ("./", "glossary/", None),
+        ("https://example.org/glossary/backlink/", "lessons/one/", None),
+        ("#top", "glossary/backlink/", "backlink"),
+        ("../../glossary/backlink/#why-it-matters", "lessons/one/", "backlink"),
+        ("../", "glossary/x/", None),
+    ],
+)
 def test_an_authors_link_names_the_term_it_leads_to(href: str, page: str, slug: str | None) -> None:
     assert term_slug_of(href, page) == slug
 
@@ -43,7 +59,6 @@ def test_an_authors_own_link_is_not_counted_again_as_an_added_link() -> None:
     linked = link_page(html, "lessons/x/", MATCHER, source)
     assert [(m.slug, m.linked, m.by_hand) for m in linked.mentions] == [("backlink", True, True), ("anchor-text", True, False)]
     assert linked.links == [(3, "../../glossary/anchor-text/", "anchor text")]  # the one link the engine added
-
 
 
 def test_the_added_links_are_found_below_the_front_matter_and_a_term_page_skips_its_own_term() -> None:
@@ -59,8 +74,12 @@ def test_linking_on_every_core_gives_what_linking_here_gives(monkeypatch) -> Non
     from seokb.links.terms import PageToLink, link_pages
 
     pages = [
-        PageToLink(f"<h1 id='p{n}'>Page {n}</h1><p>A backlink and anchor text, then a backlink again.</p>", f"lessons/p{n}/",
-                   f"# Page {n}\n\nA backlink and anchor text, then a backlink again.\n", own_slug="backlink" if n % 3 == 0 else None)
+        PageToLink(
+            f"<h1 id='p{n}'>Page {n}</h1><p>A backlink and anchor text, then a backlink again.</p>",
+            f"lessons/p{n}/",
+            f"# Page {n}\n\nA backlink and anchor text, then a backlink again.\n",
+            own_slug="backlink" if n % 3 == 0 else None,
+        )
         for n in range(40)
     ]
     here = link_pages(pages, MATCHER)  # under PARALLEL_FROM: in this process

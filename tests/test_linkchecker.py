@@ -17,7 +17,9 @@ def linkchecker(url: str) -> tuple[int, int, int, str]:
     """(links checked, warnings, errors, the report) for the site at url."""
     result = subprocess.run(
         [str(LINKCHECKER), "--config", str(CONFIG), "--no-status", "--no-robots", url],
-        capture_output=True, text=True, timeout=900,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     summary = re.search(r"(\d+) links? in \d+ URLs? checked\. (\d+) warnings? found\. (\d+) errors? found", result.stdout)
     assert summary, result.stdout + result.stderr

@@ -15,8 +15,13 @@ SITE = site_map(
         "glossary/index.md": {"glossary", "category-basics", "letter-a"},
         "glossary/backlink.md": {"backlink", "what-it-means", "example", "common-mistakes"},
     },
-    urls={"": "index.md", "lessons/what-is-a-backlink/": "lessons/what-is-a-backlink.md", "glossary/": "glossary/index.md",
-          "glossary/backlink/": "glossary/backlink.md", "lessons/faq/": "lessons/faq.md"},
+    urls={
+        "": "index.md",
+        "lessons/what-is-a-backlink/": "lessons/what-is-a-backlink.md",
+        "glossary/": "glossary/index.md",
+        "glossary/backlink/": "glossary/backlink.md",
+        "lessons/faq/": "lessons/faq.md",
+    },
     files={"assets/images/screenshot.png"},
 )
 PAGE = "lessons/what-is-a-backlink.md"
@@ -30,9 +35,20 @@ def problems(href: str, page: str = PAGE) -> list[str]:
 
 
 GOOD = [
-    "faq.md", "faq.md#faq", "../glossary/backlink.md", "../glossary/backlink.md#common-mistakes", "../glossary/index.md#category-basics",
-    "../glossary/", "../glossary/backlink/", "../glossary/backlink/#example", "#key-takeaways", "../index.md", "../",
-    "../assets/images/screenshot.png", "https://developers.google.com/search", "mailto:team@example.org",
+    "faq.md",
+    "faq.md#faq",
+    "../glossary/backlink.md",
+    "../glossary/backlink.md#common-mistakes",
+    "../glossary/index.md#category-basics",
+    "../glossary/",
+    "../glossary/backlink/",
+    "../glossary/backlink/#example",
+    "#key-takeaways",
+    "../index.md",
+    "../",
+    "../assets/images/screenshot.png",
+    "https://developers.google.com/search",
+    "mailto:team@example.org",
     "../glossary/backlink.md#what%2Dit%2Dmeans",
 ]
 
@@ -43,19 +59,37 @@ def test_good_links_pass(href: str) -> None:
 
 
 BAD = [
-    ("../glossary/backlink.md#mistakes", f"{FILE}:7: link '../glossary/backlink.md#mistakes': '../glossary/backlink.md' has no anchor 'mistakes' (did you mean 'common-mistakes'?)"),
-    ("../glossary/backlink/#exmple", f"{FILE}:7: link '../glossary/backlink/#exmple': '../glossary/backlink/' has no anchor 'exmple' (did you mean 'example'?)"),
+    (
+        "../glossary/backlink.md#mistakes",
+        f"{FILE}:7: link '../glossary/backlink.md#mistakes': '../glossary/backlink.md' has no anchor 'mistakes' (did you mean 'common-mistakes'?)",
+    ),
+    (
+        "../glossary/backlink/#exmple",
+        f"{FILE}:7: link '../glossary/backlink/#exmple': '../glossary/backlink/' has no anchor 'exmple' (did you mean 'example'?)",
+    ),
     ("#key-takeaway", f"{FILE}:7: link '#key-takeaway': this page has no anchor 'key-takeaway' (did you mean 'key-takeaways'?)"),
     ("#zzz", f"{FILE}:7: link '#zzz': this page has no anchor 'zzz'"),
-    ("../glossary/backlinks.md", f"{FILE}:7: link '../glossary/backlinks.md': 'glossary/backlinks.md' does not exist (did you mean '../glossary/backlink.md'?)"),
+    (
+        "../glossary/backlinks.md",
+        f"{FILE}:7: link '../glossary/backlinks.md': 'glossary/backlinks.md' does not exist (did you mean '../glossary/backlink.md'?)",
+    ),
     ("zebra.md", f"{FILE}:7: link 'zebra.md': 'lessons/zebra.md' does not exist"),
     ("http://example.com/", f"{FILE}:7: link 'http://example.com/': use https: 'https://example.com/'"),
     ("javascript:alert(1)", f"{FILE}:7: link 'javascript:alert(1)': 'javascript:' links are not allowed"),
     ("", f"{FILE}:7: link '': the link has no target; write [text](page.md)"),
-    ("/glossary/backlink/", f"{FILE}:7: link '/glossary/backlink/': an absolute path breaks when the site moves; link the .md file relatively, e.g. '../glossary/backlink.md'"),
-    ("ftp://example.com/x", f"{FILE}:7: link 'ftp://example.com/x': 'ftp:' links are not allowed; link to an https page or a page of this site"),
+    (
+        "/glossary/backlink/",
+        f"{FILE}:7: link '/glossary/backlink/': an absolute path breaks when the site moves; link the .md file relatively, e.g. '../glossary/backlink.md'",
+    ),
+    (
+        "ftp://example.com/x",
+        f"{FILE}:7: link 'ftp://example.com/x': 'ftp:' links are not allowed; link to an https page or a page of this site",
+    ),
     ("https://", f"{FILE}:7: link 'https://': an https link needs a host name"),
-    ("../assets/images/screenshot.png#x", f"{FILE}:7: link '../assets/images/screenshot.png#x': '../assets/images/screenshot.png' is not a page, so it has no anchor 'x'"),
+    (
+        "../assets/images/screenshot.png#x",
+        f"{FILE}:7: link '../assets/images/screenshot.png#x': '../assets/images/screenshot.png' is not a page, so it has no anchor 'x'",
+    ),
 ]
 
 
@@ -66,22 +100,22 @@ def test_bad_links_are_reported_with_file_line_and_a_hint(href: str, expected: s
 
 def test_markdown_links_are_found_at_their_lines() -> None:
     text = (
-        "# Title\n"                                  # 1
-        "\n"                                         # 2
-        "A [first](a.md) link, and\n"                # 3
-        "on the next line [second](b.md#x).\n"       # 4
-        "\n"                                         # 5
-        "!!! tip \"Admonition\"\n"                   # 6
-        "\n"                                         # 7
-        "    Inside, [third](c.md).\n"               # 8
-        "\n"                                         # 9
-        "- item with ![image](d.png)\n"              # 10
-        "\n"                                         # 11
-        "```\n[not a link](e.md)\n```\n"             # 12-14
-        "\n"                                         # 15
-        "A [reference][ref].\n"                      # 16
-        "\n"                                         # 17
-        "[ref]: f.md\n"                              # 18
+        "# Title\n"  # 1
+        "\n"  # 2
+        "A [first](a.md) link, and\n"  # 3
+        "on the next line [second](b.md#x).\n"  # 4
+        "\n"  # 5
+        '!!! tip "Admonition"\n'  # 6
+        "\n"  # 7
+        "    Inside, [third](c.md).\n"  # 8
+        "\n"  # 9
+        "- item with ![image](d.png)\n"  # 10
+        "\n"  # 11
+        "```\n[not a link](e.md)\n```\n"  # 12-14
+        "\n"  # 15
+        "A [reference][ref].\n"  # 16
+        "\n"  # 17
+        "[ref]: f.md\n"  # 18
     )
     found = [(link.line, link.href) for link in markdown_links(text, "docs/x.md", "x.md", first_line=1)]
     assert found == [(3, "a.md"), (4, "b.md#x"), (8, "c.md"), (10, "d.png"), (16, "f.md")]
@@ -111,15 +145,18 @@ def test_orphan_pages_are_those_no_other_page_links_to() -> None:
 PAGES = ["index.md", "lessons/what-is-a-backlink.md", "lessons/faq.md", "glossary/backlink.md", "glossary/index.md", "about.md"]
 
 
-@pytest.mark.parametrize("wanted, suggestion", [
-    ("lessons/what-is-a-backlnk.md", "lessons/what-is-a-backlink.md"),  # a typo
-    ("lesson/what-is-a-backlink.md", "lessons/what-is-a-backlink.md"),  # the wrong folder
-    ("lessons/backlink.md", "glossary/backlink.md"),  # the right name in another folder
-    ("glossary/backlinks.md", "glossary/backlink.md"),
-    ("lessons/glossary.md", "glossary/index.md"),  # a folder's page goes by the folder's name
-    ("lessons/first-steps.md", None),  # nothing alike: no suggestion rather than a poor one
-    ("docs/lessons/what-is-link-building.md", None),  # shares words and '.md' with a page, but is another page
-    ("lessons/faqs.md", "lessons/faq.md"),
-])
+@pytest.mark.parametrize(
+    "wanted, suggestion",
+    [
+        ("lessons/what-is-a-backlnk.md", "lessons/what-is-a-backlink.md"),  # a typo
+        ("lesson/what-is-a-backlink.md", "lessons/what-is-a-backlink.md"),  # the wrong folder
+        ("lessons/backlink.md", "glossary/backlink.md"),  # the right name in another folder
+        ("glossary/backlinks.md", "glossary/backlink.md"),
+        ("lessons/glossary.md", "glossary/index.md"),  # a folder's page goes by the folder's name
+        ("lessons/first-steps.md", None),  # nothing alike: no suggestion rather than a poor one
+        ("docs/lessons/what-is-link-building.md", None),  # shares words and '.md' with a page, but is another page
+        ("lessons/faqs.md", "lessons/faq.md"),
+    ],
+)
 def test_a_missing_page_suggests_only_a_close_name(wanted: str, suggestion: str | None) -> None:
     assert closest_page(wanted, PAGES) == suggestion

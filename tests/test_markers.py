@@ -5,13 +5,15 @@ from __future__ import annotations
 from conftest import Project
 from test_quiz_validation import P, quiz
 
-from seokb.content.markers import Community, expand_markers as expand_all, find_markers
+from seokb.content.markers import Community, find_markers
+from seokb.content.markers import expand_markers as expand_all
 from seokb.content.quiz import Quizzes, read_quiz
 from seokb.diagnostics import Diagnostics
 
 
-def expand_markers(markdown: str, path: str, report: Diagnostics, community: Community, quizzes: Quizzes = Quizzes()) -> str:
-    return expand_all(markdown, path, report, community, quizzes, lambda quiz: "QUIZ")
+def expand_markers(markdown: str, path: str, report: Diagnostics, community: Community, quizzes: Quizzes | None = None) -> str:
+    return expand_all(markdown, path, report, community, quizzes or Quizzes(), lambda quiz: "QUIZ")
+
 
 PAGE = "# Title\n\nText.\n\n<!-- seokb:community -->\n"
 
@@ -32,7 +34,9 @@ def test_with_an_invite_the_page_links_it() -> None:
 def test_an_unknown_marker_is_reported_with_its_line() -> None:
     report = Diagnostics()
     out = expand_markers("# T\n\n<!-- seokb:comunity -->\n", "docs/x.md", report, Community())
-    assert [str(d) for d in report.sorted()] == ["docs/x.md:3: unknown marker 'seokb:comunity'; known markers: 'seokb:community', 'seokb:quiz'"]
+    assert [str(d) for d in report.sorted()] == [
+        "docs/x.md:3: unknown marker 'seokb:comunity'; known markers: 'seokb:community', 'seokb:quiz'"
+    ]
     assert "seokb:" not in out
 
 
@@ -42,17 +46,24 @@ def test_ordinary_comments_are_left_alone() -> None:
 
 
 def test_the_build_fails_on_an_unknown_marker_before_writing(project: Project) -> None:
-    project.write("docs/index.md", "---\ndescription: A page of the fixture site, for the tests.\n---\n# Home\n\nIntro.\n\n<!-- seokb:nope -->\n")
+    project.write(
+        "docs/index.md",
+        "---\ndescription: A page of the fixture site, for the tests.\n---\n# Home\n\nIntro.\n\n<!-- seokb:nope -->\n",
+    )
     result = project.build()
     assert result.returncode != 0
-    assert "ERROR   -  docs/index.md:8: unknown marker 'seokb:nope'; known markers: 'seokb:community', 'seokb:quiz'" in result.stderr
+    assert (
+        "ERROR   -  docs/index.md:8: unknown marker 'seokb:nope'; known markers: 'seokb:community', 'seokb:quiz'" in result.stderr
+    )
     assert not (project.root / "site" / "index.html").exists()
 
 
 def test_a_configured_invite_reaches_the_page_and_the_footer(project: Project) -> None:
     config = (project.root / "mkdocs.yml").read_text()
     project.write("mkdocs.yml", config + "extra:\n  community:\n    name: Discord\n    url: https://discord.gg/abc\n")
-    project.write("docs/index.md", "---\ndescription: A page of the fixture site, for the tests.\n---\n# Home\n\n<!-- seokb:community -->\n")
+    project.write(
+        "docs/index.md", "---\ndescription: A page of the fixture site, for the tests.\n---\n# Home\n\n<!-- seokb:community -->\n"
+    )
     result = project.build()
     assert result.returncode == 0, result.stderr
     html = project.site("index.html")
@@ -112,4 +123,6 @@ def test_the_old_quiz_marker_is_an_error_that_gives_the_new_spelling() -> None:
 def test_the_community_marker_takes_no_argument() -> None:
     report = Diagnostics()
     expand_all("<!-- seokb:community discord -->\n", "docs/x.md", report, Community(), MARKED, lambda q: "QUIZ")
-    assert [d.message for d in report.sorted()] == ["the community marker takes nothing after its name; write '<!-- seokb:community -->'"]
+    assert [d.message for d in report.sorted()] == [
+        "the community marker takes nothing after its name; write '<!-- seokb:community -->'"
+    ]

@@ -37,8 +37,12 @@ questions:
 
 def _build(engine: str, root: Path, site: str = "site") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", engine, "build", "--site-dir", site], cwd=root, env=mkdocs_env(),
-        capture_output=True, text=True, timeout=600,
+        [sys.executable, "-m", engine, "build", "--site-dir", site],
+        cwd=root,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -63,11 +67,16 @@ def course(project: Project) -> Project:
     project.write("glossary/backlink.yml", entry("backlink", aliases="[inbound link]", related="[anchor-text]"))
     project.write("glossary/anchor-text.yml", entry("anchor-text"))
     project.write("quizzes/pick-the-backlink.yml", QUIZ)
-    project.write("docs/lessons/first.md", (
-        "---\ndescription: The first lesson.\n---\n# First lesson\n\nA backlink is a link; anchor text is its words.\n\n"
-        "<!-- seokb:quiz pick-the-backlink -->\n\nNext: [the second lesson](second.md).\n"
-    ))
-    project.write("docs/lessons/second.md", "---\ndescription: The second lesson.\n---\n# Second lesson\n\n<!-- seokb:community -->\n")
+    project.write(
+        "docs/lessons/first.md",
+        (
+            "---\ndescription: The first lesson.\n---\n# First lesson\n\nA backlink is a link; anchor text is its words.\n\n"
+            "<!-- seokb:quiz pick-the-backlink -->\n\nNext: [the second lesson](second.md).\n"
+        ),
+    )
+    project.write(
+        "docs/lessons/second.md", "---\ndescription: The second lesson.\n---\n# Second lesson\n\n<!-- seokb:community -->\n"
+    )
     home = (project.root / "docs/index.md").read_text()
     project.write("docs/index.md", home + "\nStart with [the first lesson](lessons/first.md).\n")
     return project
@@ -111,7 +120,11 @@ def test_strict_mode_counts_warnings_under_properdocs(course: Project) -> None:
 def test_the_real_site_builds_the_same_with_both(real_site: Path, tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "properdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=REPO, env=mkdocs_env(), capture_output=True, text=True, timeout=600,
+        cwd=REPO,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr
     # The feed's dates come from git and the clock at build time: equal when built from the same commit.

@@ -13,8 +13,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from seokb.diagnostics import Diagnostics
 from seokb.content.quiz import Answer, Question, Quiz, load_quizzes
+from seokb.diagnostics import Diagnostics
 from seokb.site.quiz_render import render_quiz, render_quiz_list
 
 pytestmark = pytest.mark.browser
@@ -52,7 +52,9 @@ GUILD = Quiz(
     ),
 )
 VERDICT = Quiz(
-    id="verdict", title="One verdict", description="A one-question quiz.",
+    id="verdict",
+    title="One verdict",
+    description="A one-question quiz.",
     questions=(GUILD.questions[1],),
 )
 GUILD_POINTS = 5  # four statements and one verdict
@@ -101,13 +103,15 @@ def quiz_site(tmp_path_factory: pytest.TempPathFactory):
     (root / "instant.html").write_text(page_html(guild, head=FAKE_DOCUMENT_SUBJECT), encoding="utf-8")
     (root / "quizzes").mkdir()
     (root / "quizzes" / "index.html").write_text(
-        page_html(render_quiz_list([GUILD, VERDICT], href=lambda quiz: f"../{quiz.id}.html")), encoding="utf-8",
+        page_html(render_quiz_list([GUILD, VERDICT], href=lambda quiz: f"../{quiz.id}.html")),
+        encoding="utf-8",
     )
     report = Diagnostics()
     real = load_quizzes(REPO, report)
     assert not report, [str(d) for d in report.sorted()]
     (root / "real.html").write_text(
-        page_html("\n".join(render_quiz(quiz, render_markdown) for quiz in real)), encoding="utf-8",
+        page_html("\n".join(render_quiz(quiz, render_markdown) for quiz in real)),
+        encoding="utf-8",
     )
 
     class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -153,7 +157,10 @@ def test_a_checklist_answered_wrongly_then_rightly(page, quiz_site) -> None:
     assert page.locator("#quiz-judge-a-guild-link-q2 .seokb-question-result").inner_text() == "✗ Wrong"
     assert status(page) == "Score: 2 of 5 points."
     # Screen readers hear an answer's feedback with the answer itself.
-    assert page.get_by_label("The site is about your subject.").get_attribute("aria-describedby") == "quiz-judge-a-guild-link-q1-a1-feedback"
+    assert (
+        page.get_by_label("The site is about your subject.").get_attribute("aria-describedby")
+        == "quiz-judge-a-guild-link-q1-a1-feedback"
+    )
 
     page.get_by_role("button", name="Try again").click()
     assert status(page) == "" and page.locator(".seokb-feedback:visible").count() == 0
@@ -252,7 +259,11 @@ def test_without_javascript_the_answers_open_from_details(browser, quiz_site) ->
     assert explanation.is_hidden()
     page.locator("#quiz-judge-a-guild-link-q1 summary").click()
     assert explanation.is_visible()
-    assert page.locator("#quiz-judge-a-guild-link-q1-a1-key").inner_text().startswith("✓ True: tick it. The site is about your subject.")
+    assert (
+        page.locator("#quiz-judge-a-guild-link-q1-a1-key")
+        .inner_text()
+        .startswith("✓ True: tick it. The site is about your subject.")
+    )
     context.close()
 
 
@@ -303,9 +314,17 @@ CONTRAST = """async (selectors) => {
   });
 }"""
 TEXTS = [
-    ".seokb-question legend", ".seokb-question-number", ".seokb-scenario p", ".seokb-answer label",
-    ".seokb-feedback strong", ".seokb-feedback .seokb-explain p", ".seokb-question-result", ".seokb-quiz-status",
-    ".seokb-quiz-progress", ".seokb-quiz-actions .md-button--primary", "[data-seokb-retry]",
+    ".seokb-question legend",
+    ".seokb-question-number",
+    ".seokb-scenario p",
+    ".seokb-answer label",
+    ".seokb-feedback strong",
+    ".seokb-feedback .seokb-explain p",
+    ".seokb-question-result",
+    ".seokb-quiz-status",
+    ".seokb-quiz-progress",
+    ".seokb-quiz-actions .md-button--primary",
+    "[data-seokb-retry]",
 ]
 
 
@@ -336,6 +355,10 @@ def test_every_real_quiz_scores_full_marks_when_answered_rightly_and_none_when_w
                     if tick:
                         form.locator(f"#quiz-{quiz.id}-q{number}-a{index}").check()
             form.get_by_role("button", name="Check").click()
-            expected = f"Score: 0 of {quiz.points} points." if wrongly else f"Score: {quiz.points} of {quiz.points} points. All right, well done!"
+            expected = (
+                f"Score: 0 of {quiz.points} points."
+                if wrongly
+                else f"Score: {quiz.points} of {quiz.points} points. All right, well done!"
+            )
             assert form.locator(".seokb-quiz-status").inner_text().startswith(expected), quiz.id
             form.get_by_role("button", name="Try again").click()

@@ -20,7 +20,7 @@ def render_markdown(text: str) -> str:
 CHECKLIST = Question(
     type="checklist",
     scenario="A quilting guild's page **Start here** links to your free tote bag pattern.\n\n"
-             "The sentence: \"Try this tote bag pattern from a member's blog.\"\n",
+    'The sentence: "Try this tote bag pattern from a member\'s blog."\n',
     answers=(
         Answer("The site is about your subject.", True, "The guild writes only about sewing and quilting.\n"),
         Answer("The anchor text is a `keyword` phrase.", False, "It reads like a person wrote it.\n"),
@@ -96,11 +96,14 @@ def test_plain_fields_are_escaped() -> None:
     assert 'aria-label="Quiz: Verdict"' in render_quiz(ONE_QUESTION, render_markdown, heading_level=None)
 
 
-@pytest.mark.parametrize("html, expected", [
-    ("<p>One <em>line</em></p>\n", "One <em>line</em>"),
-    ("<p>One</p>\n<p>Two</p>\n", "<p>One</p>\n<p>Two</p>"),
-    ("Bare text", "Bare text"),
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ("<p>One <em>line</em></p>\n", "One <em>line</em>"),
+        ("<p>One</p>\n<p>Two</p>\n", "<p>One</p>\n<p>Two</p>"),
+        ("Bare text", "Bare text"),
+    ],
+)
 def test_inline_unwraps_a_single_paragraph_only(html: str, expected: str) -> None:
     assert str(inline(html)) == expected
 
@@ -151,12 +154,14 @@ def test_buttons_and_the_status_region_are_there_from_page_load() -> None:
     elements = outline(render_quiz(QUIZ, render_markdown)).elements
     buttons = [(attrs.get("type"), attrs) for tag, attrs in elements if tag == "button"]
     assert [kind for kind, _ in buttons] == ["submit", "button"]
-    assert [attrs for tag, attrs in elements if attrs.get("role") == "status"] == [{"class": "seokb-quiz-status", "role": "status"}]
+    assert [attrs for tag, attrs in elements if attrs.get("role") == "status"] == [
+        {"class": "seokb-quiz-status", "role": "status"}
+    ]
 
 
 def test_without_javascript_every_answer_and_explanation_is_in_a_details() -> None:
     html = render_quiz(QUIZ, render_markdown)
-    assert html.count("<details class=\"seokb-key\">") == 3
+    assert html.count('<details class="seokb-key">') == 3
     key = html.split("<details", 1)[1].split("</details>", 1)[0]
     assert "True: tick it.</strong> The site is about your subject." in key
     assert "Not true: leave it unticked.</strong> The anchor text is a <code>keyword</code> phrase." in key

@@ -107,7 +107,8 @@ def test_no_serious_accessibility_violation(browser, served_site: str, path: str
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results["violations"] if v["impact"] in ("serious", "critical")
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
     ]
     context.close()
     assert serious == [], "\n".join(serious)

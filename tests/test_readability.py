@@ -21,9 +21,9 @@ def test_the_course_is_within_the_readability_limits() -> None:
 
 def test_plain_text_keeps_what_a_reader_reads() -> None:
     markdown = (
-        "---\ndescription: x\n---\n# Title\n\n!!! tip \"A tip\"\n    Read [the guide](g.md) now\n\n"
+        '---\ndescription: x\n---\n# Title\n\n!!! tip "A tip"\n    Read [the guide](g.md) now\n\n'
         "```text\nnot prose\n```\n\n| a | b |\n| --- | --- |\n| One cell | Two |\n\n- an item\n<!-- seokb:quiz q -->\n"
-        "Use `rel=\"sponsored\"` here."
+        'Use `rel="sponsored"` here.'
     )
     assert readability.plain_text(markdown) == "Read the guide now. a. b. One cell. Two. an item. Use code here."
 

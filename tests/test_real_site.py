@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from test_course import LESSONS as LESSON_ORDER
 
-from seokb.diagnostics import Diagnostics
 from seokb.content.glossary import load_glossary
+from seokb.diagnostics import Diagnostics
 
 REPO = Path(__file__).resolve().parents[1]
 CORE_TERMS = ("backlink", "link-building", "referring-domain", "anchor-text")
@@ -19,8 +19,16 @@ CORE_TERMS = ("backlink", "link-building", "referring-domain", "anchor-text")
 @pytest.mark.parametrize("slug", CORE_TERMS)
 def test_core_terms_have_pages_with_every_section(real_site: Path, slug: str) -> None:
     html = (real_site / "glossary" / slug / "index.html").read_text(encoding="utf-8")
-    for section in ('id="what-it-means"', 'id="example"', 'id="why-it-matters"', 'id="common-mistakes"',
-                    'id="related-terms"', 'id="sources"', "Also called:", "Edit this entry"):
+    for section in (
+        'id="what-it-means"',
+        'id="example"',
+        'id="why-it-matters"',
+        'id="common-mistakes"',
+        'id="related-terms"',
+        'id="sources"',
+        "Also called:",
+        "Edit this entry",
+    ):
         assert section in html, f"{slug}: no {section}"
 
 
@@ -39,7 +47,7 @@ def test_term_urls_are_short_and_stable(real_site: Path) -> None:
 
 def mentioned_in(real_site: Path, slug: str) -> list[str]:
     html = (real_site / "glossary" / slug / "index.html").read_text(encoding="utf-8")
-    panel = html[html.index('id="mentioned-in"'):html.index('id="sources"')]
+    panel = html[html.index('id="mentioned-in"') : html.index('id="sources"')]
     return re.findall(r'<li><a href="\.\./\.\./lessons/([a-z0-9-]+)/">', panel)
 
 
@@ -63,7 +71,7 @@ def test_every_lesson_ends_with_its_terms(real_site: Path) -> None:
     for lesson in LESSON_ORDER:
         html = (real_site / "lessons" / lesson / "index.html").read_text(encoding="utf-8")
         assert 'id="terms-in-this-lesson"' in html, lesson
-        terms = html[html.index("id=\"terms-in-this-lesson\""):]
+        terms = html[html.index('id="terms-in-this-lesson"') :]
         assert terms.count("<dt>") >= 3, lesson
 
 

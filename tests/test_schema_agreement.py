@@ -21,11 +21,24 @@ RAW = Draft7Validator(SCHEMA)
 # Cases the schema alone must also reject: everything about fields, types and values.
 # (YAML-level problems, raw HTML and cross-entry rules are beyond what a JSON Schema can see.)
 SCHEMA_LEVEL = {
-    "unknown field with a close match", "unknown field without a close match", "YAML reads NO as a boolean",
-    "YAML reads yes as a boolean", "an unquoted date", "a number", "short over 160 characters",
-    "empty required field", "required field with no value", "required field with an empty string",
-    "optional field with no value", "wrong type: text for a list", "wrong type: a list for text",
-    "unknown category", "non-https source", "source without a title", "no sources", "related names a non-slug",
+    "unknown field with a close match",
+    "unknown field without a close match",
+    "YAML reads NO as a boolean",
+    "YAML reads yes as a boolean",
+    "an unquoted date",
+    "a number",
+    "short over 160 characters",
+    "empty required field",
+    "required field with no value",
+    "required field with an empty string",
+    "optional field with no value",
+    "wrong type: text for a list",
+    "wrong type: a list for text",
+    "unknown category",
+    "non-https source",
+    "source without a title",
+    "no sources",
+    "related names a non-slug",
 }
 
 
@@ -38,8 +51,7 @@ def test_schema_fields_are_the_model_fields() -> None:
     model_fields = {f.name for f in dataclasses.fields(Term)} - {"slug", "path", "lines"}
     assert set(SCHEMA["properties"]) == model_fields
     required = {
-        f.name for f in dataclasses.fields(Term)
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        f.name for f in dataclasses.fields(Term) if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
     } - {"slug"}
     assert set(SCHEMA["required"]) == required
 
@@ -48,7 +60,7 @@ def test_schema_categories_are_the_engine_categories() -> None:
     assert SCHEMA["properties"]["category"]["enum"] == list(CATEGORIES)
     css = (REPO / "hooks" / "seokb" / "site" / "assets" / "glossary.css").read_text(encoding="utf-8")
     for slug in CATEGORIES:
-        assert css.count(f'#category-{slug}:checked') == 2, f"the A-Z filter has no rules for '{slug}'"
+        assert css.count(f"#category-{slug}:checked") == 2, f"the A-Z filter has no rules for '{slug}'"
 
 
 @pytest.mark.parametrize("text", [text for _, text in VALID], ids=[name for name, _ in VALID])

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
-import os
 import sys
 import time
 import urllib.error
@@ -55,7 +55,10 @@ def test_serve_rebuilds_each_glossary_edit_and_survives_a_broken_one(project: Pr
     with log.open("w", encoding="utf-8") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", engine, "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project.root, env=mkdocs_env(), stdout=output, stderr=subprocess.STDOUT,
+            cwd=project.root,
+            env=mkdocs_env(),
+            stdout=output,
+            stderr=subprocess.STDOUT,
         )
     page = f"http://127.0.0.1:{port}/fixture/glossary/backlink/"
     try:
@@ -74,7 +77,9 @@ def test_serve_rebuilds_each_glossary_edit_and_survives_a_broken_one(project: Pr
 
         # Fixed: the page shows the new text. (MkDocs logs "Documentation built" only when the seconds differ from
         # an earlier build's, so the page itself tells when it is done.)
-        _edit(project.root / "glossary/backlink.yml", entry("backlink", related="[anchor-text]", short="A link from another site."))
+        _edit(
+            project.root / "glossary/backlink.yml", entry("backlink", related="[anchor-text]", short="A link from another site.")
+        )
         deadline = time.monotonic() + 120
         while "A link from another site." not in _fetch(page):
             assert time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]

@@ -11,8 +11,8 @@ import pytest
 from golden import GOLDEN, assert_golden
 
 import seokb.site.share_meta as share_meta
-from seokb.diagnostics import Diagnostics
 from seokb.content.glossary import load_glossary
+from seokb.diagnostics import Diagnostics
 from seokb.site.share_meta import PageShare, _head_tags, absolute_url, inject_head, plain_description, share_tag_keys, share_tags
 
 BACKLINK = PageShare(
@@ -27,49 +27,58 @@ BACKLINK = PageShare(
 )
 
 
-@pytest.mark.parametrize("site_url, page_url, expected", [
-    ("https://seokb.github.io/seokb/", "glossary/backlink/", "https://seokb.github.io/seokb/glossary/backlink/"),
-    ("https://seokb.github.io/seokb", "glossary/backlink/", "https://seokb.github.io/seokb/glossary/backlink/"),
-    ("https://seokb.github.io/seokb/", "/glossary/backlink/", "https://seokb.github.io/seokb/glossary/backlink/"),
-    ("https://seokb.github.io/seokb", "/glossary/backlink/", "https://seokb.github.io/seokb/glossary/backlink/"),
-    ("https://seokb.github.io/seokb/", "", "https://seokb.github.io/seokb/"),
-    ("https://seokb.github.io/seokb", "", "https://seokb.github.io/seokb/"),
-    ("https://example.org", "", "https://example.org/"),
-    ("https://example.org/", "404.html", "https://example.org/404.html"),
-    ("http://127.0.0.1:8000/", "glossary/a%20b/", "http://127.0.0.1:8000/glossary/a%20b/"),
-    ("https://example.org/", "https://other.example/x", "https://other.example/x"),
-])
+@pytest.mark.parametrize(
+    "site_url, page_url, expected",
+    [
+        ("https://seokb.github.io/seokb/", "glossary/backlink/", "https://seokb.github.io/seokb/glossary/backlink/"),
+        ("https://seokb.github.io/seokb", "glossary/backlink/", "https://seokb.github.io/seokb/glossary/backlink/"),
+        ("https://seokb.github.io/seokb/", "/glossary/backlink/", "https://seokb.github.io/seokb/glossary/backlink/"),
+        ("https://seokb.github.io/seokb", "/glossary/backlink/", "https://seokb.github.io/seokb/glossary/backlink/"),
+        ("https://seokb.github.io/seokb/", "", "https://seokb.github.io/seokb/"),
+        ("https://seokb.github.io/seokb", "", "https://seokb.github.io/seokb/"),
+        ("https://example.org", "", "https://example.org/"),
+        ("https://example.org/", "404.html", "https://example.org/404.html"),
+        ("http://127.0.0.1:8000/", "glossary/a%20b/", "http://127.0.0.1:8000/glossary/a%20b/"),
+        ("https://example.org/", "https://other.example/x", "https://other.example/x"),
+    ],
+)
 def test_absolute_url(site_url: str, page_url: str, expected: str) -> None:
     assert absolute_url(site_url, page_url) == expected
 
 
-@pytest.mark.parametrize("site_url, message", [
-    ("", "site_url must be an absolute http(s) URL, got ''"),
-    ("seokb.github.io/seokb/", "site_url must be an absolute http(s) URL, got 'seokb.github.io/seokb/'"),
-    ("/seokb/", "site_url must be an absolute http(s) URL, got '/seokb/'"),
-    ("ftp://example.org/", "site_url must be an absolute http(s) URL, got 'ftp://example.org/'"),
-])
+@pytest.mark.parametrize(
+    "site_url, message",
+    [
+        ("", "site_url must be an absolute http(s) URL, got ''"),
+        ("seokb.github.io/seokb/", "site_url must be an absolute http(s) URL, got 'seokb.github.io/seokb/'"),
+        ("/seokb/", "site_url must be an absolute http(s) URL, got '/seokb/'"),
+        ("ftp://example.org/", "site_url must be an absolute http(s) URL, got 'ftp://example.org/'"),
+    ],
+)
 def test_absolute_url_needs_an_absolute_site_url(site_url: str, message: str) -> None:
     with pytest.raises(ValueError) as error:
         absolute_url(site_url, "glossary/")
     assert str(error.value) == message
 
 
-@pytest.mark.parametrize("markdown, plain", [
-    ("A link on another website.", "A link on another website."),
-    ("A *link* on __another__ `site`.", "A link on another site."),
-    ("See [link building](link-building.md) first.", "See link building first."),
-    ("Two\nlines,   many    spaces\t here.", "Two lines, many spaces here."),
-    ("First paragraph.\n\nSecond paragraph.", "First paragraph. Second paragraph."),
-    ("- one\n- two", "one two"),
-    ("# A heading\nText.", "A heading Text."),
-    ("An image ![logo](logo.png) here.", "An image here."),
-    ("Fish &amp; chips &lt;3", "Fish & chips <3"),
-    ("Keep <b>tags</b> as text & ampersands.", "Keep <b>tags</b> as text & ampersands."),
-    # markdown-it refuses a javascript: link and leaves it as text, which escaping then makes harmless.
-    ("A [link](javascript:alert(1)) text.", "A [link](javascript:alert(1)) text."),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "markdown, plain",
+    [
+        ("A link on another website.", "A link on another website."),
+        ("A *link* on __another__ `site`.", "A link on another site."),
+        ("See [link building](link-building.md) first.", "See link building first."),
+        ("Two\nlines,   many    spaces\t here.", "Two lines, many spaces here."),
+        ("First paragraph.\n\nSecond paragraph.", "First paragraph. Second paragraph."),
+        ("- one\n- two", "one two"),
+        ("# A heading\nText.", "A heading Text."),
+        ("An image ![logo](logo.png) here.", "An image here."),
+        ("Fish &amp; chips &lt;3", "Fish & chips <3"),
+        ("Keep <b>tags</b> as text & ampersands.", "Keep <b>tags</b> as text & ampersands."),
+        # markdown-it refuses a javascript: link and leaves it as text, which escaping then makes harmless.
+        ("A [link](javascript:alert(1)) text.", "A [link](javascript:alert(1)) text."),
+        ("", ""),
+    ],
+)
 def test_plain_description(markdown: str, plain: str) -> None:
     assert plain_description(markdown) == plain
 
@@ -110,12 +119,19 @@ def test_the_description_is_plain_and_short_in_every_tag() -> None:
     assert tags.count(f'content="{shortened}"') == 3
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("url", "glossary/backlink/", "url must be an absolute http(s) URL, got 'glossary/backlink/'"),
-    ("image_url", "../../assets/cards/backlink.png", "image_url must be an absolute http(s) URL, got '../../assets/cards/backlink.png'"),
-    ("og_type", "blog", "og_type must be one of 'article', 'website', got 'blog'"),
-    ("theme_color", "indigo", "theme_color must look like '#3f51b5', got 'indigo'"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("url", "glossary/backlink/", "url must be an absolute http(s) URL, got 'glossary/backlink/'"),
+        (
+            "image_url",
+            "../../assets/cards/backlink.png",
+            "image_url must be an absolute http(s) URL, got '../../assets/cards/backlink.png'",
+        ),
+        ("og_type", "blog", "og_type must be one of 'article', 'website', got 'blog'"),
+        ("theme_color", "indigo", "theme_color must look like '#3f51b5', got 'indigo'"),
+    ],
+)
 def test_share_tags_refuse_bad_facts(field: str, value: str, message: str) -> None:
     with pytest.raises(ValueError) as error:
         share_tags(PageShare(**{**BACKLINK.__dict__, field: value}))
@@ -217,7 +233,16 @@ def test_every_page_of_the_real_site_ends_with_one_of_each_tag(real_site: Path) 
 
 def test_plain_text_skips_the_markdown_parser_and_means_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     texts = [term.short for term in load_glossary(Path(__file__).resolve().parents[1], Diagnostics())]
-    texts += ["1. A list", "- a list", "# a heading", "> a quote", "A *word*", "A_b_c", "x &amp; y", "Dashes \u2013 and -- hyphens"]
+    texts += [
+        "1. A list",
+        "- a list",
+        "# a heading",
+        "> a quote",
+        "A *word*",
+        "A_b_c",
+        "x &amp; y",
+        "Dashes \u2013 and -- hyphens",
+    ]
     fast = {text for text in texts if share_meta._ALREADY_PLAIN.fullmatch(text.strip()) and "_" not in text}
     assert len(fast) >= 30 and "1. A list" not in fast and "A *word*" not in fast
     quick = [plain_description(text) for text in texts]

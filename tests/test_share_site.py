@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from seokb.diagnostics import Diagnostics
 from seokb.content.glossary import load_glossary
+from seokb.diagnostics import Diagnostics
 from seokb.mkdocs.share import CardFile
 
 REPO = Path(__file__).resolve().parents[1]
@@ -54,8 +54,20 @@ def test_every_page_has_complete_static_share_tags(real_site: Path) -> None:
     for path in content_pages(real_site):
         where = path.relative_to(real_site).as_posix()
         tags = head_tags(path.read_text(encoding="utf-8"))
-        for key in ("og:title", "og:description", "og:url", "og:site_name", "og:type", "og:image", "og:image:width",
-                    "og:image:height", "twitter:card", "theme-color", "canonical", "description"):
+        for key in (
+            "og:title",
+            "og:description",
+            "og:url",
+            "og:site_name",
+            "og:type",
+            "og:image",
+            "og:image:width",
+            "og:image:height",
+            "twitter:card",
+            "theme-color",
+            "canonical",
+            "description",
+        ):
             if len(tags.get(key, [])) != 1:
                 problems.append(f"{where}: {len(tags.get(key, []))} × {key}")
         if problems:
@@ -138,8 +150,10 @@ def test_a_card_file_is_linked_or_else_copied(tmp_path: Path, monkeypatch: pytes
     (site / "assets/cards").mkdir(parents=True)
     (site / "assets/cards/backlink.png").write_bytes(b"last build's card")  # a --dirty build leaves it there
     if not can_link:
+
         def no_link(*args, **kwargs):
             raise OSError(18, "Invalid cross-device link")
+
         monkeypatch.setattr(os, "link", no_link)
     card = CardFile("assets/cards/backlink.png", src_dir=None, dest_dir=str(site), use_directory_urls=True)
     card.abs_src_path = str(cached)

@@ -16,9 +16,29 @@ from PIL import Image, ImageChops
 import seokb.site.social_card as social_card
 from seokb.content.model import Source, Term
 from seokb.site.social_card import (
-    PALETTE_STEPS, _drawn,
-    BACKGROUND, DESCRIPTION_LINES, ELLIPSIS, HEIGHT, MARGIN, MUTED, STRIP, STRIP_HEIGHT, TEXT, TITLE_LINES, TITLE_SIZES,
-    WIDTH, Card, drawable, font, layout, lesson_label, render, render_many, term_card, wrap,
+    BACKGROUND,
+    DESCRIPTION_LINES,
+    ELLIPSIS,
+    HEIGHT,
+    MARGIN,
+    MUTED,
+    PALETTE_STEPS,
+    STRIP,
+    STRIP_HEIGHT,
+    TEXT,
+    TITLE_LINES,
+    TITLE_SIZES,
+    WIDTH,
+    Card,
+    _drawn,
+    drawable,
+    font,
+    layout,
+    lesson_label,
+    render,
+    render_many,
+    term_card,
+    wrap,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -73,8 +93,13 @@ def test_two_fresh_processes_draw_the_same_bytes() -> None:
     # Each process loads the font anew: nothing cached in one run may leak into what the next one draws.
     digests = {
         subprocess.run(
-            [sys.executable, "-c", SCRIPT], cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO / "hooks"), "PYTHONHASHSEED": str(seed)},
-            capture_output=True, text=True, check=True, timeout=120,
+            [sys.executable, "-c", SCRIPT],
+            cwd=REPO,
+            env={**os.environ, "PYTHONPATH": str(REPO / "hooks"), "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
         ).stdout.strip()
         for seed in (1, 2)
     }
@@ -156,24 +181,32 @@ def test_a_word_wider_than_the_line_is_cut() -> None:
     assert "".join(lines) == "x" * 200 and all(font(42).getlength(line) <= 500 for line in lines)
 
 
-@pytest.mark.parametrize("text, shown", [
-    ("Backlink", "Backlink"),
-    # The bundled font draws accents, dashes, Greek and Cyrillic; CJK it lacks, and a box is never drawn.
-    ("Caf\u00e9 na\u00efve", "Caf\u00e9 na\u00efve"),
-    ("a \u2014 b \u2013 c", "a \u2014 b \u2013 c"),
-    ("\u0421\u0441\u044b\u043b\u043a\u0430 \u03b1\u03b2", "\u0421\u0441\u044b\u043b\u043a\u0430 \u03b1\u03b2"),
-    ("x\u00a0y  \n z", "x y z"),
-    ("it\u2019s \u201cok\u201d\u2026 \u00b7", "it\u2019s \u201cok\u201d\u2026 \u00b7"),
-    ("\u6f22\u5b57", "??"),
-])
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("Backlink", "Backlink"),
+        # The bundled font draws accents, dashes, Greek and Cyrillic; CJK it lacks, and a box is never drawn.
+        ("Caf\u00e9 na\u00efve", "Caf\u00e9 na\u00efve"),
+        ("a \u2014 b \u2013 c", "a \u2014 b \u2013 c"),
+        ("\u0421\u0441\u044b\u043b\u043a\u0430 \u03b1\u03b2", "\u0421\u0441\u044b\u043b\u043a\u0430 \u03b1\u03b2"),
+        ("x\u00a0y  \n z", "x y z"),
+        ("it\u2019s \u201cok\u201d\u2026 \u00b7", "it\u2019s \u201cok\u201d\u2026 \u00b7"),
+        ("\u6f22\u5b57", "??"),
+    ],
+)
 def test_characters_the_font_lacks_are_replaced(text: str, shown: str) -> None:
     assert drawable(text) == shown
 
 
 def test_labels() -> None:
     term = Term(
-        slug="anchor-text", term="Anchor text", short="The clickable words of a link.", definition="D.", example="E.",
-        category="metrics", sources=(Source("Google", "https://developers.google.com/search"),),
+        slug="anchor-text",
+        term="Anchor text",
+        short="The clickable words of a link.",
+        definition="D.",
+        example="E.",
+        category="metrics",
+        sources=(Source("Google", "https://developers.google.com/search"),),
     )
     assert term_card(term, "seokb") == Card("seokb", "Anchor text", "The clickable words of a link.", "Glossary \u00b7 Metrics")
     assert lesson_label(3, 10) == "Lesson 3 of 10"
@@ -225,7 +258,9 @@ def test_render_many_reports_rendered_and_reused(tmp_path: Path, counted_render:
 def test_cards_drawn_on_all_cores_are_the_same_bytes_as_drawn_one_by_one(tmp_path: Path) -> None:
     from seokb.site.social_card import PARALLEL_FROM
 
-    cards = [Card("seokb", f"Term {number}", f"What term {number} means.", "Glossary · Basics") for number in range(PARALLEL_FROM)]
+    cards = [
+        Card("seokb", f"Term {number}", f"What term {number} means.", "Glossary · Basics") for number in range(PARALLEL_FROM)
+    ]
     batch = render_many(cards, tmp_path)
     assert (batch.rendered, batch.reused) == (PARALLEL_FROM, 0)
     assert [path.read_bytes() for path in batch.paths] == [render(card) for card in cards]

@@ -17,22 +17,27 @@ def write_web(project: Project) -> Project:
     """Three terms, a home page and two lessons: one that mentions the terms, one that opts out of linking."""
     project.write("glossary/backlink.yml", entry("backlink", aliases="[inbound link]", related="[anchor-text]"))
     project.write("glossary/anchor-text.yml", entry("anchor-text"))
-    project.write("glossary/exact-match-anchor-text.yml", entry("exact-match-anchor-text", term="Exact-match anchor text", related="[anchor-text]"))
-    project.write("docs/lessons/first.md", (
-        "---\ndescription: The first lesson.\n---\n# First lesson\n\n"
-        "A backlink is a link. Backlinks matter, and inbound links too.\n\n"
-        "Never repeat exact-match anchor text. Plain anchor text is fine.\n\n"
-        "`backlink` in code and *backlink*{ .seokb-no-autolink } opted out.\n\n"
-        "Next: [the second lesson](second.md).\n"
-    ))
+    project.write(
+        "glossary/exact-match-anchor-text.yml",
+        entry("exact-match-anchor-text", term="Exact-match anchor text", related="[anchor-text]"),
+    )
+    project.write(
+        "docs/lessons/first.md",
+        (
+            "---\ndescription: The first lesson.\n---\n# First lesson\n\n"
+            "A backlink is a link. Backlinks matter, and inbound links too.\n\n"
+            "Never repeat exact-match anchor text. Plain anchor text is fine.\n\n"
+            "`backlink` in code and *backlink*{ .seokb-no-autolink } opted out.\n\n"
+            "Next: [the second lesson](second.md).\n"
+        ),
+    )
     home = (project.root / "docs/index.md").read_text()
     project.write("docs/index.md", home + "\nStart with [the first lesson](lessons/first.md).\n")
-    project.write("docs/lessons/second.md", (
-        "---\ndescription: The second lesson.\nautolink: false\n---\n# Second lesson\n\nA backlink, not linked here.\n"
-    ))
+    project.write(
+        "docs/lessons/second.md",
+        ("---\ndescription: The second lesson.\nautolink: false\n---\n# Second lesson\n\nA backlink, not linked here.\n"),
+    )
     return project
-
-
 
 
 @pytest.fixture
@@ -71,7 +76,7 @@ def test_term_pages_list_the_pages_that_mention_them(built_web: tuple[Project, B
     web, result = built_web
     assert result.returncode == 0, result.stderr
     backlink = web.site("glossary/backlink/index.html")
-    panel = backlink[backlink.index('id="mentioned-in"'):backlink.index('id="sources"')]
+    panel = backlink[backlink.index('id="mentioned-in"') : backlink.index('id="sources"')]
     assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a><blockquote>([^<]+)</blockquote>', panel) == [
         ("../../", "Home", "See the glossary: what a backlink is, and what anchor text does."),
         ("../../lessons/first/", "First lesson", "A backlink is a link."),
@@ -83,10 +88,13 @@ def test_term_pages_list_the_pages_that_mention_them(built_web: tuple[Project, B
 
 def test_the_panel_is_hidden_when_nobody_mentions_the_term(web: Project) -> None:
     web.write("docs/index.md", "---\ndescription: A page of the fixture site, for the tests.\n---\n# Home\n\nNothing to see.\n")
-    web.write("docs/lessons/first.md", (
-        "---\ndescription: A page of the fixture site, for the tests.\n---\n# First\n\n"
-        "An exact-match anchor text, and a backlink. Next: [the second lesson](second.md).\n"
-    ))
+    web.write(
+        "docs/lessons/first.md",
+        (
+            "---\ndescription: A page of the fixture site, for the tests.\n---\n# First\n\n"
+            "An exact-match anchor text, and a backlink. Next: [the second lesson](second.md).\n"
+        ),
+    )
     assert web.build().returncode == 0
     anchor_text = web.site("glossary/anchor-text/index.html")
     assert "mentioned-in" not in anchor_text and "seokb-slot" not in anchor_text
@@ -96,7 +104,7 @@ def test_each_lesson_ends_with_its_terms(built_web: tuple[Project, Built]) -> No
     web, result = built_web
     assert result.returncode == 0, result.stderr
     html = web.site("lessons/first/index.html")
-    tail = html[html.index('id="terms-in-this-lesson"'):]
+    tail = html[html.index('id="terms-in-this-lesson"') :]
     assert re.findall(r'<dt><a href="([^"]+)">([^<]+)</a></dt>', tail) == [
         ("../../glossary/backlink/", "Backlink"),
         ("../../glossary/exact-match-anchor-text/", "Exact-match anchor text"),
@@ -108,7 +116,7 @@ def test_related_terms_show_both_ways_on_the_pages(built_web: tuple[Project, Bui
     web, result = built_web
     assert result.returncode == 0, result.stderr
     anchor_text = web.site("glossary/anchor-text/index.html")
-    related = anchor_text[anchor_text.index('id="related-terms"'):]
+    related = anchor_text[anchor_text.index('id="related-terms"') :]
     assert 'href="../backlink/"' in related and 'href="../exact-match-anchor-text/"' in related
 
 

@@ -10,16 +10,16 @@ from pathlib import Path
 import yaml
 
 from seokb.content.characters import read_text_file
-from seokb.diagnostics import Diagnostic, Diagnostics
 from seokb.content.glossary import load_glossary
-from seokb.content.markers import Community, expand_markers
-from seokb.site.glossary_pages import term_fields_html
 from seokb.content.lesson_rules import page_problems
-from seokb.site.quiz_pages import quiz_field_problems
-from seokb.site.safe_html import FieldRenderer
+from seokb.content.markers import Community, expand_markers
 from seokb.content.quiz import load_quizzes
+from seokb.diagnostics import Diagnostic, Diagnostics
 from seokb.links.offline import check_content_links
 from seokb.scaffold import NewTermRefused, write_new_term
+from seokb.site.glossary_pages import term_fields_html
+from seokb.site.quiz_pages import quiz_field_problems
+from seokb.site.safe_html import FieldRenderer
 from seokb.site.urls import term_url
 
 # Exit codes: 1 = the content has problems, or new-term refused; 2 = the command could not run (argparse's own).
@@ -77,7 +77,9 @@ def actions_annotation(diagnostic: Diagnostic) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="seokb", description="Tools for seokb contributors.")
     commands = parser.add_subparsers(dest="command", required=True)
-    check_command = commands.add_parser("check", help="validate glossary entries, quizzes and page markers; print path:line: message")
+    check_command = commands.add_parser(
+        "check", help="validate glossary entries, quizzes and page markers; print path:line: message"
+    )
     new_term_command = commands.add_parser("new-term", help="write a commented skeleton glossary/<slug>.yml to fill in")
     new_term_command.add_argument("name", help='the term as a beginner would write it, in quotes: "Anchor text"')
     for command in (check_command, new_term_command):
@@ -87,8 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     root: Path = arguments.root
     if not (root / "mkdocs.yml").is_file():
         # Without this, `seokb check` in the wrong folder would find no entries and call that valid.
-        print(f"seokb: '{root}' is not the seokb project folder (it has no mkdocs.yml); "
-              "run this where mkdocs.yml is, or pass --root", file=sys.stderr)
+        print(
+            f"seokb: '{root}' is not the seokb project folder (it has no mkdocs.yml); "
+            "run this where mkdocs.yml is, or pass --root",
+            file=sys.stderr,
+        )
         return CANNOT_RUN
     if arguments.command == "new-term":
         return new_term(root, arguments.name)
@@ -116,9 +121,11 @@ def new_term(root: Path, name: str) -> int:
         print(f"seokb new-term: {refusal}", file=sys.stderr)
         return PROBLEMS
     print(f"Wrote {written.relative}.")
-    print(f"Next: fill in its empty fields (the notes in the file explain each one), then run 'seokb check' "
-          f"until it says \"All content is valid.\"; 'make serve' shows the page at "
-          f"http://127.0.0.1:8000/{term_url(written.slug)}")
+    print(
+        f"Next: fill in its empty fields (the notes in the file explain each one), then run 'seokb check' "
+        f"until it says \"All content is valid.\"; 'make serve' shows the page at "
+        f"http://127.0.0.1:8000/{term_url(written.slug)}"
+    )
     return 0
 
 

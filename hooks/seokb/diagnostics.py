@@ -35,6 +35,7 @@ class Diagnostic:
 def actions_command(severity: str, message: str, title: str, path: str | None = None, line: int | None = None) -> str:
     """`::error file=...,line=...,title=...::message`, escaped as GitHub's workflow-command format asks: a raw '%' or
     line break would cut the message short, and ',' or ':' in a property would end it."""
+
     def prop(value: str) -> str:
         return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(",", "%2C").replace(":", "%3A")
 
@@ -57,7 +58,7 @@ class Diagnostics:
         """A warning: shown with the errors; it fails a strict build only."""
         self.items.append(Diagnostic(path, max(line, 1), message, "warning"))
 
-    def extend(self, other: "Diagnostics") -> None:
+    def extend(self, other: Diagnostics) -> None:
         self.items.extend(other.items)
 
     def __bool__(self) -> bool:
@@ -85,7 +86,8 @@ def internal_errors(path: str, report: Diagnostics) -> Iterator[None]:
     except Exception as error:  # noqa: BLE001 - the point is to catch what nobody foresaw
         where = traceback.extract_tb(error.__traceback__)[-1]
         report.add(
-            path, 1,
+            path,
+            1,
             f"internal error while reading this file ({type(error).__name__}: {str(error)[:200]} at "
             f"{where.name}, line {where.lineno}); please report it at the project's issues",
         )

@@ -6,10 +6,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from seokb.diagnostics import Diagnostics
 from seokb.content.glossary import SCHEMA_LINE, load_glossary
 from seokb.content.names import name_key, slugify
 from seokb.content.yamlsource import read_yaml
+from seokb.diagnostics import Diagnostics
 
 GLOSSARY = "glossary"
 

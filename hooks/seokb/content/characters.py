@@ -39,7 +39,8 @@ def invisible_characters(text: str, allowed: str = "") -> list[tuple[int, str]]:
 def hidden_in_prose(text: str) -> list[tuple[int, str]]:
     """In Markdown fields only controls and direction changes are refused: zero-width joiners belong in emoji."""
     return [
-        (index, char) for index, char in enumerate(text)
+        (index, char)
+        for index, char in enumerate(text)
         if char in BIDI_CONTROLS or (unicodedata.category(char) == "Cc" and char not in "\n\t")
     ]
 
@@ -66,7 +67,8 @@ def decode(data: bytes, relative: str, report: Diagnostics) -> str | None:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         report.add(
-            relative, line,
+            relative,
+            line,
             f"the file is not UTF-8 text: byte 0x{data[error.start]:02X} at column {column} cannot be read; "
             "save the file as UTF-8 in your editor",
         )

@@ -4,9 +4,10 @@ each other file, and each item read from its YAML as a pure function of its text
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 from seokb.content.characters import read_text_file
 from seokb.content.names import slugify
@@ -42,12 +43,17 @@ def content_files(root: Path, folder: str, kind: FolderKind, report: Diagnostics
             report.add(relative, 1, f"folders are not read here; put each {kind.item} directly in {folder}/ as <{kind.name}>.yml")
             continue
         if path.suffix != ".yml":
-            hint = f"rename it to '{path.stem}.yml'" if path.suffix == ".yaml" else f"only <{kind.name}>.yml {kind.plural} belong in {folder}/"
+            hint = (
+                f"rename it to '{path.stem}.yml'"
+                if path.suffix == ".yaml"
+                else f"only <{kind.name}>.yml {kind.plural} belong in {folder}/"
+            )
             report.add(relative, 1, f"not {kind.article}: {hint}")
             continue
         if not SLUG.fullmatch(path.stem):
             report.add(
-                relative, 1,
+                relative,
+                1,
                 f"file name '{path.name}' is not {'a' if kind.name == 'slug' else 'an'} {kind.name} (lowercase words joined by '-'); "
                 f"rename it to '{slugify(path.stem)}.yml'",
             )
@@ -56,7 +62,11 @@ def content_files(root: Path, folder: str, kind: FolderKind, report: Diagnostics
 
 
 def load_folder(
-    root: Path, folder: str, kind: FolderKind, report: Diagnostics, read: Callable[[str, str, str, Diagnostics], Item],
+    root: Path,
+    folder: str,
+    kind: FolderKind,
+    report: Diagnostics,
+    read: Callable[[str, str, str, Diagnostics], Item],
 ) -> tuple[list[Item], set[str]]:
     """`read(text, path, name, report)` for every file of the folder, and the name of every file found (a file
     that is found but not valid is named, so a link to it is not reported a second time)."""

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path as FsPath
 
-from seokb.content.rules import TextProblem, markdown_problems, plain_text_problems
 from seokb.content.folder import SLUG, FolderKind, load_folder
-from seokb.diagnostics import Diagnostics
 from seokb.content.model import Glossary, Source, Term
 from seokb.content.names import name_key
+from seokb.content.rules import TextProblem, markdown_problems, plain_text_problems
 from seokb.content.safe_urls import url_problem
 from seokb.content.schema import field_label, schema_problems
 from seokb.content.yamlsource import Path, YamlDocument, read_yaml, value_at
+from seokb.diagnostics import Diagnostics
 
 # Editor and OS files (.DS_Store, .swp) are not contributions; a file named just '.yml' is a mistake to report.
 ENTRIES = FolderKind("entry", "a glossary entry", "entries", "slug", lambda name: name.startswith(".") and name != ".yml")
@@ -56,7 +56,9 @@ def read_entry(text: str, path: str, slug: str, report: Diagnostics) -> tuple[Te
         report.add(path, 1, "the file is empty; start from 'seokb new-term \"Your term\"' or copy an existing entry")
         return None, []
     if not isinstance(document.data, dict):
-        report.add(path, document.value_line(()), "an entry is a set of fields ('term: ...', 'short: ...'), not a list or a single value")
+        report.add(
+            path, document.value_line(()), "an entry is a set of fields ('term: ...', 'short: ...'), not a list or a single value"
+        )
         return None, []
     for line, message in schema_problems(document):
         report.add(path, line, message)
@@ -114,7 +116,6 @@ def _check_text(document: YamlDocument, path: str, report: Diagnostics) -> None:
             report.add(path, line, f"{field_label(at)}: {problem.message}")
 
 
-
 _SCHEMA_URL = re.compile(r"https://[^\s/?#]+\.[^\s/?#]+\S*")  # the schema's pattern for `url`
 
 
@@ -151,10 +152,15 @@ def check_names(terms: list[Term], report: Diagnostics) -> None:
                 continue
             owner, owner_name, owner_line = claimed[key]
             if owner is term:
-                report.add(term.path, line, f"{field}: '{name}' is the same name as '{owner_name}' (plurals and case are matched already); remove it")
+                report.add(
+                    term.path,
+                    line,
+                    f"{field}: '{name}' is the same name as '{owner_name}' (plurals and case are matched already); remove it",
+                )
             else:
                 report.add(
-                    term.path, line,
+                    term.path,
+                    line,
                     f"{field}: '{name}' is already claimed by {owner.path}:{owner_line} ('{owner_name}'); a name can lead to one entry only",
                 )
 
@@ -168,4 +174,3 @@ def check_related(references: list[RelatedReference], report: Diagnostics, slugs
             close = get_close_matches(reference.target, sorted(slugs), n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else "; name an entry by its file name without .yml"
             report.add(reference.path, reference.line, f"related: unknown term '{reference.target}'{hint}")
-

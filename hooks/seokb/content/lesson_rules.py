@@ -34,7 +34,8 @@ def code_lines(markdown: str) -> set[int]:
     """The 0-based lines inside fenced code blocks: a guide that shows a marker or a tag is not using one."""
     return {
         line
-        for token in _parser().parse(markdown) if token.type == "fence" and token.map
+        for token in _parser().parse(markdown)
+        if token.type == "fence" and token.map
         for line in range(token.map[0], token.map[1])
     }
 
@@ -63,11 +64,13 @@ def page_problems(markdown: str, raw_html_reason: str | None) -> list[TextProble
         problems += [TextProblem(offset, message) for message in dict.fromkeys(rendered_page_problems(" ".join(tags)))]
         if tags and raw_html_reason is None:
             snippet = tags[0].strip()[:40]
-            problems.append(TextProblem(
-                offset,
-                f"raw HTML '{snippet}' needs a reason: add 'raw_html: \"why this page needs it\"' to the front "
-                "matter, or write Markdown",
-            ))
+            problems.append(
+                TextProblem(
+                    offset,
+                    f"raw HTML '{snippet}' needs a reason: add 'raw_html: \"why this page needs it\"' to the front "
+                    "matter, or write Markdown",
+                )
+            )
     return problems
 
 
@@ -78,11 +81,13 @@ def _marker_problems(offset: int, found_html: str, line: str) -> list[TextProble
         if not _LOOKS_LIKE_MARKER.match(body):
             continue
         if not _A_MARKER.match(body):
-            problems.append(TextProblem(
-                offset,
-                f"'{comment.group(0)[:60]}' looks like a marker but is not one; write '<!-- seokb:community -->' or "
-                "'<!-- seokb:quiz <id> -->'",
-            ))
+            problems.append(
+                TextProblem(
+                    offset,
+                    f"'{comment.group(0)[:60]}' looks like a marker but is not one; write '<!-- seokb:community -->' or "
+                    "'<!-- seokb:quiz <id> -->'",
+                )
+            )
         elif not _ALONE.match(line):
             problems.append(TextProblem(offset, f"the marker '{comment.group(0)[:60]}' must stand alone on its own line"))
     return problems

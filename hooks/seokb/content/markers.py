@@ -10,9 +10,9 @@ does not know, a malformed one, or the old `<!-- quiz: id -->` form is an error 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import get_close_matches
-from typing import Callable
 
 from seokb.content.lesson_rules import code_lines
 from seokb.content.quiz import Quiz, Quizzes
@@ -72,17 +72,28 @@ def find_markers(markdown: str, first_line: int = 1) -> list[Marker]:
         offset = markdown.count("\n", 0, match.start())
         if offset in code:
             continue
-        markers.append(Marker(
-            name="quiz" if match["old"] else match["name"].lower(), argument=match["argument"].strip().lower(),
-            line=offset + first_line, start=match.start(), end=match.end(), indent=match["indent"],
-            old_quiz=bool(match["old"]),
-        ))
+        markers.append(
+            Marker(
+                name="quiz" if match["old"] else match["name"].lower(),
+                argument=match["argument"].strip().lower(),
+                line=offset + first_line,
+                start=match.start(),
+                end=match.end(),
+                indent=match["indent"],
+                old_quiz=bool(match["old"]),
+            )
+        )
     return markers
 
 
 def expand_markers(
-    markdown: str, path: str, report: Diagnostics, community: Community, quizzes: Quizzes,
-    embed_quiz: Callable[[Quiz], str], first_line: int = 1,
+    markdown: str,
+    path: str,
+    report: Diagnostics,
+    community: Community,
+    quizzes: Quizzes,
+    embed_quiz: Callable[[Quiz], str],
+    first_line: int = 1,
 ) -> str:
     """Replace every marker: the community block, or `embed_quiz(quiz)` for a quiz. Each unknown, malformed or
     repeated marker is reported at its line and removed; the rest of the page stays, so lines stay true."""
@@ -102,7 +113,11 @@ def expand_markers(
 
 
 def _expand(
-    marker: Marker, community: Community, quizzes: Quizzes, embed_quiz: Callable[[Quiz], str], placed: dict[str, int],
+    marker: Marker,
+    community: Community,
+    quizzes: Quizzes,
+    embed_quiz: Callable[[Quiz], str],
+    placed: dict[str, int],
 ) -> tuple[str | None, str]:
     """(problem, replacement text) for one marker."""
     if marker.old_quiz:
@@ -119,7 +134,10 @@ def _expand(
         return f"unknown marker 'seokb:{marker.name}'; known markers: {known}", ""
     quiz_id = marker.argument
     if not quiz_id:
-        return "a quiz marker names no quiz; write '<!-- seokb:quiz <id> -->', the id being a file name in quizzes/ without .yml", ""
+        return (
+            "a quiz marker names no quiz; write '<!-- seokb:quiz <id> -->', the id being a file name in quizzes/ without .yml",
+            "",
+        )
     quiz = quizzes.get(quiz_id)
     if quiz is None and quiz_id in quizzes.unreadable:
         return None, ""  # the quiz file's own problems are reported already

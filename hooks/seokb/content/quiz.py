@@ -12,11 +12,11 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from seokb.content.folder import FolderKind, load_folder
-from seokb.content.rules import markdown_problems, plain_text_problems
 from seokb.content.glossary import TEXT
-from seokb.diagnostics import Diagnostics
+from seokb.content.rules import markdown_problems, plain_text_problems
 from seokb.content.schema import field_label, schema_problems
 from seokb.content.yamlsource import NotText, Path, YamlDocument, read_yaml, value_at
+from seokb.diagnostics import Diagnostics
 
 QUIZ_SCHEMA = "quiz.schema.json"
 SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/seokb/schema/quiz.schema.json"
@@ -100,10 +100,7 @@ class Quizzes:
         return [quiz.id for quiz in self.quizzes]
 
 
-
-def load_quizzes(
-    root: FsPath, report: Diagnostics, folder: str = "quizzes", lessons: Collection[str] | None = None
-) -> Quizzes:
+def load_quizzes(root: FsPath, report: Diagnostics, folder: str = "quizzes", lessons: Collection[str] | None = None) -> Quizzes:
     """Every valid quiz under root/folder; every problem, in any file, goes to `report`.
 
     `lessons` is every lesson slug (docs/lessons/<slug>.md); when given, a quiz's `lesson` must name one of them.
@@ -125,7 +122,11 @@ def read_quiz(text: str, path: str, quiz_id: str, report: Diagnostics) -> Quiz |
         report.add(path, 1, "the file is empty; copy an existing quiz to start from")
         return None
     if not isinstance(document.data, dict):
-        report.add(path, document.value_line(()), "a quiz is a set of fields ('title: ...', 'questions: ...'), not a list or a single value")
+        report.add(
+            path,
+            document.value_line(()),
+            "a quiz is a set of fields ('title: ...', 'questions: ...'), not a list or a single value",
+        )
         return None
     judged = _read_correct_flags(document, path, report)
     for line, message in schema_problems(document, QUIZ_SCHEMA):
@@ -145,13 +146,20 @@ def _quiz(document: YamlDocument, path: str, quiz_id: str) -> Quiz:
     for index, raw in enumerate(data["questions"]):
         key = ANSWERS_KEY[raw["type"]]
         answers = tuple(
-            Answer(answer["text"].strip(), answer["correct"], answer["explain"], document.line_of(("questions", index, key, number)))
+            Answer(
+                answer["text"].strip(), answer["correct"], answer["explain"], document.line_of(("questions", index, key, number))
+            )
             for number, answer in enumerate(raw[key])
         )
-        questions.append(Question(
-            type=raw["type"], answers=answers, prompt=_stripped(raw.get("prompt")), scenario=raw.get("scenario"),
-            line=document.line_of(("questions", index)),
-        ))
+        questions.append(
+            Question(
+                type=raw["type"],
+                answers=answers,
+                prompt=_stripped(raw.get("prompt")),
+                scenario=raw.get("scenario"),
+                line=document.line_of(("questions", index)),
+            )
+        )
     return Quiz(
         id=quiz_id,
         title=data["title"].strip(),
@@ -260,7 +268,10 @@ def _text_problems(text: str, rule: str, at: Path) -> Iterator[tuple[int, str]]:
         if not _one_paragraph(text):
             yield 0, "must be one short paragraph, because it is the label of a tick box; put the rest in 'explain'"
         elif _has_link(text):
-            yield 0, "must not contain a link, because a click on it would follow the link instead of ticking; put the link in 'explain'"
+            yield (
+                0,
+                "must not contain a link, because a click on it would follow the link instead of ticking; put the link in 'explain'",
+            )
 
 
 @lru_cache(maxsize=1)
@@ -273,10 +284,7 @@ def _one_paragraph(text: str) -> bool:
 
 
 def _has_link(text: str) -> bool:
-    return any(
-        child.type == "link_open"
-        for token in _parser().parse(text) for child in token.children or ()
-    )
+    return any(child.type == "link_open" for token in _parser().parse(text) for child in token.children or ())
 
 
 def _check_answers(document: YamlDocument, path: str, report: Diagnostics, judged: set[Path]) -> None:
@@ -292,7 +300,8 @@ def _check_answers(document: YamlDocument, path: str, report: Diagnostics, judge
             if key in seen:
                 first = seen[key]
                 report.add(
-                    path, document.line_of((*at, number)),
+                    path,
+                    document.line_of((*at, number)),
                     f"{label} item {number + 1}: '{text.strip()}' is the same as {at[-1]} item {first + 1}; "
                     f"each {'statement' if kind == 'checklist' else 'option'} must say something different",
                 )
@@ -309,7 +318,8 @@ def _check_answers(document: YamlDocument, path: str, report: Diagnostics, judge
             report.add(path, line, f"{label}: a 'single' question needs exactly one option with 'correct: true'; none has it")
         elif kind == "single" and len(right) > 1:
             report.add(
-                path, line,
+                path,
+                line,
                 f"{label}: a 'single' question needs exactly one option with 'correct: true', but items "
                 f"{_and(right)} have it; keep one, or make it a 'multiple' question",
             )
@@ -320,7 +330,6 @@ def _check_answers(document: YamlDocument, path: str, report: Diagnostics, judge
 def _and(numbers: list[int]) -> str:
     words = [str(n) for n in numbers]
     return ", ".join(words[:-1]) + " and " + words[-1]
-
 
 
 def check_lessons(quizzes: list[Quiz] | Quizzes, lessons: Collection[str], report: Diagnostics) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Collection
-from urllib.parse import unquote
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -22,8 +22,14 @@ _SCRIPT_SCHEME = re.compile(r"\b(?:javascript|vbscript)\s*:|\bdata:[a-z]+/[\w.+-
 _URL_IGNORED = re.compile(r"[\t\n\r\x00-\x1f]")
 # Site-wide Markdown extensions that contributions do not get; written in a field they would show as text.
 _EXTENSION_SYNTAX = [
-    (re.compile(r"\{\s*[:.#]|\{\s*[A-Za-z_:][\w:.-]*\s*=|\{\s*\}"), "attribute lists ('{ ... }') are not allowed in contributions; remove the braces"),
-    (re.compile(r"^\s*;*-+8<-+", re.MULTILINE), "snippet includes ('--8<--') are not allowed in contributions; write the text out"),
+    (
+        re.compile(r"\{\s*[:.#]|\{\s*[A-Za-z_:][\w:.-]*\s*=|\{\s*\}"),
+        "attribute lists ('{ ... }') are not allowed in contributions; remove the braces",
+    ),
+    (
+        re.compile(r"^\s*;*-+8<-+", re.MULTILINE),
+        "snippet includes ('--8<--') are not allowed in contributions; write the text out",
+    ),
 ]
 # Tags that CommonMark reads as text but an HTML-minded renderer might not ('<svg/onload=...>', '<details/open>').
 _TAG_LIKE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])")
@@ -60,7 +66,9 @@ def markdown_problems(text: str) -> list[TextProblem]:
         if token.type in ("html_block", "html_inline"):
             pasted.setdefault(line, []).append(token.content.strip())
         elif token.type == "heading_open":
-            problems.append(TextProblem(line, "headings are not allowed here; the page adds its own, so use a bold line or a list"))
+            problems.append(
+                TextProblem(line, "headings are not allowed here; the page adds its own, so use a bold line or a list")
+            )
         elif token.type == "image":
             problems.append(TextProblem(line, "images are not allowed in contributions yet; describe the picture in words"))
         elif token.type == "link_open":
@@ -78,9 +86,19 @@ def markdown_problems(text: str) -> list[TextProblem]:
 
 # What to write instead of the HTML a contributor pasted.
 _MARKDOWN_FOR = {
-    "b": "**bold**", "strong": "**bold**", "i": "*italic*", "em": "*italic*", "a": "[text](https://...)",
-    "code": "`code`", "pre": "a fenced code block (```)", "br": "a blank line", "p": "a blank line between paragraphs",
-    "ul": "a list ('- item')", "li": "a list ('- item')", "ol": "a numbered list ('1. item')", "blockquote": "'> ' before the line",
+    "b": "**bold**",
+    "strong": "**bold**",
+    "i": "*italic*",
+    "em": "*italic*",
+    "a": "[text](https://...)",
+    "code": "`code`",
+    "pre": "a fenced code block (```)",
+    "br": "a blank line",
+    "p": "a blank line between paragraphs",
+    "ul": "a list ('- item')",
+    "li": "a list ('- item')",
+    "ol": "a numbered list ('1. item')",
+    "blockquote": "'> ' before the line",
 }
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import copy
 import difflib
 import json
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any
 
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
@@ -17,12 +18,12 @@ from seokb.content.yamlsource import NotText, Path, YamlDocument
 TERM_SCHEMA = "term.schema.json"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(name: str = TERM_SCHEMA) -> dict[str, Any]:
     return json.loads(resources.files("seokb").joinpath("schema", name).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(name: str) -> Draft7Validator:
     schema = load_schema(name)
     Draft7Validator.check_schema(schema)
@@ -66,41 +67,63 @@ def _explain(error: ValidationError, at: Path, document: YamlDocument, name: str
     kind = error.validator
     if isinstance(value, NotText) and kind in ("type", "pattern", "minLength", "maxLength", "enum"):
         if kind == "type" or kind == "enum":
-            yield document.value_line(at), (
-                f"{label}: YAML reads {value.raw} as {value.kind}, not text; put it in quotes: \"{value.raw}\""
+            yield (
+                document.value_line(at),
+                (f'{label}: YAML reads {value.raw} as {value.kind}, not text; put it in quotes: "{value.raw}"'),
             )
         return
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         for name in sorted(set(value) - set(allowed), key=lambda n: document.line_of((*at, n))):
             where = f"{label}: " if at else ""
-            yield document.line_of((*at, name)), f"{where}unknown field '{name}'{_did_you_mean(name, allowed, 'allowed fields: ' + ', '.join(allowed))}"
+            yield (
+                document.line_of((*at, name)),
+                f"{where}unknown field '{name}'{_did_you_mean(name, allowed, 'allowed fields: ' + ', '.join(allowed))}",
+            )
     elif kind == "required":
         missing = error.message.split("'")[1]
         where = f"{label}: " if at else ""
         hint = error.schema.get("properties", {}).get(missing, {}).get("description", "")
         yield document.value_line(at), f"{where}missing required field '{missing}'" + (f": {hint}" if hint else "")
     elif kind == "type" and value is None:
-        yield document.value_line(at), f"{label}: is empty" + ("" if _is_required(document, at, name) else "; write it or remove the field")
+        yield (
+            document.value_line(at),
+            f"{label}: is empty" + ("" if _is_required(document, at, name) else "; write it or remove the field"),
+        )
     elif kind == "type":
         fix = "; put each item on its own line, starting with '- '" if error.validator_value == "array" else ""
         yield document.value_line(at), f"{label}: must be {_expected(error.validator_value)}, not {_kind_of(value)}{fix}"
     elif kind in ("minLength", "pattern") and error.validator_value in (1, "\\S"):
-        yield document.value_line(at), f"{label}: is empty" + ("" if _is_required(document, at, name) else "; write it or remove the field")
+        yield (
+            document.value_line(at),
+            f"{label}: is empty" + ("" if _is_required(document, at, name) else "; write it or remove the field"),
+        )
     elif kind == "maxLength":
-        yield document.value_line(at), (
-            f"{label}: is {len(value)} characters; the limit is {error.validator_value}"
-            + ("; it must fit a tooltip and a link preview" if at == ("short",) else "")
+        yield (
+            document.value_line(at),
+            (
+                f"{label}: is {len(value)} characters; the limit is {error.validator_value}"
+                + ("; it must fit a tooltip and a link preview" if at == ("short",) else "")
+            ),
         )
     elif kind == "enum":
         options = [str(o) for o in error.validator_value]
-        yield document.value_line(at), f"{label}: unknown {at[-1]} '{value}'{_did_you_mean(str(value), options, 'one of ' + ', '.join(options))}"
+        yield (
+            document.value_line(at),
+            f"{label}: unknown {at[-1]} '{value}'{_did_you_mean(str(value), options, 'one of ' + ', '.join(options))}",
+        )
     elif kind == "pattern" and at and at[-1] == "url":
         yield document.value_line(at), f"{label}: '{value}' is not an https URL; sources must start with https://"
     elif kind == "pattern" and at and at[0] == "related":
-        yield document.value_line(at), f"{label}: '{value}' is not a slug; name the entry by its file name without .yml, like 'anchor-text'"
+        yield (
+            document.value_line(at),
+            f"{label}: '{value}' is not a slug; name the entry by its file name without .yml, like 'anchor-text'",
+        )
     elif kind == "pattern" and at == ("lesson",):
-        yield document.value_line(at), f"{label}: '{value}' is not a lesson's file name; write it without .md, like 'high-quality-backlinks'"
+        yield (
+            document.value_line(at),
+            f"{label}: '{value}' is not a lesson's file name; write it without .md, like 'high-quality-backlinks'",
+        )
     elif kind == "uniqueItems":
         yield document.value_line(at), f"{label}: lists the same value twice; remove the repeat"
     elif kind == "minItems":
@@ -135,7 +158,9 @@ def _did_you_mean(word: str, options: list[str], otherwise: str) -> str:
 
 
 def _expected(schema_type: Any) -> str:
-    return {"string": "text", "array": "a list", "object": "a mapping of fields", "boolean": "true or false"}.get(schema_type, str(schema_type))
+    return {"string": "text", "array": "a list", "object": "a mapping of fields", "boolean": "true or false"}.get(
+        schema_type, str(schema_type)
+    )
 
 
 def _kind_of(value: Any) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,7 +71,7 @@ _NOT_YAML_TEXT = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd
 MAX_DEPTH = 12
 """A quiz's deepest value is five levels down; far deeper nesting is a mistake, and would exhaust the parser's stack."""
 # Text with no deep indentation and few brackets cannot be nested past MAX_DEPTH: it skips the count.
-_MAYBE_DEEP = re.compile(r"^ {24,}\S|(?:[\[{][^\]}]*){%d}" % MAX_DEPTH, re.MULTILINE)
+_MAYBE_DEEP = re.compile(r"^ {24,}\S|(?:[\[{][^\]}]*){%d}" % MAX_DEPTH, re.MULTILINE)  # noqa: UP031 (braces)
 
 
 def read_yaml(text: str, path: str, report: Diagnostics) -> YamlDocument | None:
@@ -128,7 +127,11 @@ def _too_deep(text: str, path: str, report: Diagnostics) -> bool:
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    report.add(path, _line(event), f"values are nested more than {MAX_DEPTH} levels deep; an entry or a quiz never needs that")
+                    report.add(
+                        path,
+                        _line(event),
+                        f"values are nested more than {MAX_DEPTH} levels deep; an entry or a quiz never needs that",
+                    )
                     return True
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
@@ -136,7 +139,11 @@ def _too_deep(text: str, path: str, report: Diagnostics) -> bool:
         if "nesting depth" not in str(error):  # libyaml's own limit (1,000 levels)
             return False  # reported by the parse that follows, with PyYAML's words
         mark = getattr(error, "problem_mark", None)
-        report.add(path, mark.line + 1 if mark else 1, f"values are nested more than {MAX_DEPTH} levels deep; an entry or a quiz never needs that")
+        report.add(
+            path,
+            mark.line + 1 if mark else 1,
+            f"values are nested more than {MAX_DEPTH} levels deep; an entry or a quiz never needs that",
+        )
         return True
     return False
 
@@ -161,7 +168,9 @@ def _in_plain_words(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     if "expected <block end>" in problem:
         if "'<scalar>'" in problem and re.search(r"""["'][ \t]*[^\s#:,]""", here.split(": ", 1)[-1][1:]):
             return line, "YAML syntax error: text follows the closing quote; put the whole value inside the quotes"
-        what = {"'<block sequence start>'": "list item ('- ')", "'<block mapping start>'": "field"}.get(problem.split("found ")[-1], "line")
+        what = {"'<block sequence start>'": "list item ('- ')", "'<block mapping start>'": "field"}.get(
+            problem.split("found ")[-1], "line"
+        )
         return line, _indented(what)
     return line, f"YAML syntax error: {problem}{_syntax_hint(problem)}"
 
@@ -226,7 +235,11 @@ def _value(node: yaml.Node, at: Path, document: YamlDocument, path: str, report:
             key = key_node.value
             if key in result:
                 first = document.key_lines[(*at, key)]
-                report.add(path, key_line, f"duplicate field '{key}' (first at line {first}); YAML would keep only the last one, so delete one")
+                report.add(
+                    path,
+                    key_line,
+                    f"duplicate field '{key}' (first at line {first}); YAML would keep only the last one, so delete one",
+                )
                 continue
             document.key_lines[(*at, key)] = key_line
             result[key] = _value(value_node, (*at, key), document, path, report)
@@ -249,8 +262,6 @@ def _describe(node: yaml.Node) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     return _KIND.get(node.tag, "text")
-
-
 
 
 def value_at(data: Any, at: Path) -> Any:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Callable
 
-from seokb.links.htmlscan import attributes, pieces
-from seokb.links.check import anchor_names
 from seokb.content.model import Glossary, Term
 from seokb.content.names import name_key, singular
+from seokb.links.check import anchor_names
+from seokb.links.htmlscan import attributes, pieces
 
 # A word: letters and digits, with inner apostrophes so "backlink's" and "Google's" stay one word.
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
@@ -31,9 +31,34 @@ SENTENCE_LIMIT = 200
 # Elements whose text is never linked: links cannot nest, code and keys are literal, headings and
 # the labels of controls (admonition and details titles, tab labels) are read as titles, not prose.
 _NOT_LINKED = frozenset(
-    {"a", "code", "pre", "kbd", "samp", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "textarea",
-     "summary", "button", "label", "legend", "select", "option", "svg", "math", "template", "noscript",
-     "iframe", "object"}
+    {
+        "a",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "script",
+        "style",
+        "textarea",
+        "summary",
+        "button",
+        "label",
+        "legend",
+        "select",
+        "option",
+        "svg",
+        "math",
+        "template",
+        "noscript",
+        "iframe",
+        "object",
+    }
 )
 # Not text a reader sees, so not part of a mention's sentence either.
 _HIDDEN = frozenset({"script", "style", "template"})
@@ -44,16 +69,86 @@ _ENDS_WORD = frozenset({"sup", "sub", "img"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
 # Each of these owns the text directly inside it: a mention's sentence is cut from its block's text.
 _BLOCKS = frozenset(
-    {"address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div", "dl", "dt",
-     "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
-     "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
-     "tfoot", "th", "thead", "tr", "ul"}
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
 )
 # A browser closes an open <p> at these; doing the same keeps a hand-written, unclosed <p> from swallowing the page.
 _CLOSES_P = frozenset(
-    {"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure", "footer",
-     "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
-     "table", "ul"}
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "details",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+    }
 )
 # Stands between two blocks' text (and for <br>): whitespace to the matcher, a sentence end to the excerpt.
 _BREAK = "\u2029"
@@ -179,7 +274,7 @@ def _unescape(raw: str) -> tuple[str, list[int] | None]:
         decoded = _decoded.get(entity.group()) or _decoded.setdefault(entity.group(), html.unescape(entity.group()))
         if decoded == entity.group():  # an unknown name stays literal text
             continue
-        parts.append(raw[at:entity.start()])
+        parts.append(raw[at : entity.start()])
         raw_index.extend(range(at, entity.start()))
         parts.append(decoded)
         raw_index.extend([entity.start()] * len(decoded))
@@ -212,7 +307,10 @@ class _PageReader:
     """Splits a page into blocks of plain text and the runs in them that may take a link; changes nothing."""
 
     def __init__(
-        self, page: str, hand_link: Callable[[str], str | None] | None = None, anchors: set[str] | None = None,
+        self,
+        page: str,
+        hand_link: Callable[[str], str | None] | None = None,
+        anchors: set[str] | None = None,
     ) -> None:
         self.page = page
         self.hand_link = hand_link or (lambda href: None)
@@ -272,8 +370,7 @@ class _PageReader:
         if tag in _VOID:
             return
         excluded = (
-            parent.excluded or tag in _NOT_LINKED or OPT_OUT_CLASS in classes
-            or (tag == "p" and "admonition-title" in classes)
+            parent.excluded or tag in _NOT_LINKED or OPT_OUT_CLASS in classes or (tag == "p" and "admonition-title" in classes)
         )
         block = parent.block
         if tag in _BLOCKS:
@@ -282,10 +379,17 @@ class _PageReader:
             self._block_length.append(0)
         # An author's link to a term is a mention, unless it stands where the author opted out of linking.
         hand_slug = self.hand_link(attrs.get("href") or "") if tag == "a" and not parent.excluded else None
-        self._open.append(_Open(
-            tag, excluded, parent.hidden or hidden, block,
-            hand_slug=hand_slug, hand_from=self._block_length[block], raw_at=raw_at,
-        ))
+        self._open.append(
+            _Open(
+                tag,
+                excluded,
+                parent.hidden or hidden,
+                block,
+                hand_slug=hand_slug,
+                hand_from=self._block_length[block],
+                raw_at=raw_at,
+            )
+        )
 
     def _end(self, tag: str) -> None:
         if any(element.tag == tag for element in self._open):  # a stray end tag closes nothing
@@ -295,9 +399,15 @@ class _PageReader:
         while self._open:
             element = self._open.pop()
             if element.hand_slug and not element.hidden:
-                self.hand_mentions.append((
-                    element.raw_at, element.block, element.hand_from, self._block_length[element.block], element.hand_slug,
-                ))
+                self.hand_mentions.append(
+                    (
+                        element.raw_at,
+                        element.block,
+                        element.hand_from,
+                        self._block_length[element.block],
+                        element.hand_slug,
+                    )
+                )
             if element.tag in _ENDS_WORD or (element.hidden and not self._top().hidden):
                 self._add_text(self._top().block, _WORD_END)
             if element.tag == tag:
@@ -318,9 +428,9 @@ def _sentence(block_text: str, stops: tuple[list[int], list[int]], start: int, e
     """The sentence around the mention at [start, end), whitespace collapsed, cut down around the mention if too long."""
     starts, ends = stops
     which = bisect_right(starts, start) - 1
-    before = " ".join(block_text[starts[which]:start].replace(_WORD_END, "").split())
+    before = " ".join(block_text[starts[which] : start].replace(_WORD_END, "").split())
     words = " ".join(block_text[start:end].split())
-    after = " ".join(block_text[end:ends[which]].replace(_WORD_END, "").split())
+    after = " ".join(block_text[end : ends[which]].replace(_WORD_END, "").split())
     # Keep a space only where the text had one: "backlinks," stays together.
     if before and block_text[start - 1].isspace():
         before += " "
@@ -333,7 +443,7 @@ def _sentence(block_text: str, stops: tuple[list[int], list[int]], start: int, e
     keep_before = min(len(before), room - keep_after)
     keep_after = min(len(after), room - keep_before)
     if keep_before < len(before):  # cut at a word start, never inside a word
-        head = before[len(before) - keep_before:]
+        head = before[len(before) - keep_before :]
         before = "\u2026" + (head.split(" ", 1)[1] if " " in head else "")
     if keep_after < len(after):
         tail = after[:keep_after]
@@ -392,10 +502,15 @@ def autolink(
                 continue
             run = runs[at]
             stops = stops or _sentence_stops(text)
-            found.append((
-                run.raw(start - run.offset), run.raw(end - run.offset), term,
-                " ".join(text[start:end].split()), _sentence(text, stops, start, end),
-            ))
+            found.append(
+                (
+                    run.raw(start - run.offset),
+                    run.raw(end - run.offset),
+                    term,
+                    " ".join(text[start:end].split()),
+                    _sentence(text, stops, start, end),
+                )
+            )
     found.sort(key=lambda mention: mention[0])
 
     mentions: list[Mention] = []
@@ -415,7 +530,8 @@ def autolink(
         pieces += [
             page[done:raw_start],
             f'<a class="{LINK_CLASS}" href="{html.escape(href_for(term), quote=True)}" title="{title}">',
-            page[raw_start:raw_end], "</a>",
+            page[raw_start:raw_end],
+            "</a>",
         ]
         done = raw_end
     pieces.append(page[done:])

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from seokb.content.model import Glossary, Term
 from seokb.diagnostics import Diagnostic
@@ -52,9 +52,14 @@ def orphans(glossary: Glossary, backlinks: Mapping[str, Sequence[Backlink]]) -> 
 def orphan_term_warnings(glossary: Glossary, backlinks: Mapping[str, Sequence[Backlink]]) -> list[Diagnostic]:
     """Each orphan term at line 1 of its entry."""
     return [
-        Diagnostic(term.path, 1, (
-            f"orphan term: no page mentions '{term.term}' and no entry relates to it; "
-            "mention it in a lesson or list it under another entry's related"
-        ), "warning")
+        Diagnostic(
+            term.path,
+            1,
+            (
+                f"orphan term: no page mentions '{term.term}' and no entry relates to it; "
+                "mention it in a lesson or list it under another entry's related"
+            ),
+            "warning",
+        )
         for term in orphans(glossary, backlinks)
     ]

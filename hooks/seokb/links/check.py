@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt

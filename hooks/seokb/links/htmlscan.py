@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 # A start tag's attribute text: anything up to '>', where quoted values may hold '>' themselves.
 ATTRIBUTE_TEXT = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
@@ -20,8 +21,10 @@ _MARKUP = re.compile(
     r"""
       (?P<comment> <!--.*?(?:-->|\Z) )                       # a comment, closed or running to the end
     | (?P<other> <[!?][^>]*>? )                              # doctype, CDATA, processing instruction
-    | </(?P<end>[a-zA-Z][^\s/>]*) [^>]*> 
-    | <(?P<start>[a-zA-Z][^\s/>]*) (?P<attrs>""" + ATTRIBUTE_TEXT + r""") >
+    | </(?P<end>[a-zA-Z][^\s/>]*) [^>]*>
+    | <(?P<start>[a-zA-Z][^\s/>]*) (?P<attrs>"""
+    + ATTRIBUTE_TEXT
+    + r""") >
     """,
     re.DOTALL | re.VERBOSE,
 )

@@ -8,10 +8,9 @@ build refuses.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import html
 import re
+from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
 
@@ -20,12 +19,11 @@ from seokb.content.quiz import Quizzes
 from seokb.diagnostics import Diagnostics
 from seokb.links.check import Link, check_links, markdown_links, site_map
 from seokb.links.profile import LINK_PROFILE_PAGE
-from seokb.site.glossary_pages import index_page_links, term_page, term_page_links
-from seokb.site.quiz_pages import list_links, quiz_links
 from seokb.site.feed import FEED_FILE
 from seokb.site.glossary_json import SCHEMA_FILE
+from seokb.site.glossary_pages import index_page_links, term_page, term_page_links
+from seokb.site.quiz_pages import list_links, quiz_links
 from seokb.site.urls import GLOSSARY_INDEX, QUIZ_INDEX, card_uri, oembed_uri, page_url, quiz_src, term_src
-
 
 # A term page's headings are the template's own ATX headings; their ids are what the build's toc extension makes of
 # them (its slugify and unique), so they need no Markdown rendering.

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, Mapping
 from urllib.parse import quote
 
 import jinja2
 
-from seokb.diagnostics import Diagnostic
-from seokb.site.glossary_pages import plain
-from seokb.site.urls import term_slug, term_src
-from seokb.site.templates import template_environment
-from seokb.links.check import Link, SiteMap, orphan_pages, resolve_target
 from seokb.content.model import Glossary, Term
 from seokb.content.names import name_key
+from seokb.diagnostics import Diagnostic
+from seokb.links.check import Link, SiteMap, orphan_pages, resolve_target
+from seokb.site.glossary_pages import plain
+from seokb.site.templates import template_environment
+from seokb.site.urls import term_slug, term_src
 
 LINK_PROFILE_PAGE = "link-profile.md"
 """The generated page, at the site root: every link it writes is a page's src_uri as it stands."""
@@ -223,13 +223,13 @@ def link_profile(
         names = {name_key(name) for name in known_as} - {""}
         links_in = tuple(sorted(inbound.get(src, ()), key=lambda link: (link.path, link.line, link.page, link.text)))
         referring = tuple(sorted({link.page for link in links_in}))
-        profiles.append(PageProfile(src, title, links_in, referring, _anchor_counts(links_in, names), term.slug if term else None))
+        profiles.append(
+            PageProfile(src, title, links_in, referring, _anchor_counts(links_in, names), term.slug if term else None)
+        )
     by_uri = {page.src_uri: page for page in profiles}
     terms = [page for page in profiles if page.term and page.links]
     most_linked = sorted(terms, key=lambda page: (-len(page.referring_pages), -page.links, page.title.casefold(), page.src_uri))
-    chart = tuple(
-        _chart_bar(by_uri.get(term_src(slug)), term) for slug in CORE_TERMS if (term := glossary.get(slug)) is not None
-    )
+    chart = tuple(_chart_bar(by_uri.get(term_src(slug)), term) for slug in CORE_TERMS if (term := glossary.get(slug)) is not None)
     return LinkProfile(
         pages=tuple(profiles),
         internal_links=sum(page.links for page in profiles),
@@ -250,10 +250,17 @@ def over_optimised_warnings(profile: LinkProfile) -> list[Diagnostic]:
         others = list(dict.fromkeys(f"{link.path}:{link.line}" for link in found.links[1:]))
         others = [place for place in others if place != f"{first.path}:{first.line}"]
         where = f"here and at {', '.join(others)}" if others else "all on this line"
-        warnings.append(Diagnostic(first.path, first.line, (
-            f"over-optimised anchor text: {len(found.links)} of {found.authored} links written to '{found.page}' "
-            f"({found.percent}%) read '{found.anchor}', {where}; vary the wording, e.g. describe what the page explains"
-        ), "warning"))
+        warnings.append(
+            Diagnostic(
+                first.path,
+                first.line,
+                (
+                    f"over-optimised anchor text: {len(found.links)} of {found.authored} links written to '{found.page}' "
+                    f"({found.percent}%) read '{found.anchor}', {where}; vary the wording, e.g. describe what the page explains"
+                ),
+                "warning",
+            )
+        )
     return sorted(warnings)
 
 
@@ -261,7 +268,9 @@ def orphan_warnings(profile: LinkProfile, source_paths: Mapping[str, str] | None
     """Each orphan page at line 1 of the file a contributor edits (`source_paths`: src_uri -> that file)."""
     paths = source_paths or {}
     return sorted(
-        Diagnostic(paths.get(page, page), 1, "orphan page: no other page links to it; link it from a lesson or the home page", "warning")
+        Diagnostic(
+            paths.get(page, page), 1, "orphan page: no other page links to it; link it from a lesson or the home page", "warning"
+        )
         for page in profile.orphans
     )
 
@@ -284,7 +293,9 @@ def _short(text: str, limit: int = 48) -> str:
 def _templates() -> jinja2.Environment:
     # Markdown out: plain text goes through `plain` / `cell`, HTML attributes and SVG through `e`.
     environment = template_environment(
-        autoescape=jinja2.select_autoescape(enabled_extensions=("svg.jinja", "html.jinja"), default_for_string=False, default=False),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("svg.jinja", "html.jinja"), default_for_string=False, default=False
+        ),
     )
     environment.filters["plain"] = plain
     environment.filters["cell"] = _cell
@@ -345,10 +356,19 @@ def anchor_chart_svg(profile: LinkProfile) -> str:
     """The anchor texts of the core terms as one stacked bar per term, labelled beside the bars; no script."""
     bars, height = _layout(profile.chart)
     names = _and_join([bar.name for bar in profile.chart])
-    return _templates().get_template("link-profile-chart.svg.jinja").render(
-        bars=bars, width=CHART_WIDTH, height=height, bar_height=_BAR_HEIGHT, line=_LINE,
-        label=f"Anchor texts of the links to {names}; the table below gives the same numbers.",
-    ).strip()
+    return (
+        _templates()
+        .get_template("link-profile-chart.svg.jinja")
+        .render(
+            bars=bars,
+            width=CHART_WIDTH,
+            height=height,
+            bar_height=_BAR_HEIGHT,
+            line=_LINE,
+            label=f"Anchor texts of the links to {names}; the table below gives the same numbers.",
+        )
+        .strip()
+    )
 
 
 def link_profile_page(profile: LinkProfile, glossary: Glossary) -> str:
@@ -359,16 +379,20 @@ def link_profile_page(profile: LinkProfile, glossary: Glossary) -> str:
         return f"[{plain(words)}]({quote(term_src(slug))})" if glossary.get(slug) else plain(words)
 
     titles = {page.src_uri: page.title for page in profile.pages}
-    return _templates().get_template("link-profile.md.jinja").render(
-        profile=profile,
-        titles=titles,
-        term_link=term_link,
-        chart=anchor_chart_svg(profile) if profile.chart else "",
-        core_terms=_and_join([plain(bar.name) for bar in profile.chart]),
-        threshold=OVER_OPTIMISED_PERCENT,
-        min_links=OVER_OPTIMISED_MIN_LINKS,
-        most_linked=MOST_LINKED,
-        every_page_slot=EVERY_PAGE_SLOT,
+    return (
+        _templates()
+        .get_template("link-profile.md.jinja")
+        .render(
+            profile=profile,
+            titles=titles,
+            term_link=term_link,
+            chart=anchor_chart_svg(profile) if profile.chart else "",
+            core_terms=_and_join([plain(bar.name) for bar in profile.chart]),
+            threshold=OVER_OPTIMISED_PERCENT,
+            min_links=OVER_OPTIMISED_MIN_LINKS,
+            most_linked=MOST_LINKED,
+            every_page_slot=EVERY_PAGE_SLOT,
+        )
     )
 
 

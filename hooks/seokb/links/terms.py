@@ -36,7 +36,12 @@ class LinkedPage:
 
 
 def link_page(
-    html: str, page_url: str, matcher: TermMatcher, source_text: str, body_line: int = 1, own_slug: str | None = None,
+    html: str,
+    page_url: str,
+    matcher: TermMatcher,
+    source_text: str,
+    body_line: int = 1,
+    own_slug: str | None = None,
 ) -> LinkedPage:
     """The page with each term's first mention linked, every mention, the page's anchors, and the added links.
 
@@ -48,8 +53,12 @@ def link_page(
 
     anchors: set[str] = set()
     html, mentions = autolink(
-        html, matcher, lambda term: href_for(term.slug), skip_slug=own_slug,
-        hand_link=lambda href: term_slug_of(href, page_url), anchors=anchors,
+        html,
+        matcher,
+        lambda term: href_for(term.slug),
+        skip_slug=own_slug,
+        hand_link=lambda href: term_slug_of(href, page_url),
+        anchors=anchors,
     )
     # Each source line normalised once per page; every linked mention is then looked up in them.
     lines = [" ".join(line.casefold().split()) for line in source_text.splitlines()]
@@ -57,7 +66,8 @@ def link_page(
         (_line_of(lines, mention.text, after=body_line), href_for(mention.slug), mention.text)
         # An author's own link is counted where it was written (links.check.markdown_links): counting it here too would
         # give the term two inbound links for one.
-        for mention in mentions if mention.linked and not mention.by_hand and mention.slug in matcher.slugs
+        for mention in mentions
+        if mention.linked and not mention.by_hand and mention.slug in matcher.slugs
     ]
     return LinkedPage(html, mentions, anchors, links)
 
@@ -66,7 +76,7 @@ def _line_of(lines: list[str], words: str, after: int = 1) -> int:
     """The first of the (normalised) source lines, from line `after` on, that holds these words: where an injected
     link is reported."""
     wanted = " ".join(words.casefold().split())
-    for number, line in enumerate(lines[after - 1:], start=after):
+    for number, line in enumerate(lines[after - 1 :], start=after):
         if wanted in line:
             return number
     return after

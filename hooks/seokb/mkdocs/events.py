@@ -36,7 +36,12 @@ from seokb.links.autolink import Mention, TermMatcher
 from seokb.links.backlinks import PageRef, invert, orphan_term_warnings, terms_used
 from seokb.links.check import Link, SiteMap, check_links, markdown_links, page_anchors, site_map
 from seokb.links.profile import (
-    EVERY_PAGE_SLOT, LINK_PROFILE_PAGE, every_page_table, link_profile, link_profile_page, orphan_warnings,
+    EVERY_PAGE_SLOT,
+    LINK_PROFILE_PAGE,
+    every_page_table,
+    link_profile,
+    link_profile_page,
+    orphan_warnings,
     over_optimised_warnings,
 )
 from seokb.links.terms import PageToLink, link_pages
@@ -45,16 +50,42 @@ from seokb.mkdocs.edit import edit_url, repo_relative_edit_uri
 from seokb.mkdocs.logs import log, report, start_build_logging, stop_if_strict
 from seokb.mkdocs.serve import keep_last_good_site
 from seokb.site.glossary_pages import (
-    BACKLINKS_SLOT, FIELD_SLOTS, LESSON_TERMS_SLOT, index_page, index_page_links, lesson_terms_html, mentioned_in_html,
-    term_controls_html, term_fields_html, term_page, term_page_links,
+    BACKLINKS_SLOT,
+    FIELD_SLOTS,
+    LESSON_TERMS_SLOT,
+    index_page,
+    index_page_links,
+    lesson_terms_html,
+    mentioned_in_html,
+    term_controls_html,
+    term_fields_html,
+    term_page,
+    term_page_links,
 )
 from seokb.site.quiz_pages import (
-    LIST_SLOT, QUIZ_SLOT, fill_slots, list_links, list_page, quiz_field_problems, quiz_links, quiz_page, rewrite_links,
+    LIST_SLOT,
+    QUIZ_SLOT,
+    fill_slots,
+    list_links,
+    list_page,
+    quiz_field_problems,
+    quiz_links,
+    quiz_page,
+    rewrite_links,
 )
 from seokb.site.quiz_render import LessonLink, render_quiz, render_quiz_list
 from seokb.site.safe_html import FieldRenderer
 from seokb.site.urls import (
-    GLOSSARY_INDEX, QUIZ_INDEX, lesson_src, lesson_url, quiz_src, relative_url, source_path, term_slug, term_src, term_url,
+    GLOSSARY_INDEX,
+    QUIZ_INDEX,
+    lesson_src,
+    lesson_url,
+    quiz_src,
+    relative_url,
+    source_path,
+    term_slug,
+    term_src,
+    term_url,
 )
 
 ASSETS = ("site.css", "glossary.css", "glossary.js", "quiz.css", "quiz.js")
@@ -145,6 +176,7 @@ def guarded(event):
 
 # ---------------------------------------------------------------------------------------------- before the pages
 
+
 @no_traceback
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
@@ -198,11 +230,15 @@ def _lesson_titles(folder: Path) -> dict[str, str]:
 def _community(config: MkDocsConfig) -> Community:
     """The chat invite from `extra.community`; when one is set it also goes into the footer's social links."""
     settings = config.extra.get("community") or {}
-    community = Community(name=settings.get("name", "").strip(), url=settings.get("url", "").strip(), repo_url=config.repo_url or "")
+    community = Community(
+        name=settings.get("name", "").strip(), url=settings.get("url", "").strip(), repo_url=config.repo_url or ""
+    )
     if community.url:
         social = config.extra.setdefault("social", [])
         if not any(link.get("link") == community.url for link in social):
-            social.append({"icon": settings.get("icon", "fontawesome/brands/discord"), "link": community.url, "name": community.name})
+            social.append(
+                {"icon": settings.get("icon", "fontawesome/brands/discord"), "link": community.url, "name": community.name}
+            )
     return community
 
 
@@ -215,25 +251,37 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for term in build.glossary:
         build.links += term_page_links(term, build.glossary)
         page = File.generated(
-            config, term_src(term.slug), content=term_page(term, build.glossary),
+            config,
+            term_src(term.slug),
+            content=term_page(term, build.glossary),
             # Term pages stay out of the navigation: rendering thousands of entries into every page would make
             # the build quadratic. The A-Z index is their place in the nav.
             inclusion=InclusionLevel.NOT_IN_NAV,
         )
         page.edit_uri = repo_relative_edit_uri(config, build.docs_path, term.path)
         build.late_html[page.src_uri] = term_controls_html(
-            term, share_url=share.term_share_url(build.shares, term), edit_url=edit_url(config, build.docs_path, term.path),
+            term,
+            share_url=share.term_share_url(build.shares, term),
+            edit_url=edit_url(config, build.docs_path, term.path),
         )
         files.append(page)
     # The link profile needs every page's links: a placeholder now, its content in on_env.
-    files.append(File.generated(config, LINK_PROFILE_PAGE, content=(
-        '---\ndescription: "How the pages of this site link to each other."\nautolink: false\n---\n# This site\'s link profile\n'
-    )))
+    files.append(
+        File.generated(
+            config,
+            LINK_PROFILE_PAGE,
+            content=(
+                '---\ndescription: "How the pages of this site link to each other."\nautolink: false\n---\n# This site\'s link profile\n'
+            ),
+        )
+    )
     files.append(File.generated(config, QUIZ_INDEX, content=list_page(len(build.quizzes))))
     build.links += list_links(build.quizzes)
     for quiz in build.quizzes:
         title = build.lesson_titles.get(quiz.lesson or "")
-        files.append(File.generated(config, quiz_src(quiz.id), content=quiz_page(quiz, title), inclusion=InclusionLevel.NOT_IN_NAV))
+        files.append(
+            File.generated(config, quiz_src(quiz.id), content=quiz_page(quiz, title), inclusion=InclusionLevel.NOT_IN_NAV)
+        )
         build.links += quiz_links(quiz)
     share.add_files(build.shares, files, config, build.glossary)
     assets = resources.files("seokb.site").joinpath("assets")
@@ -253,6 +301,7 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
 
 
 # ---------------------------------------------------------------------------------------------- pass one: each page
+
 
 def on_page_read_source(page, config: MkDocsConfig) -> str | None:
     """A hand-written page, decoded here so that a file that is not UTF-8 is a `path:line` problem, not a crash."""
@@ -280,7 +329,12 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
             build.problems.add(path, first + problem.offset, problem.message)
     # A quiz becomes a one-line placeholder here (lines stay true) and its HTML in on_page_content.
     markdown = expand_markers(
-        markdown, path, build.problems, build.community, build.quizzes, lambda quiz: QUIZ_SLOT.format(id=quiz.id),
+        markdown,
+        path,
+        build.problems,
+        build.community,
+        build.quizzes,
+        lambda quiz: QUIZ_SLOT.format(id=quiz.id),
         first_line=first,
     )
     if hand_written:  # markers expand to a single line, so lines in the expanded text still match the file
@@ -355,6 +409,7 @@ def _body_line(text: str) -> int:
 
 # ---------------------------------------------------------------------------------------------- pass two: the site
 
+
 @no_traceback
 def on_env(env, config: MkDocsConfig, files: Files):
     """Every page is rendered (MkDocs' own link checks have run) and none is written yet: the first moment every
@@ -391,7 +446,13 @@ def _link_terms(build: Build, pages: list) -> tuple[dict[str, set[str] | None], 
         if page.file.src_uri not in linking:
             anchors[page.file.src_uri] = page_anchors(page.content)
     jobs = [
-        PageToLink(page.content, page.url, _source_text(build, page.file), build.body_lines.get(page.file.src_uri, 1), term_slug(page.file.src_uri))
+        PageToLink(
+            page.content,
+            page.url,
+            _source_text(build, page.file),
+            build.body_lines.get(page.file.src_uri, 1),
+            term_slug(page.file.src_uri),
+        )
         for page in to_link
     ]
     mentions: dict[PageRef, list[Mention]] = {}
@@ -402,7 +463,8 @@ def _link_terms(build: Build, pages: list) -> tuple[dict[str, set[str] | None], 
         mentions[PageRef(src_uri, page.title or src_uri)] = linked.mentions
         path = build.source_path(page.file)
         build.links += [
-            Link(path, line, src_uri, href, page_url=page.url, text=words, origin="autolink") for line, href, words in linked.links
+            Link(path, line, src_uri, href, page_url=page.url, text=words, origin="autolink")
+            for line, href, words in linked.links
         ]
     return anchors, mentions
 
@@ -425,13 +487,22 @@ def _add_backlinks(build: Build, pages: list, mentions: dict[PageRef, list[Menti
         if slug is not None:
             entries = [
                 {"href": relative_url(build.page_urls[b.page.src_uri], page.url), "title": b.page.title, "sentence": b.sentence}
-                for b in backlinks.get(slug, []) if b.page.src_uri != src_uri
+                for b in backlinks.get(slug, [])
+                if b.page.src_uri != src_uri
             ]
             build.late_html.setdefault(src_uri, {})[BACKLINKS_SLOT] = mentioned_in_html(entries) if entries else ""
             if entries:
                 _add_heading(page, "Mentioned in", "mentioned-in", before="sources")
                 build.links += [
-                    Link(build.source_path(page.file), 1, src_uri, entry["href"], page_url=page.url, text=entry["title"], origin="mentioned-in")
+                    Link(
+                        build.source_path(page.file),
+                        1,
+                        src_uri,
+                        entry["href"],
+                        page_url=page.url,
+                        text=entry["title"],
+                        origin="mentioned-in",
+                    )
                     for entry in entries
                 ]
         elif src_uri.startswith("lessons/"):
@@ -441,7 +512,15 @@ def _add_backlinks(build: Build, pages: list, mentions: dict[PageRef, list[Menti
                 page.content += LESSON_TERMS_SLOT
                 build.late_html.setdefault(src_uri, {})[LESSON_TERMS_SLOT] = lesson_terms_html(items)
                 build.links += [
-                    Link(build.source_path(page.file), 1, src_uri, item["href"], page_url=page.url, text=item["name"], origin="lesson-terms")
+                    Link(
+                        build.source_path(page.file),
+                        1,
+                        src_uri,
+                        item["href"],
+                        page_url=page.url,
+                        text=item["name"],
+                        origin="lesson-terms",
+                    )
                     for item in items
                 ]
                 _add_heading(page, "Terms in this lesson", "terms-in-this-lesson")
@@ -482,6 +561,7 @@ def _write_link_profile(build: Build, pages: list, site: SiteMap, config: MkDocs
 
 
 # ---------------------------------------------------------------------------------------------- writing
+
 
 def on_serve(server, config: MkDocsConfig):
     """After the first build, before serving: a bad save keeps the last good site on screen (serve.py)."""

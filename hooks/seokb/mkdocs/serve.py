@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from typing import Callable
+from collections.abc import Callable
 
 log = logging.getLogger("mkdocs.plugins.seokb")
 
@@ -32,7 +32,9 @@ def keep_last_good_site(server, site_dir: str) -> None:
             os.rename(aside, site_dir)
             if isinstance(error, KeyboardInterrupt):
                 raise
-            log.error("seokb: the rebuild failed (the problems are above); still serving the last good site until the next good save")
+            log.error(
+                "seokb: the rebuild failed (the problems are above); still serving the last good site until the next good save"
+            )
             return  # so the server answers again, with the site it had
         shutil.rmtree(aside, ignore_errors=True)
 

@@ -6,21 +6,21 @@ import html
 import json
 import logging
 import os
-from importlib import resources
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from seokb.content.model import Glossary, Term
 from seokb.diagnostics import Diagnostics
 from seokb.site.feed import FEED_FILE, FeedEntry, atom_feed, file_dates
 from seokb.site.glossary_json import SCHEMA_FILE, glossary_json
-from seokb.content.model import Glossary, Term
-from seokb.site.urls import GLOSSARY_INDEX, card_uri, oembed_uri, source_path, term_slug, term_src, term_url
 from seokb.site.share_meta import PageShare, absolute_url, inject_head, plain_description, share_tag_keys, share_tags
 from seokb.site.social_card import Card, lesson_label, render_many, term_card
+from seokb.site.urls import GLOSSARY_INDEX, card_uri, oembed_uri, source_path, term_slug, term_src, term_url
 
 log = logging.getLogger("mkdocs.plugins.seokb")
 
@@ -71,7 +71,12 @@ def add_files(share: Shares, files: Files, config: MkDocsConfig, glossary: Gloss
 
 
 def record_page(
-    share: Shares, page, config: MkDocsConfig, report: Diagnostics, source_path: str, lesson_number: tuple[int, int] | None,
+    share: Shares,
+    page,
+    config: MkDocsConfig,
+    report: Diagnostics,
+    source_path: str,
+    lesson_number: tuple[int, int] | None,
 ) -> None:
     """Every other page's preview: its heading, its front-matter description, and a label saying what it is."""
     src_uri = page.file.src_uri
@@ -129,21 +134,38 @@ def _feed(share: Shares, files: Files, config: MkDocsConfig) -> str:
             continue
         shared = share.pages[src_uri]
         published, updated = dates[source]
-        entries.append(FeedEntry(
-            title=shared.title, url=absolute_url(share.site_url, page.url), summary=plain_description(shared.description),
-            published=published, updated=updated, category="Glossary" if term_slug(src_uri) else "Lesson",
-        ))
+        entries.append(
+            FeedEntry(
+                title=shared.title,
+                url=absolute_url(share.site_url, page.url),
+                summary=plain_description(shared.description),
+                published=published,
+                updated=updated,
+                category="Glossary" if term_slug(src_uri) else "Lesson",
+            )
+        )
     return atom_feed(entries, config.site_name, absolute_url(share.site_url, ""), absolute_url(share.site_url, FEED_FILE))
 
 
 def _oembed(share: Shares, shared: SharedPage, config: MkDocsConfig) -> str:
     """oEmbed's 'link' type: a chat app that reads it names the provider above the preview."""
-    return json.dumps({
-        "version": "1.0", "type": "link", "title": shared.title,
-        "provider_name": config.site_name, "provider_url": absolute_url(share.site_url, ""),
-        "thumbnail_url": absolute_url(share.site_url, shared.card_uri),
-        "thumbnail_width": CARD_SIZE[0], "thumbnail_height": CARD_SIZE[1],
-    }, ensure_ascii=False, indent=2).replace("<", "\\u003c") + "\n"
+    return (
+        json.dumps(
+            {
+                "version": "1.0",
+                "type": "link",
+                "title": shared.title,
+                "provider_name": config.site_name,
+                "provider_url": absolute_url(share.site_url, ""),
+                "thumbnail_url": absolute_url(share.site_url, shared.card_uri),
+                "thumbnail_width": CARD_SIZE[0],
+                "thumbnail_height": CARD_SIZE[1],
+            },
+            ensure_ascii=False,
+            indent=2,
+        ).replace("<", "\\u003c")
+        + "\n"
+    )
 
 
 class CardFile(File):
@@ -181,9 +203,14 @@ def add_share_tags(share: Shares, output: str, page, config: MkDocsConfig) -> st
     image = absolute_url(share.site_url, shared.card_uri) + f"?v={shared.card.key[:12]}"
     tags = share_tags(
         PageShare(
-            title=shared.title, description=shared.description, url=absolute_url(share.site_url, page.url),
-            site_name=config.site_name, og_type=shared.og_type, image_url=image,
-            image_width=CARD_SIZE[0], image_height=CARD_SIZE[1],
+            title=shared.title,
+            description=shared.description,
+            url=absolute_url(share.site_url, page.url),
+            site_name=config.site_name,
+            og_type=shared.og_type,
+            image_url=image,
+            image_width=CARD_SIZE[0],
+            image_height=CARD_SIZE[1],
         ),
         description_tag=True,
     )
