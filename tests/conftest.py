@@ -368,11 +368,12 @@ SLOWEST_FILES = (
     "test_bench.py",
     "test_quiz_site.py",
     "test_quiz_browser.py",
-    "test_page_linking.py",
+    "test_properdocs.py",
     "test_contributor_walkthrough.py",
     "test_web_browser.py",
     "test_glossary_browser.py",
     "test_serve.py",
+    "test_course_browser.py",
 )
 
 

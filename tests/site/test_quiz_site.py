@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 LESSON = "lessons/high-quality-backlinks/"
 QUIZ = "#quiz-judge-a-quilting-guild-link"
@@ -53,7 +53,7 @@ def test_progress_is_kept_and_listed_after_a_reload(page, served_site: str) -> N
     page.goto(served_site + "quizzes/")
     entry = page.locator("li", has=page.get_by_role("link", name="Judge a link from a quilting guild"))
     assert "7 of 7" in entry.inner_text()
-    quizzes = len(list((Path(__file__).resolve().parents[1] / "quizzes").glob("*.yml")))
+    quizzes = len(list((Path(__file__).resolve().parents[2] / "quizzes").glob("*.yml")))
     assert f"You have done 1 of {quizzes} quizzes" in page.locator("article").inner_text()
 
 

@@ -232,7 +232,7 @@ def test_every_page_of_the_real_site_ends_with_one_of_each_tag(real_site: Path) 
 
 
 def test_plain_text_skips_the_markdown_parser_and_means_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = [term.short for term in load_glossary(Path(__file__).resolve().parents[1], Diagnostics())]
+    texts = [term.short for term in load_glossary(Path(__file__).resolve().parents[2], Diagnostics())]
     texts += [
         "1. A list",
         "- a list",

@@ -18,7 +18,7 @@ from seokb.content.quiz import (
 from seokb.content.schema import load_schema
 from seokb.diagnostics import Diagnostics
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 P = "quizzes/judge-a-link.yml"
 
 

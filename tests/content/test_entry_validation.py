@@ -10,7 +10,7 @@ from conftest import entry
 from seokb.content.glossary import load_glossary, read_entry
 from seokb.diagnostics import Diagnostics
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 BACKLINK = (REPO / "glossary" / "backlink.yml").read_text(encoding="utf-8")
 
 

@@ -15,7 +15,7 @@ from seokb.content.glossary import load_glossary
 from seokb.diagnostics import Diagnostics
 from seokb.mkdocs.share import CardFile
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SITE_URL = "https://seokb.github.io/seokb/"
 
 

@@ -101,7 +101,7 @@ def test_glossary_json_is_valid_against_its_published_schema() -> None:
     import jsonschema
 
     schema = json.loads(
-        (Path(__file__).resolve().parents[1] / "hooks/seokb/schema/glossary.schema.json").read_text(encoding="utf-8")
+        (Path(__file__).resolve().parents[2] / "hooks/seokb/schema/glossary.schema.json").read_text(encoding="utf-8")
     )
     document = json.loads(glossary_json(GLOSSARY, "seokb", SITE_URL))
     jsonschema.Draft7Validator.check_schema(schema)

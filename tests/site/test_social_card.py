@@ -41,7 +41,7 @@ from seokb.site.social_card import (
     wrap,
 )
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 BACKLINK = Card("seokb", "Backlink", "A link on another website that points to a page on your site.", "Glossary \u00b7 Basics")
 LONG = Card(
     "seokb",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import serve
 
-CONFIG = Path(__file__).with_name("linkcheckerrc")
+CONFIG = Path(__file__).parents[1] / "linkcheckerrc"
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")
 
 

@@ -12,7 +12,7 @@ from originality import RUN, check_tree, copied_runs, source_runs
 from seokb.content.glossary import load_glossary
 from seokb.diagnostics import Diagnostics
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SOURCE = REPO.parent / "shared" / "source" / "backlink-vs-link-building.txt"
 
 LESSONS = [

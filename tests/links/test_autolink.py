@@ -16,7 +16,7 @@ from seokb.content.names import name_key
 from seokb.diagnostics import Diagnostics
 from seokb.links.autolink import Mention, TermMatcher, autolink
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def make_term(slug: str, term: str, short: str, *aliases: str) -> Term:

@@ -9,7 +9,7 @@ import pytest
 
 from seokb.links.htmlscan import attributes, pieces
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 
 
 class StdlibEvents(HTMLParser):

@@ -14,7 +14,7 @@ from seokb.content.glossary import SCHEMA_LINE
 from seokb.content.model import CATEGORIES, Term
 from seokb.content.schema import load_schema
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SCHEMA = load_schema()
 RAW = Draft7Validator(SCHEMA)
 

@@ -12,7 +12,7 @@ from test_course import LESSONS as LESSON_ORDER
 from seokb.content.glossary import load_glossary
 from seokb.diagnostics import Diagnostics
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 CORE_TERMS = ("backlink", "link-building", "referring-domain", "anchor-text")
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from test_course import LESSONS
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def front_matter(slug: str) -> dict:

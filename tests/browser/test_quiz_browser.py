@@ -19,7 +19,7 @@ from seokb.site.quiz_render import render_quiz, render_quiz_list
 
 pytestmark = pytest.mark.browser
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def render_markdown(text: str) -> str:
