@@ -1,0 +1,59 @@
+"""GitHub's and our own formats, checked by the tools that know them, offline: check-jsonschema with its vendored
+schemas for workflows and issue forms, our JSON Schemas against their metaschema and against the real entries,
+quizzes and glossary.json, and pre-commit's own check of its config. A typo here fails only on GitHub otherwise."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+BIN = Path(sys.executable).parent
+SCHEMAS = REPO / "hooks" / "seokb" / "schema"
+
+
+def _run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(
+    "schema, files",
+    [
+        ("vendor.github-workflows", sorted((REPO / ".github" / "workflows").glob("*.yml"))),
+        ("vendor.github-issue-forms", [REPO / ".github" / "ISSUE_TEMPLATE" / "suggest-a-term.yml"]),
+        ("vendor.github-issue-config", [REPO / ".github" / "ISSUE_TEMPLATE" / "config.yml"]),
+    ],
+)
+def test_github_files_match_githubs_schemas(schema: str, files: list[Path]) -> None:
+    assert files
+    result = _run(str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, files))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_our_schemas_are_valid_and_describe_the_real_content(real_site: Path) -> None:
+    checks = [
+        ["--check-metaschema", *map(str, sorted(SCHEMAS.glob("*.json")))],
+        ["--schemafile", str(SCHEMAS / "term.schema.json"), *map(str, sorted((REPO / "glossary").glob("*.yml")))],
+        ["--schemafile", str(SCHEMAS / "quiz.schema.json"), *map(str, sorted((REPO / "quizzes").glob("*.yml")))],
+        ["--schemafile", str(SCHEMAS / "glossary.schema.json"), str(real_site / "glossary.json")],
+    ]
+    for arguments in checks:
+        result = _run(str(BIN / "check-jsonschema"), *arguments)
+        assert result.returncode == 0, f"{arguments[:2]}: {result.stdout}{result.stderr}"
+
+
+def test_check_jsonschema_would_catch_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    step:\n      - run: make test\n", encoding="utf-8"
+    )
+    result = _run(str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(broken))
+    assert result.returncode == 1
+
+
+def test_the_pre_commit_config_is_valid() -> None:
+    result = _run(str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
