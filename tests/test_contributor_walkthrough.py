@@ -241,8 +241,9 @@ def test_pre_commit_runs_the_check_when_content_changes() -> None:
     config = yaml_file(".pre-commit-config.yaml")
     (repo,) = config["repos"]
     assert repo["repo"] == "local"
-    (hook,) = repo["hooks"]
-    assert hook["language"] == "system" and hook["pass_filenames"] is False
+    hook, lint = repo["hooks"]
+    assert hook["language"] == lint["language"] == "system" and hook["pass_filenames"] is lint["pass_filenames"] is False
+    assert (lint["entry"], lint["files"]) == ("make lint", r"\.py$")  # ruff and mypy, on commits that touch Python
     # `make check` sets up .venv first: a clone where no make command ran has no .venv/bin/seokb yet.
     assert hook["entry"] == "make check"
     assert "check: setup" in (REPO / "Makefile").read_text(encoding="utf-8")

@@ -107,7 +107,9 @@ def test_read_marks_appear_after_instant_navigation_back_home(page, served_site:
     page.locator("article > :last-child").scroll_into_view_if_needed()
     page.wait_for_function("localStorage.getItem('seokb:lesson:lessons/faq/') !== null")
     page.locator(".md-nav__link", has_text="Home").first.click()
-    page.wait_for_url(served_site)
+    # Material's navigation.tracking writes the anchor last read into the address as it leaves the page, so the
+    # home page's address may carry the lesson's '#terms-in-this-lesson' for a moment: compare without it.
+    page.wait_for_url(lambda url: url.split("#")[0] == served_site)
     item = page.locator("#the-path + p + ol > li", has=page.get_by_role("link", name="Frequently asked questions"))
     expect(item.locator(".seokb-read-mark")).to_be_visible()
     assert page.evaluate("window.sameDocument") is True, "the browser reloaded: instant navigation is off"
