@@ -1,0 +1,109 @@
+"""Where every page the engine knows lives: its Markdown name (src_uri), its URL, and the file a contributor edits.
+
+The one place that knows `glossary/<slug>/`: every other module asks here, so a change of URL scheme is one edit.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urljoin, urlsplit
+
+GLOSSARY_INDEX = "glossary/index.md"
+QUIZ_INDEX = "quizzes/index.md"
+
+
+def term_src(slug: str) -> str:
+    """'backlink' -> 'glossary/backlink.md', the generated page's name in the build."""
+    return f"glossary/{slug}.md"
+
+
+def term_url(slug: str) -> str:
+    """'backlink' -> 'glossary/backlink/', relative to the site root."""
+    return f"glossary/{slug}/"
+
+
+def term_source(slug: str) -> str:
+    """'backlink' -> 'glossary/backlink.yml', the file a contributor edits."""
+    return f"glossary/{slug}.yml"
+
+
+def term_slug(src_uri: str) -> str | None:
+    """The term a page is about: 'glossary/backlink.md' -> 'backlink'; None for the A-Z index and any other page,
+    including a page in a folder under glossary/ (every term page is glossary/<slug>.md)."""
+    folder, _, name = src_uri.partition("/")
+    if folder == "glossary" and name.endswith(".md") and "/" not in name and name != "index.md":
+        return name[: -len(".md")]
+    return None
+
+
+def quiz_src(quiz_id: str) -> str:
+    return f"quizzes/{quiz_id}.md"
+
+
+def quiz_id_of(src_uri: str) -> str | None:
+    """'quizzes/judge-a-forum-link.md' -> 'judge-a-forum-link'; None for the quiz list and any other page."""
+    folder, _, name = src_uri.partition("/")
+    if folder == "quizzes" and name.endswith(".md") and "/" not in name and name != "index.md":
+        return name[: -len(".md")]
+    return None
+
+
+def lesson_src(slug: str) -> str:
+    return f"lessons/{slug}.md"
+
+
+def lesson_url(slug: str) -> str:
+    return f"lessons/{slug}/"
+
+
+def source_path(src_uri: str) -> str | None:
+    """The file a contributor edits for a page the engine generates: the entry's or the quiz's YAML."""
+    if (slug := term_slug(src_uri)) is not None:
+        return term_source(slug)
+    if (quiz_id := quiz_id_of(src_uri)) is not None:
+        return f"quizzes/{quiz_id}.yml"
+    return None
+
+
+def page_url(src_uri: str) -> str:
+    """The URL MkDocs gives a page with directory URLs: 'lessons/faq.md' -> 'lessons/faq/', 'index.md' -> ''."""
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return stem
+    return stem + "/"
+
+
+def relative_url(url: str, from_url: str) -> str:
+    """`url` relative to the page at `from_url`, both site-relative ('glossary/backlink/', 'lessons/faq/'), as
+    MkDocs writes links: a directory URL keeps its slash, the page itself is './'."""
+    head, tail = posixpath.split(from_url)
+    if "." in tail:  # a file, not a directory URL: links are relative to its folder
+        from_url = head
+    relative = posixpath.relpath("/" + (url or ""), "/" + (from_url or ""))
+    if relative == ".":
+        return "./"
+    return relative + "/" if url.endswith("/") and not relative.endswith("/") else relative
+
+
+def term_slug_of(href: str, page_url: str) -> str | None:
+    """The term whose page a link on `page_url` leads to ('../glossary/backlink/' -> 'backlink'); None otherwise."""
+    # Resolved against a dummy host: only the path of an internal link can name a term page.
+    target = urlsplit(urljoin("https://site.invalid/" + page_url, href))
+    if target.netloc != "site.invalid" or not target.path.startswith("/glossary/"):
+        return None
+    return term_slug(target.path.strip("/") + ".md")
+
+
+CARD_DIR = "assets/cards"
+
+
+def card_uri(page_url: str) -> str:
+    """'glossary/backlink/' -> 'assets/cards/glossary/backlink.png'; the home page's card is index.png."""
+    return f"{CARD_DIR}/{page_url.strip('/') or 'index'}.png"
+
+
+def oembed_uri(page_url: str) -> str:
+    """'glossary/backlink/' -> 'oembed/glossary/backlink.json': a static oEmbed answer per page."""
+    path = page_url.strip("/")
+    return f"oembed/{'index' if path in ('', '.') else path}.json"  # the home page's File.url is './'
