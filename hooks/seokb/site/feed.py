@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -34,7 +34,11 @@ def file_dates(root: Path, paths: list[str]) -> dict[str, tuple[datetime, dateti
     try:
         log = subprocess.run(
             ["git", "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", *sorted({p.split("/")[0] for p in paths})],
-            cwd=root, capture_output=True, text=True, timeout=60, check=True,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         log = ""
@@ -50,7 +54,7 @@ def file_dates(root: Path, paths: list[str]) -> dict[str, tuple[datetime, dateti
         if seen:
             dates[path] = (min(seen), max(seen))
         else:  # not committed yet, or no git: the file's own time
-            stamp = datetime.fromtimestamp((root / path).stat().st_mtime, tz=timezone.utc) if (root / path).exists() else datetime.now(timezone.utc)
+            stamp = datetime.fromtimestamp((root / path).stat().st_mtime, tz=UTC) if (root / path).exists() else datetime.now(UTC)
             dates[path] = (stamp, stamp)
     return dates
 
@@ -58,14 +62,14 @@ def file_dates(root: Path, paths: list[str]) -> dict[str, tuple[datetime, dateti
 def atom_feed(entries: list[FeedEntry], site_name: str, site_url: str, feed_url: str) -> str:
     """The newest FEED_SIZE entries as Atom 1.0, every value escaped for XML."""
     newest = sorted(entries, key=lambda entry: (entry.updated, entry.url), reverse=True)[:FEED_SIZE]
-    updated = max((entry.updated for entry in newest), default=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    updated = max((entry.updated for entry in newest), default=datetime(2026, 1, 1, tzinfo=UTC))
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
         f"  <title>{escape(site_name)}: new and changed terms and lessons</title>",
         f"  <id>{escape(feed_url)}</id>",
-        f"  <link rel=\"self\" href={quoteattr(feed_url)}/>",
-        f"  <link rel=\"alternate\" href={quoteattr(site_url)}/>",
+        f'  <link rel="self" href={quoteattr(feed_url)}/>',
+        f'  <link rel="alternate" href={quoteattr(site_url)}/>',
         f"  <updated>{updated.isoformat()}</updated>",
         f"  <author><name>{escape(site_name)} contributors</name></author>",
     ]

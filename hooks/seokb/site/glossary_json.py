@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from seokb.content.model import CATEGORIES, Glossary, Term
 from seokb.site.share_meta import absolute_url, plain_description

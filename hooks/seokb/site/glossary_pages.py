@@ -13,13 +13,12 @@ from functools import lru_cache
 
 import jinja2
 
+from seokb.content.glossary import TEXT
+from seokb.content.model import CATEGORIES, Glossary, Term
+from seokb.links.check import Link, markdown_links
+from seokb.site.safe_html import SafeHtml, removed_message
 from seokb.site.templates import template_environment
 from seokb.site.urls import GLOSSARY_INDEX, term_src
-
-from seokb.content.glossary import TEXT
-from seokb.links.check import Link, markdown_links
-from seokb.content.model import CATEGORIES, Glossary, Term
-from seokb.site.safe_html import SafeHtml, removed_message
 
 # Python-Markdown treats these as syntax; '<', '>' and '&' become entities because it cannot escape them.
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]{}#!])")
@@ -71,14 +70,18 @@ FIELD_SLOTS = re.compile(r"\n*<!-- seokb-field: (\w+) -->\n*")
 
 def term_page(term: Term, glossary: Glossary) -> str:
     """The Markdown of glossary/<slug>.md; links are relative to the glossary folder."""
-    return _templates().get_template("term.md.jinja").render(
-        term=term,
-        slot=FIELD_SLOT.format,
-        category_label=CATEGORIES[term.category],
-        related=glossary.related_both_ways(term.slug),
-        share_slot=SHARE_SLOT,
-        backlinks_slot=BACKLINKS_SLOT,
-        edit_slot=EDIT_SLOT,
+    return (
+        _templates()
+        .get_template("term.md.jinja")
+        .render(
+            term=term,
+            slot=FIELD_SLOT.format,
+            category_label=CATEGORIES[term.category],
+            related=glossary.related_both_ways(term.slug),
+            share_slot=SHARE_SLOT,
+            backlinks_slot=BACKLINKS_SLOT,
+            edit_slot=EDIT_SLOT,
+        )
     )
 
 
@@ -92,11 +95,15 @@ def term_controls_html(term: Term, share_url: str | None, edit_url: str | None) 
             f'<p class="seokb-share">Share this term: <code>{share}</code> <button type="button" '
             f'class="md-button seokb-copy-link" data-url="{share}">Copy link</button> '
             '<span class="seokb-copy-status" role="status"></span></p>\n'
-        ) if share_url else "",
+        )
+        if share_url
+        else "",
         EDIT_SLOT: (
             f'<p><a class="seokb-edit" href="{edit}">Edit this entry</a> (<code>{html.escape(term.path)}</code>): '
             "every term is one YAML file, and fixes are welcome.</p>\n"
-        ) if edit_url else "",
+        )
+        if edit_url
+        else "",
     }
 
 
@@ -116,19 +123,24 @@ def term_fields_html(term: Term, render: Callable[[str], SafeHtml]) -> tuple[dic
     def markdown_field(name: str, text: str, at: tuple) -> str:
         safe = render(text)
         if safe.removed:
-            problems.append(FieldProblem(term.lines.get((*at, TEXT)) or term.line(at), f"{name}: {removed_message(safe.removed)}"))
+            problems.append(
+                FieldProblem(term.lines.get((*at, TEXT)) or term.line(at), f"{name}: {removed_message(safe.removed)}")
+            )
         return safe.html
 
     fields = {
         "short": f'<p class="seokb-short">{html.escape(term.short, quote=False)}</p>',
         "aliases": '<p class="seokb-aliases"><strong>Also called:</strong> '
-        + ", ".join(html.escape(alias, quote=False) for alias in term.aliases) + "</p>",
+        + ", ".join(html.escape(alias, quote=False) for alias in term.aliases)
+        + "</p>",
         "definition": markdown_field("definition", term.definition.strip(), ("definition",)),
         "example": markdown_field("example", term.example.strip(), ("example",)),
         "why_it_matters": markdown_field("why_it_matters", (term.why_it_matters or "").strip(), ("why_it_matters",)),
         # One list, as the template used to write it, so a mistake over two lines stays one item.
         "mistakes": markdown_field(
-            "mistakes", "\n".join("- " + textwrap.indent(m.strip(), "  ").lstrip() for m in term.mistakes), ("mistakes",),
+            "mistakes",
+            "\n".join("- " + textwrap.indent(m.strip(), "  ").lstrip() for m in term.mistakes),
+            ("mistakes",),
         ),
         "sources": _html_templates().get_template("term-sources.html.jinja").render(sources=term.sources).strip(),
     }
@@ -166,15 +178,17 @@ def letter_groups(glossary: Glossary) -> list[LetterGroup]:
 def index_page(glossary: Glossary) -> str:
     """The Markdown of glossary/index.md: every term by letter, with a category filter that needs no script."""
     counts = {slug: sum(1 for t in glossary if t.category == slug) for slug in CATEGORIES}
-    categories = [
-        {"slug": slug, "label": label, "count": counts[slug]} for slug, label in CATEGORIES.items() if counts[slug]
-    ]
-    return _templates().get_template("glossary-index.md.jinja").render(
-        description="Every backlink and link building term on this site, A to Z, each with a plain definition for beginners.",
-        letters=letter_groups(glossary),
-        terms_count=len(glossary),
-        categories=categories,
-        category_labels=CATEGORIES,
+    categories = [{"slug": slug, "label": label, "count": counts[slug]} for slug, label in CATEGORIES.items() if counts[slug]]
+    return (
+        _templates()
+        .get_template("glossary-index.md.jinja")
+        .render(
+            description="Every backlink and link building term on this site, A to Z, each with a plain definition for beginners.",
+            letters=letter_groups(glossary),
+            terms_count=len(glossary),
+            categories=categories,
+            category_labels=CATEGORIES,
+        )
     )
 
 
@@ -190,10 +204,16 @@ def term_page_links(term: Term, glossary: Glossary) -> list[Link]:
         if text:
             first = term.lines.get((*at, TEXT)) or term.line(at)
             links += markdown_links(text, term.path, page, first_line=first)
-    links.append(Link(
-        term.path, term.line(("category",)), page, f"index.md#category-{term.category}",
-        text=CATEGORIES[term.category], origin="category",
-    ))
+    links.append(
+        Link(
+            term.path,
+            term.line(("category",)),
+            page,
+            f"index.md#category-{term.category}",
+            text=CATEGORIES[term.category],
+            origin="category",
+        )
+    )
     for other in glossary.related_both_ways(term.slug):
         if other.slug in term.related:
             where = term.path, term.line(("related", term.related.index(other.slug)))

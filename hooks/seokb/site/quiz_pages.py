@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from typing import Callable
+from collections.abc import Callable
 
-from seokb.links.check import Link, markdown_links
-from seokb.site.urls import relative_url
 from seokb.content.quiz import TEXT, Quiz, Quizzes
-from seokb.site.safe_html import SafeHtml, removed_message
 from seokb.content.schema import field_label
+from seokb.links.check import Link, markdown_links
+from seokb.site.safe_html import SafeHtml, removed_message
+from seokb.site.urls import relative_url
 
 QUIZ_SLOT = "<!-- seokb-slot: quiz {id} -->"
 LIST_SLOT = "<!-- seokb-slot: quiz-list -->"
@@ -31,17 +31,19 @@ def quiz_page(quiz: Quiz, lesson_title: str | None) -> str:
 
 def list_page(count: int) -> str:
     """The Markdown of quizzes/index.md; the list itself is filled in once pages are rendered."""
-    return "\n".join([
-        "---",
-        'description: "Practise judging backlinks and check what each lesson taught, with an explanation for every answer."',
-        "---",
-        "# Quizzes",
-        "",
-        f"{count} short quizzes, each with an explanation for every answer. Your progress stays in this browser.",
-        "",
-        LIST_SLOT,
-        "",
-    ])
+    return "\n".join(
+        [
+            "---",
+            'description: "Practise judging backlinks and check what each lesson taught, with an explanation for every answer."',
+            "---",
+            "# Quizzes",
+            "",
+            f"{count} short quizzes, each with an explanation for every answer. Your progress stays in this browser.",
+            "",
+            LIST_SLOT,
+            "",
+        ]
+    )
 
 
 def _plain(text: str) -> str:
@@ -118,6 +120,14 @@ def _value(quiz: Quiz, at: tuple):
 def list_links(quizzes: Quizzes) -> list[Link]:
     """The quiz list links every quiz page (reported at the quiz file's title line if one broke)."""
     return [
-        Link(q.path, q.lines.get(("title",), 1), "quizzes/index.md", f"{q.id}/", page_url="quizzes/", text=q.title, origin="quiz-list")
+        Link(
+            q.path,
+            q.lines.get(("title",), 1),
+            "quizzes/index.md",
+            f"{q.id}/",
+            page_url="quizzes/",
+            text=q.title,
+            origin="quiz-list",
+        )
         for q in quizzes
     ]

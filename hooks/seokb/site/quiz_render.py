@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
-
-from seokb.site.templates import template_environment
 from markupsafe import Markup
 
 from seokb.content.quiz import Question, Quiz
+from seokb.site.templates import template_environment
 
 RenderMarkdown = Callable[[str], str]
 """Markdown -> HTML. The site passes MkDocs' own pipeline (so glossary terms get linked); tests pass python-markdown."""
@@ -78,8 +77,15 @@ def render_quiz(quiz: Quiz, render_markdown: RenderMarkdown, *, heading_level: i
         )
         for number, question in enumerate(quiz.questions, start=1)
     )
-    return _templates().get_template("quiz.html.jinja").render(
-        quiz=quiz, questions=questions, intro=_block(render_markdown, quiz.intro), heading_level=heading_level,
+    return (
+        _templates()
+        .get_template("quiz.html.jinja")
+        .render(
+            quiz=quiz,
+            questions=questions,
+            intro=_block(render_markdown, quiz.intro),
+            heading_level=heading_level,
+        )
     )
 
 

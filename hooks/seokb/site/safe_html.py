@@ -20,10 +20,28 @@ from seokb.content.safe_urls import is_safe_href
 # What a definition, an example or a quiz explanation needs, and nothing that can carry an attribute.
 _EXTENSIONS = ("fenced_code", "tables")
 
-ALLOWED_TAGS = frozenset({
-    "p", "br", "strong", "em", "code", "pre", "a", "ul", "ol", "li", "blockquote", "hr",
-    "table", "thead", "tbody", "tr", "th", "td",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "p",
+        "br",
+        "strong",
+        "em",
+        "code",
+        "pre",
+        "a",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "hr",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+    }
+)
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "code": {"class"}, "ol": {"start"}, "th": {"style"}, "td": {"style"}}
 # https for other sites; a link with no scheme is relative, to our own pages and anchors.
 URL_SCHEMES = frozenset({"https"})

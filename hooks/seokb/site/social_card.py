@@ -7,11 +7,11 @@ import io
 import json
 import os
 import unicodedata
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont, features
 
@@ -47,7 +47,11 @@ ELLIPSIS = "\u2026"
 # characters a font may still lack, so a card never shows a missing-glyph box.
 _STAND_INS = {
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-    "\u2032": "'", "\u2033": '"', "\u00d7": "x", "\u2192": "->", "\u2190": "<-",
+    "\u2032": "'",
+    "\u2033": '"',
+    "\u00d7": "x",
+    "\u2192": "->",
+    "\u2190": "<-",
 }
 
 
@@ -89,7 +93,9 @@ class CardBatch:
 
 
 def term_card(term: Term, site_name: str) -> Card:
-    return Card(site_name=site_name, title=term.term, description=term.short, label=f"Glossary \u00b7 {CATEGORIES[term.category]}")
+    return Card(
+        site_name=site_name, title=term.term, description=term.short, label=f"Glossary \u00b7 {CATEGORIES[term.category]}"
+    )
 
 
 def lesson_label(number: int, total: int) -> str:
@@ -99,21 +105,21 @@ def lesson_label(number: int, total: int) -> str:
 FONT = Path(__file__).parent / "assets" / "fonts" / "DejaVuSans.ttf"
 
 
-@lru_cache(maxsize=None)
+@cache
 def font(size: int) -> ImageFont.FreeTypeFont:
     if not features.check("freetype2"):
         raise RuntimeError("seokb: social cards need Pillow with FreeType support (the PyPI wheels have it)")
     return ImageFont.truetype(str(FONT), size=size)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _glyph(char: str) -> bytes:
     image = Image.new("L", (48, 48))
     ImageDraw.Draw(image).text((8, 8), char, font=font(24), fill=255)
     return image.tobytes()
 
 
-@lru_cache(maxsize=None)
+@cache
 def has_glyph(char: str) -> bool:
     """Whether the card's font draws this character: FreeType draws the same box for every one it lacks."""
     return char == " " or _glyph(char) != _glyph("\uffff")
@@ -205,7 +211,9 @@ def layout(card: Card) -> list[TextLine]:
             y += step
 
     site_y = strip_top + (STRIP_HEIGHT - SITE_SIZE) // 2
-    lines.append(TextLine(wrap(drawable(card.site_name), font(SITE_SIZE), width - 2, 1)[0], MARGIN, site_y, SITE_SIZE, TEXT, bold=True))
+    lines.append(
+        TextLine(wrap(drawable(card.site_name), font(SITE_SIZE), width - 2, 1)[0], MARGIN, site_y, SITE_SIZE, TEXT, bold=True)
+    )
     return lines
 
 
@@ -216,8 +224,13 @@ def _drawn(card: Card) -> Image.Image:
     draw.rectangle((0, HEIGHT - STRIP_HEIGHT, WIDTH, HEIGHT), fill=STRIP)
     for line in layout(card):
         draw.text(
-            (line.x, line.y), line.text, font=font(line.size), fill=line.fill, anchor="la",
-            stroke_width=1 if line.bold else 0, stroke_fill=line.fill,
+            (line.x, line.y),
+            line.text,
+            font=font(line.size),
+            fill=line.fill,
+            anchor="la",
+            stroke_width=1 if line.bold else 0,
+            stroke_fill=line.fill,
         )
     return image
 
