@@ -1,4 +1,5 @@
-"""The links `seokb check` checks without building the site: every link in an entry, a quiz or a hand-written page,
+"""The links of the content, known before any page is rendered: the ones the engine's own pages hold (the build
+records them in on_files) and the ones `seokb check` checks without building the site: every link in an entry, a quiz or a hand-written page,
 against the pages the build will have, and each anchor into a term page against that page's headings.
 
 A build checks more (anchors of lessons, which need the site's Markdown extensions, and the links the engine
@@ -41,6 +42,18 @@ def term_page_anchors(glossary: Glossary) -> dict[str, set[str] | None]:
     return pages
 
 
+def generated_page_links(glossary: Glossary, quizzes: Quizzes) -> list[Link]:
+    """Every link on the pages the engine writes from the content (the A-Z index, the term pages, the quiz list
+    and quiz pages), each at the line of the YAML that caused it: what both the build and `seokb check` check."""
+    links = index_page_links(glossary)
+    for term in glossary:
+        links += term_page_links(term, glossary)
+    links += list_links(quizzes)
+    for quiz in quizzes:
+        links += quiz_links(quiz)
+    return links
+
+
 def check_content_links(docs: Path, pages: dict[str, str], glossary: Glossary, quizzes: Quizzes, report: Diagnostics) -> None:
     """`pages`: each hand-written page's src_uri (relative to `docs`) -> its text; every broken link goes to `report`."""
     known: dict[str, set[str] | None] = {src_uri: None for src_uri in pages}  # a lesson's anchors need a build
@@ -52,11 +65,7 @@ def check_content_links(docs: Path, pages: dict[str, str], glossary: Glossary, q
     files |= {"glossary.json", SCHEMA_FILE, FEED_FILE}
     files |= {uri for src_uri in known for uri in (card_uri(page_url(src_uri)), oembed_uri(page_url(src_uri)))}
     site = site_map(known, {page_url(src_uri): src_uri for src_uri in known}, files)
-    links: list[Link] = index_page_links(glossary) + list_links(quizzes)
-    for term in glossary:
-        links += term_page_links(term, glossary)
-    for quiz in quizzes:
-        links += quiz_links(quiz)
+    links = generated_page_links(glossary, quizzes)
     for src_uri, text in pages.items():
         links += markdown_links(text, f"{docs.name}/{src_uri}", src_uri)
     check_links(links, site, report)

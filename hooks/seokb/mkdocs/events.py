@@ -35,6 +35,7 @@ from seokb.diagnostics import Diagnostics, internal_errors
 from seokb.links.autolink import Mention, TermMatcher
 from seokb.links.backlinks import PageRef, invert, orphan_term_warnings, terms_used
 from seokb.links.check import Link, SiteMap, check_links, markdown_links, page_anchors, site_map
+from seokb.links.offline import generated_page_links
 from seokb.links.profile import (
     EVERY_PAGE_SLOT,
     LINK_PROFILE_PAGE,
@@ -54,22 +55,18 @@ from seokb.site.glossary_pages import (
     FIELD_SLOTS,
     LESSON_TERMS_SLOT,
     index_page,
-    index_page_links,
     lesson_terms_html,
     mentioned_in_html,
     term_controls_html,
     term_fields_html,
     term_page,
-    term_page_links,
 )
 from seokb.site.quiz_pages import (
     LIST_SLOT,
     QUIZ_SLOT,
     fill_slots,
-    list_links,
     list_page,
     quiz_field_problems,
-    quiz_links,
     quiz_page,
     rewrite_links,
 )
@@ -246,10 +243,9 @@ def _community(config: MkDocsConfig) -> Community:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """The pages the engine writes: the A-Z index and a page per term, the quiz pages, the link profile."""
     build = current()
+    build.links += generated_page_links(build.glossary, build.quizzes)
     files.append(File.generated(config, GLOSSARY_INDEX, content=index_page(build.glossary)))
-    build.links += index_page_links(build.glossary)
     for term in build.glossary:
-        build.links += term_page_links(term, build.glossary)
         page = File.generated(
             config,
             term_src(term.slug),
@@ -276,13 +272,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     )
     files.append(File.generated(config, QUIZ_INDEX, content=list_page(len(build.quizzes))))
-    build.links += list_links(build.quizzes)
     for quiz in build.quizzes:
         title = build.lesson_titles.get(quiz.lesson or "")
         files.append(
             File.generated(config, quiz_src(quiz.id), content=quiz_page(quiz, title), inclusion=InclusionLevel.NOT_IN_NAV)
         )
-        build.links += quiz_links(quiz)
     share.add_files(build.shares, files, config, build.glossary)
     assets = resources.files("seokb.site").joinpath("assets")
     for name in ASSETS:
