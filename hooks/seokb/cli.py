@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from seokb.content.characters import read_text_file
+from seokb.content.diagram import load_diagrams
 from seokb.content.glossary import load_glossary
 from seokb.content.lesson_rules import page_problems
 from seokb.content.markers import Community, expand_markers
@@ -28,12 +29,13 @@ CANNOT_RUN = 2
 
 
 def check(root: Path) -> Diagnostics:
-    """Every content problem a build would report before rendering: entries, quizzes, the markers in pages, and
+    """Every content problem a build would report before rendering: entries, quizzes, diagrams, the markers in pages, and
     every link that needs no rendering to check."""
     report = Diagnostics()
     glossary = load_glossary(root, report)
     lessons = {path.stem for path in (root / "docs" / "lessons").glob("*.md")}
     quizzes = load_quizzes(root, report, lessons=lessons)
+    diagrams = load_diagrams(root, report)
     # The build's sanitizer, run here too: what it would have to remove fails `seokb check` as it fails the build.
     fields = FieldRenderer()
     for term in glossary:
@@ -51,7 +53,7 @@ def check(root: Path) -> Diagnostics:
         pages[page.relative_to(root / "docs").as_posix()] = text
         for problem in page_problems(text, raw_html_reason(text)):
             report.add(path, problem.offset + 1, problem.message)
-        expand_markers(text, path, report, Community(), quizzes, lambda quiz: "")
+        expand_markers(text, path, report, Community(), quizzes, lambda quiz: "", diagrams=diagrams)
     # Every link that can be resolved without rendering: an entry linking a lesson that does not exist fails here.
     check_content_links(root / "docs", pages, glossary, quizzes, report)
     return report
@@ -78,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="seokb", description="Tools for seokb contributors.")
     commands = parser.add_subparsers(dest="command", required=True)
     check_command = commands.add_parser(
-        "check", help="validate glossary entries, quizzes and page markers; print path:line: message"
+        "check", help="validate glossary entries, quizzes, diagrams and page markers; print path:line: message"
     )
     new_term_command = commands.add_parser("new-term", help="write a commented skeleton glossary/<slug>.yml to fill in")
     new_term_command.add_argument("name", help='the term as a beginner would write it, in quotes: "Anchor text"')

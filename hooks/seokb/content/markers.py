@@ -2,8 +2,9 @@
 
     <!-- seokb:community -->                     the community chat invite (mkdocs.yml `extra.community`)
     <!-- seokb:quiz judge-a-forum-link -->       a quiz from quizzes/judge-a-forum-link.yml
+    <!-- seokb:diagram link-between-sites -->    a picture from diagrams/link-between-sites.yml
 
-One parser for both, which skips fenced code (a guide may show a marker without using one). A marker the engine
+One parser for all, which skips fenced code (a guide may show a marker without using one). A marker the engine
 does not know, a malformed one, or the old `<!-- quiz: id -->` form is an error at its line, never left in.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import get_close_matches
 
+from seokb.content.diagram import Diagram, Diagrams
 from seokb.content.lesson_rules import code_lines
 from seokb.content.quiz import Quiz, Quizzes
 from seokb.diagnostics import Diagnostics
@@ -24,7 +26,7 @@ MARKER = re.compile(
     r"^(?P<indent>[ \t]*)<!--\s*(?:seokb\s*:\s*(?P<name>[\w-]*)|(?P<old>quiz)\s*:)(?P<argument>.*?)-->[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
-KNOWN = ("community", "quiz")
+KNOWN = ("community", "quiz", "diagram")
 
 
 @dataclass(frozen=True)
@@ -94,16 +96,23 @@ def expand_markers(
     quizzes: Quizzes,
     embed_quiz: Callable[[Quiz], str],
     first_line: int = 1,
+    diagrams: Diagrams | None = None,
+    embed_diagram: Callable[[Diagram], str] | None = None,
 ) -> str:
-    """Replace every marker: the community block, or `embed_quiz(quiz)` for a quiz. Each unknown, malformed or
-    repeated marker is reported at its line and removed; the rest of the page stays, so lines stay true."""
+    """Replace every marker: the community block, `embed_quiz(quiz)` for a quiz, `embed_diagram(diagram)` for a
+    diagram. Each unknown, malformed or repeated marker is reported at its line and removed; the rest of the page
+    stays, so lines stay true."""
     pieces: list[str] = []
     position = 0
     placed: dict[str, int] = {}
+    drawn: dict[str, int] = {}
     for marker in find_markers(markdown, first_line):
         pieces.append(markdown[position : marker.start])
         position = marker.end
-        problem, text = _expand(marker, community, quizzes, embed_quiz, placed)
+        if marker.name == "diagram":
+            problem, text = _expand_diagram(marker, diagrams or Diagrams(), embed_diagram or (lambda diagram: ""), drawn)
+        else:
+            problem, text = _expand(marker, community, quizzes, embed_quiz, placed)
         if problem:
             report.add(path, marker.line, problem)
         # Indented like the marker, so a quiz inside a list item or an admonition stays inside it.
@@ -149,3 +158,26 @@ def _expand(
         return f"quiz '{quiz_id}' is already embedded at line {placed[quiz_id]}; embed a quiz once per page", ""
     placed[quiz_id] = marker.line
     return None, embed_quiz(quiz)
+
+
+def _expand_diagram(
+    marker: Marker, diagrams: Diagrams, embed: Callable[[Diagram], str], drawn: dict[str, int]
+) -> tuple[str | None, str]:
+    name = marker.argument
+    if not name:
+        return (
+            "a diagram marker names no diagram; write '<!-- seokb:diagram <name> -->', the name being a file name in "
+            "diagrams/ without .yml",
+            "",
+        )
+    diagram = diagrams.get(name)
+    if diagram is None and name in diagrams.unreadable:
+        return None, ""  # the diagram file's own problems are reported already
+    if diagram is None:
+        close = get_close_matches(name, sorted({*diagrams.names, *diagrams.unreadable}), n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else "; the name is a file name in diagrams/ without .yml"
+        return f"unknown diagram '{name}'{hint}", ""
+    if name in drawn:
+        return f"diagram '{name}' is already embedded at line {drawn[name]}; embed a diagram once per page", ""
+    drawn[name] = marker.line
+    return None, embed(diagram)

@@ -124,6 +124,11 @@ def _explain(error: ValidationError, at: Path, document: YamlDocument, name: str
             document.value_line(at),
             f"{label}: '{value}' is not a lesson's file name; write it without .md, like 'high-quality-backlinks'",
         )
+    elif kind == "pattern" and at and at[-1] in ("id", "from", "to"):
+        yield (
+            document.value_line(at),
+            f"{label}: '{value}' is not a box id; write lowercase words joined by '-', like 'site-a'",
+        )
     elif kind == "uniqueItems":
         yield document.value_line(at), f"{label}: lists the same value twice; remove the repeat"
     elif kind == "minItems":

@@ -26,6 +26,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import CountHandler
 
 from seokb.content.characters import decode
+from seokb.content.diagram import Diagrams, load_diagrams
 from seokb.content.glossary import load_glossary
 from seokb.content.lesson_rules import page_problems, rendered_page_problems
 from seokb.content.markers import Community, expand_markers
@@ -50,6 +51,7 @@ from seokb.mkdocs import share
 from seokb.mkdocs.edit import edit_url, repo_relative_edit_uri
 from seokb.mkdocs.logs import log, report, start_build_logging, stop_if_strict
 from seokb.mkdocs.serve import keep_last_good_site
+from seokb.site.diagram_svg import DIAGRAM_SLOT, diagram_figure, fill_diagram_slots
 from seokb.site.glossary_pages import (
     BACKLINKS_SLOT,
     FIELD_SLOTS,
@@ -87,7 +89,7 @@ from seokb.site.urls import (
 
 ASSETS = ("site.css", "glossary.css", "glossary.js", "quiz.css", "quiz.js")
 ASSET_DIR = "assets/seokb"
-CONTENT_FOLDERS = ("glossary", "quizzes")  # beside docs/, read by the hooks
+CONTENT_FOLDERS = ("glossary", "quizzes", "diagrams")  # beside docs/, read by the hooks
 # Reached from the navigation without a link in any page: the home page and the pages the engine writes for
 # the whole site. They are never reported as orphans.
 HUBS = ("index.md", GLOSSARY_INDEX, QUIZ_INDEX, LINK_PROFILE_PAGE)
@@ -102,6 +104,7 @@ class Build:
     docs_path: str  # docs_dir relative to the repository root, as edit links need it
     glossary: Glossary
     quizzes: Quizzes
+    diagrams: Diagrams
     lesson_titles: dict[str, str]  # lesson slug -> its h1
     community: Community
     shares: share.Shares
@@ -187,6 +190,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         docs_path=Path(os.path.relpath(Path(config.docs_dir).resolve(), root)).as_posix(),
         glossary=glossary,
         quizzes=load_quizzes(root, problems, lessons=set(lesson_titles)),
+        diagrams=load_diagrams(root, problems),
         lesson_titles=lesson_titles,
         community=_community(config),
         shares=share.new_shares(config, root),
@@ -330,6 +334,8 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
         build.quizzes,
         lambda quiz: QUIZ_SLOT.format(id=quiz.id),
         first_line=first,
+        diagrams=build.diagrams,
+        embed_diagram=lambda diagram: DIAGRAM_SLOT.format(name=diagram.name),
     )
     if hand_written:  # markers expand to a single line, so lines in the expanded text still match the file
         build.links += markdown_links(markdown, path, page.file.src_uri, first_line=first)
@@ -346,6 +352,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
             build.problems.add(path, 1, message)
     html = _fill_term_fields(html, page)
     html = _fill_quizzes(html, page)
+    html = fill_diagram_slots(html, _diagram_figure)
     share.record_page(build.shares, page, config, build.problems, path, build.lesson_numbers.get(page.file.src_uri))
     return html
 
@@ -389,6 +396,12 @@ def _fill_quizzes(html: str, page) -> str:
         }
         html = html.replace(LIST_SLOT, render_quiz_list(build.quizzes, lessons=lessons))
     return html
+
+
+def _diagram_figure(name: str) -> str:
+    """A diagram as a figure of inline SVG; one whose file could not be read was reported where its marker stands."""
+    diagram = current().diagrams.get(name)
+    return diagram_figure(diagram) if diagram is not None else ""
 
 
 def _body_line(text: str) -> int:
