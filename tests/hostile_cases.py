@@ -360,14 +360,14 @@ REFUSED: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "marker with a space",
         {L: lesson("<!-- seokb: nonsense -->")},
         [
-            "docs/lessons/a-lesson.md:6: unknown marker 'seokb:nonsense'; known markers: 'seokb:community', 'seokb:quiz'",
+            "docs/lessons/a-lesson.md:6: unknown marker 'seokb:nonsense'; known markers: 'seokb:community', 'seokb:quiz', 'seokb:diagram'",
         ],
     ),
     (
         "marker in capitals",
         {L: lesson("<!-- SEOKB:unknown -->")},
         [
-            "docs/lessons/a-lesson.md:6: unknown marker 'seokb:unknown'; known markers: 'seokb:community', 'seokb:quiz'",
+            "docs/lessons/a-lesson.md:6: unknown marker 'seokb:unknown'; known markers: 'seokb:community', 'seokb:quiz', 'seokb:diagram'",
         ],
     ),
     (

@@ -270,7 +270,7 @@ def test_check_covers_quizzes_and_the_markers_in_pages(project: Project, capsys)
     assert code == 1
     assert out.splitlines() == [
         "docs/lessons/first.md:3: unknown quiz 'pick-on' (did you mean 'pick-one'?)",
-        "docs/lessons/first.md:5: unknown marker 'seokb:comunity'; known markers: 'seokb:community', 'seokb:quiz'",
+        "docs/lessons/first.md:5: unknown marker 'seokb:comunity'; known markers: 'seokb:community', 'seokb:quiz', 'seokb:diagram'",
         "quizzes/pick-one.yml:6: questions item 1, options: a 'single' question needs exactly one option with "
         "'correct: true', but items 1 and 2 have it; keep one, or make it a 'multiple' question",
     ]

@@ -35,7 +35,7 @@ def test_an_unknown_marker_is_reported_with_its_line() -> None:
     report = Diagnostics()
     out = expand_markers("# T\n\n<!-- seokb:comunity -->\n", "docs/x.md", report, Community())
     assert [str(d) for d in report.sorted()] == [
-        "docs/x.md:3: unknown marker 'seokb:comunity'; known markers: 'seokb:community', 'seokb:quiz'"
+        "docs/x.md:3: unknown marker 'seokb:comunity'; known markers: 'seokb:community', 'seokb:quiz', 'seokb:diagram'"
     ]
     assert "seokb:" not in out
 
@@ -53,7 +53,8 @@ def test_the_build_fails_on_an_unknown_marker_before_writing(project: Project) -
     result = project.build()
     assert result.returncode != 0
     assert (
-        "ERROR   -  docs/index.md:8: unknown marker 'seokb:nope'; known markers: 'seokb:community', 'seokb:quiz'" in result.stderr
+        "ERROR   -  docs/index.md:8: unknown marker 'seokb:nope'; known markers: 'seokb:community', 'seokb:quiz', 'seokb:diagram'"
+        in result.stderr
     )
     assert not (project.root / "site" / "index.html").exists()
 

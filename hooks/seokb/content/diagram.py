@@ -165,10 +165,9 @@ def _diagram(document: YamlDocument, path: str, name: str, report: Diagnostics) 
     for r, raw_row in enumerate(data["rows"]):
         row_boxes = []
         for c, raw in enumerate(raw_row["boxes"]):
-            at = ("rows", r, "boxes", c)
-            if not any(raw.get(key) for key in ("title", "text")):
+            at: Path = ("rows", r, "boxes", c)
+            if not any(raw.get(key) for key in ("title", "text")):  # reported; arrows may still name it
                 report.add(path, document.line_of(at), f"{field_label(at)}: a box needs a 'title' or a 'text' to show")
-                continue
             box = Box(
                 id=raw["id"],
                 title=" ".join(raw.get("title", "").split()),
@@ -191,8 +190,7 @@ def _diagram(document: YamlDocument, path: str, name: str, report: Diagnostics) 
         rows.append(Row(tuple(row_boxes), " ".join(raw_row.get("group", "").split())))
     arrows = []
     for a, raw in enumerate(data.get("arrows") or ()):
-        at = ("arrows", a)
-        arrow = _arrow(raw, at, boxes, document, path, report)
+        arrow = _arrow(raw, ("arrows", a), boxes, document, path, report)
         if arrow is not None:
             arrows.append(arrow)
     return Diagram(
@@ -212,7 +210,9 @@ def _arrow(raw: dict, at: Path, boxes: dict[str, Box], document: YamlDocument, p
         box = boxes.get(raw[end])
         if box is None:
             known = ", ".join(f"'{name}'" for name in boxes) or "none"
-            report.add(path, document.value_line((*at, end)), f"{field_label((*at, end))}: unknown box '{raw[end]}'; box ids: {known}")
+            report.add(
+                path, document.value_line((*at, end)), f"{field_label((*at, end))}: unknown box '{raw[end]}'; box ids: {known}"
+            )
         ends.append(box)
     source, target = ends
     if source is None or target is None:

@@ -268,9 +268,7 @@ def _arrow_svg(arrow: Arrow, placed: dict[str, _Placed], left: float) -> list[st
         lane = left - LANE / 2
         y1, y2 = source.y + source.height / 2, target.y + target.height / 2
         end = target.x
-        out.append(
-            f'<path d="M{_n(source.x)} {_n(y1)}H{_n(lane)}V{_n(y2)}H{_n(end - HEAD)}" fill="none" stroke="currentColor"/>'
-        )
+        out.append(f'<path d="M{_n(source.x)} {_n(y1)}H{_n(lane)}V{_n(y2)}H{_n(end - HEAD)}" fill="none" stroke="currentColor"/>')
         out.append(
             f'<path class="seokb-diagram-head" d="M{_n(end)} {_n(y2)}L{_n(end - HEAD)} {_n(y2 - HEAD / 2)}'
             f'V{_n(y2 + HEAD / 2)}Z" fill="currentColor"/>'
