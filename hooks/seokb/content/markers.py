@@ -110,7 +110,9 @@ def expand_markers(
         pieces.append(markdown[position : marker.start])
         position = marker.end
         if marker.name == "diagram":
-            problem, text = _expand_diagram(marker, diagrams or Diagrams(), embed_diagram or (lambda diagram: ""), drawn)
+            problem, text = _expand_diagram(
+                marker, diagrams if diagrams is not None else Diagrams(), embed_diagram or (lambda diagram: ""), drawn
+            )
         else:
             problem, text = _expand(marker, community, quizzes, embed_quiz, placed)
         if problem:
