@@ -38,6 +38,7 @@ def test_our_schemas_are_valid_and_describe_the_real_content(real_site: Path) ->
         ["--check-metaschema", *map(str, sorted(SCHEMAS.glob("*.json")))],
         ["--schemafile", str(SCHEMAS / "term.schema.json"), *map(str, sorted((REPO / "glossary").glob("*.yml")))],
         ["--schemafile", str(SCHEMAS / "quiz.schema.json"), *map(str, sorted((REPO / "quizzes").glob("*.yml")))],
+        ["--schemafile", str(SCHEMAS / "diagram.schema.json"), *map(str, sorted((REPO / "diagrams").glob("*.yml")))],
         ["--schemafile", str(SCHEMAS / "glossary.schema.json"), str(real_site / "glossary.json")],
     ]
     for arguments in checks:
