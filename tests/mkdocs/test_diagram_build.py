@@ -3,6 +3,7 @@ text, and a broken diagram failing the build (and `seokb check`) with every prob
 
 from __future__ import annotations
 
+import json
 import re
 
 from conftest import Project, entry
@@ -67,6 +68,11 @@ def test_a_diagram_marker_becomes_a_figure_whose_caption_is_linked(project: Proj
     ), caption.group(1)
     assert html.index("<figure") > html.index("<li>")  # an indented marker stays inside its list item
     assert "seokb-slot" not in html and "seokb:diagram" not in html
+    # Search finds the caption; the picture's text, read out box by box, is not a search result.
+    index = json.loads(project.site("search/search_index.json"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "Each link from the forum is a" in text
+    assert "Row 1" not in text and "gets a backlink" not in text and "seokb-slot" not in text
     # ...and the term page counts the lesson among the pages that mention it.
     assert "a-lesson" in project.site("glossary/backlink/index.html").split('id="mentioned-in"')[1]
 

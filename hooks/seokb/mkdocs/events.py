@@ -51,7 +51,7 @@ from seokb.mkdocs import share
 from seokb.mkdocs.edit import edit_url, repo_relative_edit_uri
 from seokb.mkdocs.logs import log, report, start_build_logging, stop_if_strict
 from seokb.mkdocs.serve import keep_last_good_site
-from seokb.site.diagram_svg import DIAGRAM_SLOT, diagram_figure, fill_diagram_slots
+from seokb.site.diagram_svg import DIAGRAM_SLOT, SVG_SLOT, diagram_figure, diagram_svg, fill_diagram_slots
 from seokb.site.glossary_pages import (
     BACKLINKS_SLOT,
     FIELD_SLOTS,
@@ -352,7 +352,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
             build.problems.add(path, 1, message)
     html = _fill_term_fields(html, page)
     html = _fill_quizzes(html, page)
-    html = fill_diagram_slots(html, _diagram_figure)
+    html = fill_diagram_slots(html, lambda name: _diagram_figure(name, page))
     share.record_page(build.shares, page, config, build.problems, path, build.lesson_numbers.get(page.file.src_uri))
     return html
 
@@ -398,10 +398,16 @@ def _fill_quizzes(html: str, page) -> str:
     return html
 
 
-def _diagram_figure(name: str) -> str:
-    """A diagram as a figure of inline SVG; one whose file could not be read was reported where its marker stands."""
-    diagram = current().diagrams.get(name)
-    return diagram_figure(diagram) if diagram is not None else ""
+def _diagram_figure(name: str, page) -> str:
+    """A diagram as a figure of inline SVG; one whose file could not be read was reported where its marker stands.
+    The caption goes in now, to be linked with the page; the SVG as the page is written (SVG_SLOT)."""
+    build = current()
+    diagram = build.diagrams.get(name)
+    if diagram is None:
+        return ""
+    slot = SVG_SLOT.format(name=name)
+    build.late_html.setdefault(page.file.src_uri, {})[slot] = diagram_svg(diagram)
+    return diagram_figure(diagram, picture=slot)
 
 
 def _body_line(text: str) -> int:

@@ -297,10 +297,16 @@ def _arrow_svg(arrow: Arrow, placed: dict[str, _Placed], left: float) -> list[st
     return out
 
 
-def diagram_figure(diagram: Diagram) -> str:
+def diagram_figure(diagram: Diagram, picture: str | None = None) -> str:
     """The <figure>: the picture and its caption, plain text escaped (glossary terms in it are linked later, with
-    the rest of the page)."""
-    return f'<figure class="seokb-diagram">\n{diagram_svg(diagram)}\n<figcaption>{_e(diagram.caption)}</figcaption>\n</figure>'
+    the rest of the page). `picture` stands in for the SVG when the build puts it in later (see SVG_SLOT)."""
+    svg = diagram_svg(diagram) if picture is None else picture
+    return f'<figure class="seokb-diagram">\n{svg}\n<figcaption>{_e(diagram.caption)}</figcaption>\n</figure>'
+
+
+SVG_SLOT = "<!-- seokb-slot: diagram-svg {name} -->"
+"""Where the build puts a diagram's SVG as the page is written, after the search index has read the page: a search
+finds the caption, not the picture's description read out box by box."""
 
 
 DIAGRAM_SLOT = "<!-- seokb-slot: diagram {name} -->"
