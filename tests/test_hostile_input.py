@@ -13,6 +13,7 @@ from conftest import FIXTURE_CONFIG, build_in_process, entry, serve
 from hostile_cases import REFUSED, quiz
 
 from seokb.cli import check
+from seokb.content import diagram as diagram_module
 from seokb.content import glossary
 from seokb.content import quiz as quiz_module
 from seokb.site.safe_html import FieldRenderer
@@ -80,7 +81,9 @@ def breakout_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         root,
         {
             "mkdocs.yml": FIXTURE_CONFIG,
-            "docs/index.md": "---\ndescription: Home.\n---\n# Home\n\nSee the [glossary](glossary/index.md), the [term](glossary/backlink.md) and the [quiz](quizzes/a-quiz.md).\n",
+            "docs/index.md": "---\ndescription: Home.\n---\n# Home\n\nSee the [glossary](glossary/index.md), the [term](glossary/backlink.md), the [quiz](quizzes/a-quiz.md) and the [lesson](lessons/a-lesson.md).\n",
+            "docs/lessons/a-lesson.md": "---\ndescription: A lesson.\n---\n# A lesson\n\n<!-- seokb:diagram hostile -->\n",
+            "diagrams/hostile.yml": DIAGRAM.replace("PAYLOAD", plain),
             "glossary/backlink.yml": entry(
                 term=f'"{plain}"',
                 short=f'"{plain}"',
@@ -94,15 +97,36 @@ def breakout_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         },
     )
     patch = MonkeyPatch()
-    for module in (glossary, quiz_module):
+    for module in (glossary, quiz_module, diagram_module):
         patch.setattr(module, "plain_text_problems", lambda text: [])
-        patch.setattr(module, "markdown_problems", lambda text: [])
+        if module is not diagram_module:  # a diagram holds plain text only
+            patch.setattr(module, "markdown_problems", lambda text: [])
     try:
         result = build_in_process(root, "--site-dir", str(root / "site"))
     finally:
         patch.undo()
     assert result.returncode == 0, result.stderr + result.stdout
     return root / "site"
+
+
+DIAGRAM = """alt: "PAYLOAD"
+caption: "PAYLOAD"
+rows:
+  - group: "PAYLOAD"
+    boxes:
+      - id: a
+        title: "PAYLOAD"
+        text: "PAYLOAD"
+        note: "PAYLOAD"
+  - boxes:
+      - id: b
+        kind: code
+        text: "PAYLOAD"
+arrows:
+  - from: a
+    to: b
+    label: "PAYLOAD"
+"""
 
 
 class Elements(HTMLParser):
@@ -152,6 +176,18 @@ def test_the_social_card_is_drawn_for_the_payload(breakout_site: Path) -> None:
     assert (breakout_site / "assets/cards/glossary/backlink.png").stat().st_size > 1000
 
 
+def test_a_diagram_draws_the_payload_as_text_only(breakout_site: Path) -> None:
+    parsed = Elements()
+    parsed.feed((breakout_site / "lessons/a-lesson/index.html").read_text(encoding="utf-8"))
+    tags = [tag for tag, _ in parsed.tags]
+    assert [(tag, name) for tag, attrs in parsed.tags for name in attrs if name.startswith("on")] == []
+    assert not [attrs for tag, attrs in parsed.tags if tag == "img" and attrs.get("src") == "x"]
+    pictures = [attrs for tag, attrs in parsed.tags if tag == "svg" and attrs.get("class") == "seokb-diagram-svg"]
+    assert len(pictures) == tags.count("figure") == tags.count("figcaption") == 1
+    assert tags.count("title") == 2  # the page's and the picture's: the payload closed neither early
+    assert tags.count("text") >= 4 and tags.count("desc") == 1
+
+
 @pytest.mark.browser
 def test_no_script_runs_on_pages_built_from_hostile_fields(breakout_site: Path, browser) -> None:
     with serve(breakout_site) as url:
@@ -159,7 +195,7 @@ def test_no_script_runs_on_pages_built_from_hostile_fields(breakout_site: Path, 
         tab = context.new_page()
         dialogs: list[str] = []
         tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        for page in ("glossary/backlink/", "glossary/", "quizzes/a-quiz/", "quizzes/"):
+        for page in ("glossary/backlink/", "glossary/", "quizzes/a-quiz/", "quizzes/", "lessons/a-lesson/"):
             tab.goto(url + page)
             tab.wait_for_load_state("load")
             for link in tab.locator("article a").all()[:20]:  # mouseover payloads need a pointer
