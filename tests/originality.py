@@ -52,7 +52,9 @@ def copied_runs(
     return found
 
 
-def check_tree(root: Path, source: Path, folders: tuple[str, ...] = ("docs", "glossary", "quizzes")) -> list[Diagnostic]:
+def check_tree(
+    root: Path, source: Path, folders: tuple[str, ...] = ("docs", "glossary", "quizzes", "diagrams")
+) -> list[Diagnostic]:
     runs = source_runs(source.read_text(encoding="utf-8"))
     problems: list[Diagnostic] = []
     for folder in folders:

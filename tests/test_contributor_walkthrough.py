@@ -118,7 +118,7 @@ def clone(tmp_path: Path) -> Path:
     root.mkdir()
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc")
-    for folder in ("docs", "glossary", "quizzes", "hooks"):
+    for folder in ("docs", "glossary", "quizzes", "diagrams", "hooks"):
         shutil.copytree(REPO / folder, root / folder, ignore=ignore)
     # The guide's example term is in the glossary now: the newcomer's clone is the glossary before it was added.
     (root / ENTRY).unlink()

@@ -77,7 +77,7 @@ REPORTED_AT = {6: ("docs/lessons/beginner-mistakes.md", "../glossary/anchor-text
 def copy_of_the_site(root: Path) -> Path:
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
     ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
-    for folder in ("docs", "glossary", "quizzes", "hooks"):
+    for folder in ("docs", "glossary", "quizzes", "diagrams", "hooks"):
         shutil.copytree(REPO / folder, root / folder, ignore=ignore)
     return root
 
