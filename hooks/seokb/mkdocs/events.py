@@ -99,6 +99,7 @@ class Build:
     """What one build knows. Page events add to it; on_env reads it all."""
 
     root: Path
+    docs_dir: str  # as MkDocs gives it to each of its files (File.src_dir)
     docs_path: str  # docs_dir relative to the repository root, as edit links need it
     glossary: Glossary
     quizzes: Quizzes
@@ -124,6 +125,8 @@ class Build:
     def source_path(self, file: File) -> str:
         """The path a contributor edits: docs/lessons/x.md for a lesson, the YAML for a generated term page."""
         if file.generated_by is None:
+            if file.src_dir == self.docs_dir:  # every page of docs/: no need to ask the disk, once per link
+                return f"{self.docs_path}/{file.src_uri}"
             return Path(str(file.abs_src_path)).resolve().relative_to(self.root).as_posix()
         return source_path(file.src_uri) or file.src_uri
 
@@ -184,6 +187,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lesson_titles = _lesson_titles(Path(config.docs_dir) / "lessons")
     _build = Build(
         root=root,
+        docs_dir=config.docs_dir,
         docs_path=Path(os.path.relpath(Path(config.docs_dir).resolve(), root)).as_posix(),
         glossary=glossary,
         quizzes=load_quizzes(root, problems, lessons=set(lesson_titles)),
