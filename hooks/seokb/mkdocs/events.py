@@ -491,38 +491,22 @@ def _add_backlinks(build: Build, pages: list, mentions: dict[PageRef, list[Menti
             build.late_html.setdefault(src_uri, {})[BACKLINKS_SLOT] = mentioned_in_html(entries) if entries else ""
             if entries:
                 _add_heading(page, "Mentioned in", "mentioned-in", before="sources")
-                build.links += [
-                    Link(
-                        build.source_path(page.file),
-                        1,
-                        src_uri,
-                        entry["href"],
-                        page_url=page.url,
-                        text=entry["title"],
-                        origin="mentioned-in",
-                    )
-                    for entry in entries
-                ]
+                build.links += _engine_links(build, page, [(e["href"], e["title"]) for e in entries], "mentioned-in")
         elif src_uri.startswith("lessons/"):
             terms = terms_used(mentions.get(PageRef(src_uri, page.title or src_uri), []), build.glossary)
             if terms:
                 items = [{"href": relative_url(term_url(t.slug), page.url), "name": t.term, "short": t.short} for t in terms]
                 page.content += LESSON_TERMS_SLOT
                 build.late_html.setdefault(src_uri, {})[LESSON_TERMS_SLOT] = lesson_terms_html(items)
-                build.links += [
-                    Link(
-                        build.source_path(page.file),
-                        1,
-                        src_uri,
-                        item["href"],
-                        page_url=page.url,
-                        text=item["name"],
-                        origin="lesson-terms",
-                    )
-                    for item in items
-                ]
+                build.links += _engine_links(build, page, [(i["href"], i["name"]) for i in items], "lesson-terms")
                 _add_heading(page, "Terms in this lesson", "terms-in-this-lesson")
     build.problems.items += orphan_term_warnings(build.glossary, backlinks)
+
+
+def _engine_links(build: Build, page, links: list[tuple[str, str]], origin: str) -> list[Link]:
+    """The (href, words) links the engine put in a page's list, at line 1 of its source, to check and count."""
+    path = build.source_path(page.file)
+    return [Link(path, 1, page.file.src_uri, href, page_url=page.url, text=text, origin=origin) for href, text in links]
 
 
 def _add_heading(page, title: str, anchor: str, before: str | None = None) -> None:
