@@ -572,6 +572,7 @@ def on_serve(server, config: MkDocsConfig):
     return server
 
 
+@no_traceback
 def on_page_context(context, page, config: MkDocsConfig, nav):
     """The page's breadcrumb (overrides/partials/path.html), its document title (main.html) and its JSON-LD."""
     build = current()

@@ -19,6 +19,7 @@ from seokb.site.share_meta import absolute_url, plain_description
 from seokb.site.urls import GLOSSARY_INDEX, QUIZ_INDEX, quiz_id_of, relative_url, source_path, term_slug
 
 ROBOTS_FILE = "robots.txt"
+HOME_PAGE = "index.md"
 
 
 @dataclass(frozen=True)
@@ -59,21 +60,24 @@ def document_title(build, page, config: MkDocsConfig) -> str | None:
 
 def course_title(build, config: MkDocsConfig) -> str:
     """The course's name: the home page's h1 (what its social card shows), else the site's name."""
-    home = next((build.shares.pages.get(uri) for uri, url in build.page_urls.items() if url in ("", "./")), None)
+    home = build.shares.pages.get(HOME_PAGE)
     return home.card.title if home else config.site_name
 
 
 def _lessons(build, site_url: str) -> list[sd.LessonRef]:
-    lessons = []
-    for src_uri, (number, _total) in sorted(build.lesson_numbers.items(), key=lambda item: item[1][0]):
-        shared = _shared(build, src_uri)
-        url = build.page_urls.get(src_uri)
-        if url is None:
-            continue
-        title = shared.title if shared else build.lesson_titles.get(src_uri.removeprefix("lessons/").removesuffix(".md"), src_uri)
-        description = plain_description(shared.description) if shared else ""
-        lessons.append(sd.LessonRef(title, absolute_url(site_url, url), number, description))
-    return lessons
+    """The course's lessons in navigation order."""
+    ordered = sorted(build.lesson_numbers, key=lambda src_uri: build.lesson_numbers[src_uri][0])
+    return [lesson for src_uri in ordered if (lesson := _lesson(build, src_uri, site_url)) is not None]
+
+
+def _lesson(build, src_uri: str, site_url: str) -> sd.LessonRef | None:
+    url = build.page_urls.get(src_uri)
+    if url is None or src_uri not in build.lesson_numbers:
+        return None
+    shared = _shared(build, src_uri)
+    title = shared.title if shared else build.lesson_titles.get(src_uri.removeprefix("lessons/").removesuffix(".md"), src_uri)
+    description = plain_description(shared.description) if shared else ""
+    return sd.LessonRef(title, absolute_url(site_url, url), build.lesson_numbers[src_uri][0], description)
 
 
 def crumbs(build, page, site_url: str, site_name: str) -> list[tuple[sd.Crumb, str]]:
@@ -141,8 +145,7 @@ def page_extras(build, page, config: MkDocsConfig) -> PageExtras:
                 }
             )
         nodes.append(sd.quiz(quiz, url, description, about, plain=lambda text: plain_description(text, 300)))
-    elif src_uri in build.lesson_numbers:
-        lesson = next(lesson for lesson in _lessons(build, site_url) if lesson.url == url)
+    elif (lesson := _lesson(build, src_uri, site_url)) is not None:
         nodes.append(sd.learning_resource(lesson, course_name, home_url))
 
     steps = crumbs(build, page, site_url, config.site_name)
