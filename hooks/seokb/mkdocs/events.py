@@ -46,7 +46,7 @@ from seokb.links.profile import (
     over_optimised_warnings,
 )
 from seokb.links.terms import PageToLink, link_pages
-from seokb.mkdocs import share
+from seokb.mkdocs import share, structured
 from seokb.mkdocs.edit import edit_url, repo_relative_edit_uri
 from seokb.mkdocs.logs import log, report, start_build_logging, stop_if_strict
 from seokb.mkdocs.serve import keep_last_good_site
@@ -121,6 +121,8 @@ class Build:
     lesson_numbers: dict[str, tuple[int, int]] = field(default_factory=dict)  # src_uri -> (n, total)
     # src_uri -> {slot: HTML} put in as the page is written, after the search index has read its content
     late_html: dict[str, dict[str, str]] = field(default_factory=dict)
+    # src_uri -> the page's breadcrumb, JSON-LD and document title, made as its template is rendered
+    extras: dict[str, structured.PageExtras] = field(default_factory=dict)
 
     def source_path(self, file: File) -> str:
         """The path a contributor edits: docs/lessons/x.md for a lesson, the YAML for a generated term page."""
@@ -208,6 +210,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     overrides = str(resources.files("seokb.site").joinpath("overrides"))
     if overrides not in config.theme.dirs:
         config.theme.dirs.insert(0, overrides)
+    # The breadcrumb goes where the theme puts its own (overrides/partials/path.html), which needs this feature.
+    features = config.theme.get("features") or []
+    if "navigation.path" not in features:
+        config.theme["features"] = [*features, "navigation.path"]
     for name in ASSETS:
         path = f"{ASSET_DIR}/{name}"
         listed = config.extra_css if name.endswith(".css") else config.extra_javascript
@@ -282,6 +288,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             File.generated(config, quiz_src(quiz.id), content=quiz_page(quiz, title), inclusion=InclusionLevel.NOT_IN_NAV)
         )
     share.add_files(build.shares, files, config, build.glossary)
+    files.append(File.generated(config, structured.ROBOTS_FILE, content=structured.robots_txt(build.shares.site_url)))
     assets = resources.files("seokb.site").joinpath("assets")
     for name in ASSETS:
         files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=assets.joinpath(name).read_bytes()))
@@ -428,6 +435,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
     log.info(f"seokb: {len(build.links)} links on {len(pages)} pages checked in {time.perf_counter() - started:.2f} s")
     _write_link_profile(build, pages, site, config, files)
     report(build.problems)
+    # Sitemap dates and the feed's dates, from one walk of git's history.
+    build.shares.dates = structured.set_update_dates(build, pages)
     share.add_page_files(build.shares, files, config)
     stop_if_strict(config.strict, build.warnings)
     return env
@@ -551,8 +560,20 @@ def on_serve(server, config: MkDocsConfig):
     return server
 
 
+@no_traceback
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    """The page's breadcrumb (overrides/partials/path.html), its document title (main.html) and its JSON-LD."""
+    build = current()
+    extras = structured.page_extras(build, page, config)
+    build.extras[page.file.src_uri] = extras
+    context["seokb_breadcrumb"] = extras.breadcrumb
+    context["seokb_title"] = extras.title
+    return context
+
+
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     build = current()
     for slot, html in build.late_html.get(page.file.src_uri, {}).items():
         output = output.replace(slot, html, 1)
-    return share.add_share_tags(build.shares, output, page, config)
+    extras = build.extras.pop(page.file.src_uri, None)
+    return share.add_share_tags(build.shares, output, page, config, extra=extras.json_ld if extras else "")
