@@ -86,9 +86,17 @@ class Glossary:
     def get(self, slug: str) -> Term | None:
         return self._by_slug.get(slug)  # type: ignore[attr-defined]
 
+    def ids(self) -> tuple[str, ...]:
+        return tuple(term.slug for term in self.terms)
+
     def replaced(self) -> dict[str, Term]:
-        """Each old slug an entry declares -> the entry that serves its address now."""
-        return {old: term for term in self.terms for old in term.old_slugs}
+        """Each old slug an entry declares -> the entry that serves its address now (the first, in slug order, when
+        two declare one: the glossary's checks report the second)."""
+        replaced: dict[str, Term] = {}
+        for term in self.terms:
+            for old in term.old_slugs:
+                replaced.setdefault(old, term)
+        return replaced
 
     def related_both_ways(self, slug: str) -> tuple[Term, ...]:
         """Terms this one names in `related`, plus terms that name it: a relation shows on both pages."""
