@@ -63,14 +63,17 @@ _PAGE_NAME = re.compile(r"(?:[a-z0-9_-]+/)*[a-z0-9_.-]+\.md")
 def old_page_names(value: object, text: str, first_line: int = 1) -> tuple[list[tuple[str, int]], list[tuple[int, str]]]:
     """A page's `redirect_from` (one old name, or a list of them: 'lessons/old-name.md', relative to docs/) read from
     its front matter: each old name with the line of `text` (the page's file) it is written at, and the problems."""
-    key_line = _line_of(text, f"{REDIRECT_FROM}:", first_line)
+    key_line = _line_of(text, f"{REDIRECT_FROM}:", first_line) or first_line
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list):
         return [], [(key_line, f"{REDIRECT_FROM}: list the page's old file names, like [lessons/old-name.md]")]
     names: list[tuple[str, int]] = []
     problems: list[tuple[int, str]] = []
+    cursor = key_line  # items are written in order: each is looked for below the one before
     for item in items:
-        line = _line_of(text, str(item), key_line) if isinstance(item, str) and item else key_line
+        found = _line_of(text, str(item), cursor) if isinstance(item, str) and item else None
+        line = found or key_line
+        cursor = found + 1 if found else cursor
         if not isinstance(item, str) or not _PAGE_NAME.fullmatch(item.strip()):
             problems.append(
                 (
@@ -86,12 +89,12 @@ def old_page_names(value: object, text: str, first_line: int = 1) -> tuple[list[
     return names, problems
 
 
-def _line_of(text: str, needle: str, start: int) -> int:
-    """The first line from `start` on (counted from 1) that holds `needle`; `start` if none does."""
+def _line_of(text: str, needle: str, start: int) -> int | None:
+    """The first line from `start` on (counted from 1) that holds `needle`."""
     for number, line in enumerate(text.splitlines()[start - 1 :], start=start):
         if needle in line:
             return number
-    return start
+    return None
 
 
 def term_redirects(glossary: Glossary) -> list[Redirect]:
