@@ -21,6 +21,7 @@ from seokb.site.published import (
     NewPage,
     Published,
     check_published,
+    git_history,
     read_published,
     render_published,
     unlisted,
@@ -65,7 +66,8 @@ def check(root: Path) -> Diagnostics:
     published = read_published_file(root, report)
     if published is not None:
         new = new_addresses(published, site)
-        check_published(published, served(root, site), glossary, [NewPage(a, site.paths.get(a, a)) for a in new], report)
+        new_pages = [NewPage(at, site.paths.get(at, at)) for at in new]
+        check_published(published, served(root, site), glossary, new_pages, report, history=git_history(root))
         for at in new:
             report.add(
                 site.paths.get(at, PUBLISHED_FILE),

@@ -270,3 +270,34 @@ def test_new_term_adds_its_address_to_the_list(project: Project, capsys) -> None
     assert main(["new-term", "Anchor text", "--root", str(project.root)]) == 0
     assert "Added its address, glossary/anchor-text/, to published-urls.txt" in capsys.readouterr().out
     assert (project.root / "published-urls.txt").read_text() == "# list\n./\nglossary/anchor-text/\nglossary/zebra/\n"
+
+
+def git(project: Project, *arguments: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *arguments],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_the_message_names_the_rename_git_knows_of(project: Project) -> None:
+    home(project, "A backlink profile is every link to a site.")
+    project.write("glossary/backlink-profile.yml", entry("backlink-profile", term="Backlink profile"))
+    publish(project)
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "The first entry")
+    git(project, "mv", "glossary/backlink-profile.yml", "glossary/link-profile.yml")
+    result = project.build("--strict")
+    assert result.returncode == 1
+    assert (
+        "; git: glossary/backlink-profile.yml is renamed to glossary/link-profile.yml in your working copy (not committed yet); "
+        in result.stderr
+    )
+    git(project, "commit", "-qm", "Rename the entry")
+    commit = git(project, "log", "-1", "--format=%h").strip()
+    result = project.build("--strict")
+    assert result.returncode == 1
+    assert f"; git: commit {commit} renamed glossary/backlink-profile.yml to glossary/link-profile.yml; " in result.stderr

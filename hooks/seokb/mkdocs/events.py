@@ -61,7 +61,7 @@ from seokb.site.glossary_pages import (
     term_fields_html,
     term_page,
 )
-from seokb.site.published import DATA_FILES, NewPage, Published, check_published, read_published, unlisted
+from seokb.site.published import DATA_FILES, NewPage, Published, check_published, git_history, read_published, unlisted
 from seokb.site.quiz_pages import (
     LIST_SLOT,
     QUIZ_SLOT,
@@ -602,6 +602,8 @@ def _keep_published_addresses(build: Build, pages: list, files: Files, config: M
         build.glossary,
         [NewPage(new, build.source_path(page_files[new]) if new in page_files else new) for new in new_addresses],
         build.problems,
+        history=git_history(build.root),
+        docs=build.docs_path,
     )
     if new_addresses:
         shown = ", ".join(new_addresses[:5]) + (f" and {len(new_addresses) - 5} more" if len(new_addresses) > 5 else "")

@@ -9,9 +9,11 @@ declares. Pure functions: the build and `seokb check` hand in what the site serv
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import subprocess
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import get_close_matches
+from pathlib import Path
 
 from seokb.content.model import Glossary
 from seokb.content.names import slugify
@@ -19,6 +21,8 @@ from seokb.diagnostics import Diagnostics
 from seokb.site.feed import FEED_FILE
 from seokb.site.glossary_json import SCHEMA_FILE
 from seokb.site.urls import HOME, PUBLISHED_FILE, page_src_of, term_slug, term_source
+
+History = Callable[[str], "str | None"]  # a file's path -> what git says became of it
 
 HEADER = f"""\
 # {PUBLISHED_FILE}: every address this site has published, relative to the site's root
@@ -111,9 +115,11 @@ def check_published(
     new_pages: list[NewPage],
     report: Diagnostics,
     path: str = PUBLISHED_FILE,
+    history: History = lambda path: None,
+    docs: str = "docs",
 ) -> None:
     """Every listed address that nothing serves any more is an error at its line, with the fix: declare the old
-    address in the entry or page that replaced it (and which one that may be, where the content tells)."""
+    address in the entry or page that replaced it (and which one that may be, where the content or git tells)."""
     for entry in published:
         if entry.address in served:
             continue
@@ -121,25 +127,55 @@ def check_published(
             path,
             entry.line,
             f"{entry.address} was published and no page or redirect serves it now, so links to it shared in chats "
-            f"would break; {_fix(entry.address, glossary, new_pages)}",
+            f"would break; {_fix(entry.address, glossary, new_pages, history, docs)}",
         )
 
 
-def _fix(address: str, glossary: Glossary, new_pages: list[NewPage]) -> str:
+def _fix(address: str, glossary: Glossary, new_pages: list[NewPage], history: History, docs: str) -> str:
     old_src = page_src_of(address) if address.endswith("/") or address == HOME else None
     slug = term_slug(old_src) if old_src else None
     never = "delete the line only if the address never went live (a draft removed before it was merged)"
     if slug is not None:
-        fix = f"add `old_slugs: [{slug}]` to the entry that replaced glossary/{slug}.yml"
-        successor = _successor_entry(slug, glossary, new_pages)
-        return f"{fix}{successor}; {never}"
+        fix = f"add `old_slugs: [{slug}]` to the entry that replaced {term_source(slug)}"
+        told = history(term_source(slug))
+        return f"{fix}{_successor_entry(slug, glossary, new_pages)}{f'; {told}' if told else ''}; {never}"
     if old_src is not None:
-        fix = f"add `redirect_from: [{old_src}]` to the front matter of the page that replaced docs/{old_src}"
-        pages = [page for page in new_pages if page.path.startswith("docs/")]
-        close = get_close_matches(old_src, [page.path[len("docs/") :] for page in pages], n=1, cutoff=0.0)
-        successor = f" (docs/{close[0]} is new since the list was updated: is it that page?)" if close else ""
-        return f"{fix}{successor}; {never}"
+        fix = f"add `redirect_from: [{old_src}]` to the front matter of the page that replaced {docs}/{old_src}"
+        pages = [page.path[len(docs) + 1 :] for page in new_pages if page.path.startswith(f"{docs}/")]
+        close = get_close_matches(old_src, pages, n=1, cutoff=0.0)
+        successor = f" ({docs}/{close[0]} is new since the list was updated: is it that page?)" if close else ""
+        told = history(f"{docs}/{old_src}")
+        return f"{fix}{successor}{f'; {told}' if told else ''}; {never}"
     return f"the engine no longer writes {address}: bring the file back; {never}"
+
+
+def git_history(root: Path) -> History:
+    """What git knows of a file that is gone: renamed or deleted in the working copy, or by which commit. Asked
+    only for an address that stopped answering; no git, or no history, says nothing."""
+
+    def git(*arguments: str) -> str:
+        try:
+            return subprocess.run(["git", *arguments], cwd=root, capture_output=True, text=True, timeout=20, check=True).stdout
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    def told(path: str) -> str | None:
+        for line in git("diff", "-M", "--name-status", "HEAD").splitlines():  # staged or not, not committed yet
+            status, *names = line.split("\t")
+            if status.startswith("R") and names[:1] == [path]:
+                return f"git: {path} is renamed to {names[1]} in your working copy (not committed yet)"
+            if status == "D" and names == [path]:
+                return f"git: {path} is deleted in your working copy (not committed yet)"
+        commit = git("log", "-1", "--format=%h", "--diff-filter=D", "--", path).strip()
+        if not commit:
+            return None
+        for line in git("show", "-M", "--name-status", "--format=", commit).splitlines():
+            status, *names = line.split("\t")
+            if status.startswith("R") and names[:1] == [path]:
+                return f"git: commit {commit} renamed {path} to {names[1]}"
+        return f"git: commit {commit} deleted {path}"
+
+    return told
 
 
 def _successor_entry(slug: str, glossary: Glossary, new_pages: list[NewPage]) -> str:
