@@ -5,9 +5,9 @@ holds (its source text, its links with their lines, its rendered HTML) and fills
 content (term fields, quizzes). Nothing looks at another page.
 
 Pass two, on_env, once every page is rendered and none is written, in one readable sequence: link the terms on each
-page, turn mentions into backlinks, check every link and anchor, write the link profile, report every problem,
-then the share files. The one state object, Build, is made anew in on_config (`mkdocs serve` keeps this module
-loaded between rebuilds).
+page, turn mentions into backlinks, check every link and anchor, write the link profile, write the redirects and
+check that every address in published-urls.txt still answers, report every problem, then the share files. The one
+state object, Build, is made anew in on_config (`mkdocs serve` keeps this module loaded between rebuilds).
 """
 
 from __future__ import annotations
