@@ -48,3 +48,15 @@ def test_an_old_slug_is_not_the_entry_itself_a_live_entry_or_declared_twice(tmp_
         "glossary/backlink.yml:17: old_slugs: 'link-building' is a live entry (glossary/link-building.yml), whose page serves that address; an old slug is one whose file was renamed or merged into this entry",
         'glossary/link-building.yml:2: term: YAML reads NO as a true/false value, not text; put it in quotes: "NO"',
     ]
+
+
+def test_related_naming_an_old_slug_is_told_the_new_one(tmp_path: Path) -> None:
+    assert glossary_problems(
+        tmp_path,
+        {
+            "anchor-text.yml": entry("anchor-text", related="[backlink-profile]"),
+            "link-profile.yml": entry("link-profile", old_slugs="[backlink-profile]"),
+        },
+    ) == [
+        "glossary/anchor-text.yml:14: related: 'backlink-profile' is an old slug of glossary/link-profile.yml; write 'link-profile'"
+    ]

@@ -31,7 +31,8 @@ def load_glossary(root: FsPath, report: Diagnostics, folder: str = "glossary") -
     read, present = load_folder(root, folder, ENTRIES, report, read_entry)
     terms = [term for term, _ in read if term is not None]
     check_names(terms, report)
-    check_related([reference for _, references in read for reference in references], report, present)
+    renamed = {old: term.slug for term in terms for old in term.old_slugs}
+    check_related([reference for _, references in read for reference in references], report, present, renamed)
     check_old_slugs(terms, report, present)
     return Glossary(tuple(terms), unreadable=frozenset(present - {t.slug for t in terms}))
 
@@ -167,11 +168,21 @@ def check_names(terms: list[Term], report: Diagnostics) -> None:
                 )
 
 
-def check_related(references: list[RelatedReference], report: Diagnostics, slugs: set[str]) -> None:
-    """`slugs` is every entry file present, valid or not, so a broken entry is not also reported as missing."""
+def check_related(
+    references: list[RelatedReference], report: Diagnostics, slugs: set[str], renamed: dict[str, str] | None = None
+) -> None:
+    """`slugs` is every entry file present, valid or not, so a broken entry is not also reported as missing;
+    `renamed` maps each old slug an entry declares to that entry."""
     for reference in references:
         if reference.target == reference.source_slug:
             report.add(reference.path, reference.line, f"related: '{reference.target}' is this entry itself; list other entries")
+        elif reference.target not in slugs and reference.target in (renamed or {}):
+            new = (renamed or {})[reference.target]
+            report.add(
+                reference.path,
+                reference.line,
+                f"related: '{reference.target}' is an old slug of glossary/{new}.yml; write '{new}'",
+            )
         elif reference.target not in slugs:
             close = get_close_matches(reference.target, sorted(slugs), n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else "; name an entry by its file name without .yml"
