@@ -195,7 +195,7 @@ def test_a_renamed_page_that_names_its_old_file_keeps_the_old_address_working(pr
     assert "<title>Moved: What is a backlink?</title>" in project.site("lessons/what-are-backlinks/index.html")
 
 
-def test_redirects_that_cannot_stand_fail_the_build_at_the_line_that_declares_them(project: Project) -> None:
+def test_redirects_that_cannot_stand_fail_the_build_at_the_line_that_declares_them(project: Project, capsys) -> None:
     home(project, "A backlink is a link. See the [lesson](lessons/first.md) and the [second](lessons/second.md).")
     project.write("glossary/backlink.yml", entry("backlink"))
     project.write(
@@ -212,6 +212,10 @@ def test_redirects_that_cannot_stand_fail_the_build_at_the_line_that_declares_th
         "ERROR   -  docs/lessons/second.md:5: redirect_from: '../x.md' is not a page's old file name; write its path in docs/ with .md, like lessons/old-name.md",
     ]
     assert site_files(project) == []
+    # `seokb check` finds the same three without building.
+    capsys.readouterr()
+    assert main(["check", "--root", str(project.root)]) == 1
+    assert capsys.readouterr().out.splitlines() == [line.removeprefix("ERROR   -  ") for line in problem_lines(result.stderr)]
 
 
 def test_properdocs_builds_the_redirects_too(project: Project) -> None:
