@@ -67,7 +67,9 @@ def check(root: Path) -> Diagnostics:
     if published is not None:
         new = new_addresses(published, site)
         new_pages = [NewPage(at, site.paths.get(at, at)) for at in new]
-        check_published(published, served(root, site), glossary, new_pages, report, history=git_history(root))
+        # An entry that could not be read still has its address: its own problems say what to fix, not the list.
+        broken = {term_url(slug) for slug in glossary.unreadable}
+        check_published(published, served(root, site) | broken, glossary, new_pages, report, history=git_history(root))
         for at in new:
             report.add(
                 site.paths.get(at, PUBLISHED_FILE),

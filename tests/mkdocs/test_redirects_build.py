@@ -305,3 +305,17 @@ def test_the_message_names_the_rename_git_knows_of(project: Project) -> None:
     result = project.build("--strict")
     assert result.returncode == 1
     assert f"; git: commit {commit} renamed glossary/backlink-profile.yml to glossary/link-profile.yml; " in result.stderr
+
+
+def test_a_published_entry_that_cannot_be_read_is_reported_once_at_its_own_line(project: Project, capsys) -> None:
+    home(project, "A backlink is a link.")
+    project.write("glossary/backlink.yml", entry("backlink"))
+    publish(project)
+    project.write("glossary/backlink.yml", entry("backlink", term="NO"))
+    expected = 'glossary/backlink.yml:2: term: YAML reads NO as a true/false value, not text; put it in quotes: "NO"'
+    result = project.build("--strict")
+    assert result.returncode == 1
+    assert problem_lines(result.stderr) == [f"ERROR   -  {expected}"]
+    capsys.readouterr()
+    assert main(["check", "--root", str(project.root)]) == 1
+    assert capsys.readouterr().out.splitlines() == [expected]

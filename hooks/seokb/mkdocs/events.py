@@ -596,9 +596,11 @@ def _keep_published_addresses(build: Build, pages: list, files: Files, config: M
     if build.published is None:
         return
     new_addresses = unlisted(build.published, {*page_files, *DATA_FILES, *claimed})
+    # An entry that could not be read still has its address: its own problems say what to fix, not the list.
+    broken = {term_url(slug) for slug in build.glossary.unreadable}
     check_published(
         build.published,
-        {address(f.url) for f in files},
+        {address(f.url) for f in files} | broken,
         build.glossary,
         [NewPage(new, build.source_path(page_files[new]) if new in page_files else new) for new in new_addresses],
         build.problems,
