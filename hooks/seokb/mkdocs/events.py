@@ -596,8 +596,9 @@ def _keep_published_addresses(build: Build, pages: list, files: Files, config: M
     if build.published is None:
         return
     new_addresses = unlisted(build.published, {*page_files, *DATA_FILES, *claimed})
-    # An entry that could not be read still has its address: its own problems say what to fix, not the list.
+    # An entry or quiz that could not be read still has its address: its own problems say what to fix, not the list.
     broken = {term_url(slug) for slug in build.glossary.unreadable}
+    broken |= {page_url(quiz_src(quiz_id)) for quiz_id in build.quizzes.unreadable}
     check_published(
         build.published,
         {address(f.url) for f in files} | broken,
