@@ -141,6 +141,11 @@ def _explain(error: ValidationError, at: Path, document: YamlDocument, name: str
             document.value_line(at),
             f"{label}: '{value}' is not a slug; name the entry by its file name without .yml, like 'anchor-text'",
         )
+    elif kind == "pattern" and at and at[0] == "old_slugs":
+        yield (
+            document.value_line(at),
+            f"{label}: '{value}' is not a slug; write the old file name without .yml, like 'backlink-profile'",
+        )
     elif kind == "pattern" and at == ("lesson",):
         yield (
             document.value_line(at),

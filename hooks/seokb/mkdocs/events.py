@@ -5,9 +5,9 @@ holds (its source text, its links with their lines, its rendered HTML) and fills
 content (term fields, quizzes). Nothing looks at another page.
 
 Pass two, on_env, once every page is rendered and none is written, in one readable sequence: link the terms on each
-page, turn mentions into backlinks, check every link and anchor, write the link profile, report every problem,
-then the share files. The one state object, Build, is made anew in on_config (`mkdocs serve` keeps this module
-loaded between rebuilds).
+page, turn mentions into backlinks, check every link and anchor, write the link profile, write the redirects and
+check that every address in published-urls.txt still answers, report every problem, then the share files. The one
+state object, Build, is made anew in on_config (`mkdocs serve` keeps this module loaded between rebuilds).
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ from seokb.site.glossary_pages import (
     term_fields_html,
     term_page,
 )
+from seokb.site.published import DATA_FILES, NewPage, Published, check_published, git_history, read_published, unlisted
 from seokb.site.quiz_pages import (
     LIST_SLOT,
     QUIZ_SLOT,
@@ -71,13 +72,19 @@ from seokb.site.quiz_pages import (
     rewrite_links,
 )
 from seokb.site.quiz_render import LessonLink, render_quiz, render_quiz_list
+from seokb.site.redirects import REDIRECT_FROM, Redirect, old_page_names, redirect_page, settle, term_redirects
 from seokb.site.safe_html import FieldRenderer
+from seokb.site.share_meta import absolute_url
 from seokb.site.urls import (
     GLOSSARY_INDEX,
+    PUBLISHED_FILE,
     QUIZ_INDEX,
+    address,
     lesson_src,
     lesson_url,
+    page_url,
     quiz_src,
+    redirect_file,
     relative_url,
     source_path,
     term_slug,
@@ -123,6 +130,9 @@ class Build:
     late_html: dict[str, dict[str, str]] = field(default_factory=dict)
     # src_uri -> the page's breadcrumb, JSON-LD and document title, made as its template is rendered
     extras: dict[str, structured.PageExtras] = field(default_factory=dict)
+    # published-urls.txt's addresses, each of which must still answer; None for a project without the file
+    published: list[Published] | None = None
+    redirects: list[Redirect] = field(default_factory=list)  # the old names pages declare in `redirect_from`
 
     def source_path(self, file: File) -> str:
         """The path a contributor edits: docs/lessons/x.md for a lesson, the YAML for a generated term page."""
@@ -199,6 +209,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         warnings=start_build_logging(),
         matcher=TermMatcher(glossary),
         problems=problems,
+        published=_published(root, problems),
     )
     # `mkdocs serve` watches docs/ only: the content beside it must rebuild the site too, whatever mkdocs.yml says.
     watched = {os.path.realpath(path) for path in config.watch}
@@ -220,6 +231,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if path not in listed:
             listed.append(path)
     return config
+
+
+def _published(root: Path, problems: Diagnostics) -> list[Published] | None:
+    """The addresses published-urls.txt lists (a project without the file, like a test's fixture, checks none)."""
+    path = root / PUBLISHED_FILE
+    if not path.is_file():
+        return None
+    text = decode(path.read_bytes(), PUBLISHED_FILE, problems)
+    return read_published(text, problems) if text is not None else []
 
 
 def _lesson_titles(folder: Path) -> dict[str, str]:
@@ -344,6 +364,11 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     )
     if hand_written:  # markers expand to a single line, so lines in the expanded text still match the file
         build.links += markdown_links(markdown, path, page.file.src_uri, first_line=first)
+    if hand_written and REDIRECT_FROM in page.meta:
+        names, problems = old_page_names(page.meta[REDIRECT_FROM], build.sources.get(page.file.src_uri, ""))
+        for line, message in problems:
+            build.problems.add(path, line, message)
+        build.redirects += [Redirect(page_url(name), page.file.url, path, line) for name, line in names]
     return markdown
 
 
@@ -434,6 +459,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     check_links(build.links, site, build.problems)
     log.info(f"seokb: {len(build.links)} links on {len(pages)} pages checked in {time.perf_counter() - started:.2f} s")
     _write_link_profile(build, pages, site, config, files)
+    _keep_published_addresses(build, pages, files, config)
     report(build.problems)
     # Sitemap dates and the feed's dates, from one walk of git's history.
     build.shares.dates = structured.set_update_dates(build, pages)
@@ -549,6 +575,42 @@ def _write_link_profile(build: Build, pages: list, site: SiteMap, config: MkDocs
     check_links([replace(link, origin="link-profile") for link in profile_links], site, generated)
     for problem in generated.sorted():  # the engine wrote these links: a broken one is an engine bug
         build.problems.add(problem.path, problem.line, f"{problem.message} (in the page the engine writes; please report it)")
+
+
+def _keep_published_addresses(build: Build, pages: list, files: Files, config: MkDocsConfig) -> None:
+    """A redirect page at each old address an entry (`old_slugs`) or a page (`redirect_from`) declares; then every
+    address published-urls.txt lists must be served, by a page, a file or one of those redirects."""
+    page_files = {address(f.url): f for f in files.documentation_pages()}
+    titles = {address(page.url): page.title or page.file.src_uri for page in pages}
+    titles.update({address(term_url(term.slug)): term.term for term in build.glossary})
+    claimed = settle(
+        term_redirects(build.glossary) + build.redirects, {old: f.src_uri for old, f in page_files.items()}, build.problems
+    )
+    for old, redirect in claimed.items():
+        new = address(redirect.new_url)
+        html = redirect_page(old, new, titles.get(new, new), absolute_url(build.shares.site_url, new))
+        files.append(File.generated(config, redirect_file(old), content=html))
+    if build.published is None:
+        return
+    new_addresses = unlisted(build.published, {*page_files, *DATA_FILES, *claimed})
+    # An entry or quiz that could not be read still has its address: its own problems say what to fix, not the list.
+    broken = {term_url(slug) for slug in build.glossary.unreadable}
+    broken |= {page_url(quiz_src(quiz_id)) for quiz_id in build.quizzes.unreadable}
+    check_published(
+        build.published,
+        {address(f.url) for f in files} | broken,
+        build.glossary,
+        [NewPage(new, build.source_path(page_files[new]) if new in page_files else new) for new in new_addresses],
+        build.problems,
+        history=git_history(build.root),
+        docs=build.docs_path,
+    )
+    if new_addresses:
+        shown = ", ".join(new_addresses[:5]) + (f" and {len(new_addresses) - 5} more" if len(new_addresses) > 5 else "")
+        log.info(
+            f"seokb: {len(new_addresses)} new address{'es' if len(new_addresses) != 1 else ''} not in {PUBLISHED_FILE} yet "
+            f"({shown}); before you commit, run `.venv/bin/seokb published --update` and commit {PUBLISHED_FILE} too"
+        )
 
 
 # ---------------------------------------------------------------------------------------------- writing

@@ -117,3 +117,31 @@ def oembed_uri(page_url: str) -> str:
     """'glossary/backlink/' -> 'oembed/glossary/backlink.json': a static oEmbed answer per page."""
     path = page_url.strip("/")
     return f"oembed/{'index' if path in ('', '.') else path}.json"  # the home page's File.url is './'
+
+
+# Every address the site has published, committed at the repository's root: a link shared in a chat stays there for
+# good, so an address on this list must keep answering, with its page or a redirect to the page that replaced it.
+PUBLISHED_FILE = "published-urls.txt"
+HOME = "./"  # the home page's address in the list, as MkDocs gives index.md's File.url
+
+
+def address(url: str) -> str:
+    """A page's or file's address as the list writes it: site-relative, no leading slash; a folder's index.html is
+    the folder ('glossary/old/index.html' -> 'glossary/old/'), and the home page is './'."""
+    url = url.lstrip("/")
+    if url == "index.html" or url in ("", "."):
+        return HOME
+    if url.endswith("/index.html"):
+        return url[: -len("index.html")]
+    return HOME if url == HOME else url
+
+
+def redirect_file(old_url: str) -> str:
+    """Where the redirect page for an old directory address is written: 'glossary/old/' -> 'glossary/old/index.html'."""
+    return f"{old_url}index.html" if old_url.endswith("/") else old_url
+
+
+def page_src_of(url: str) -> str:
+    """The Markdown name a directory address had: 'lessons/old/' -> 'lessons/old.md', './' -> 'index.md'."""
+    url = address(url)
+    return "index.md" if url == HOME else url.rstrip("/") + ".md"
