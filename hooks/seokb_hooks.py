@@ -32,6 +32,10 @@ def on_env(env, config, files):
     return events.on_env(env, config, files)
 
 
+def on_page_context(context, page, config, nav):
+    return events.on_page_context(context, page, config, nav)
+
+
 def on_post_page(output, page, config):
     return events.on_post_page(output, page, config)
 

@@ -406,4 +406,12 @@ REFUSED: list[tuple[str, dict[str, str | bytes], list[str]]] = [
             "docs/lessons/a-lesson.md:6: 'javascript:' links are not allowed; link to an https page instead",
         ],
     ),
+    # 9. a name that would end the page's JSON-LD <script> (the build escapes it too: test_hostile_input.py)
+    (
+        "script breakout in a term's name",
+        {T: entry(term='"x</script><script>alert(1)</script>"')},
+        [
+            "glossary/backlink.yml:2: term: raw HTML '</script>' is not allowed; write plain text",
+        ],
+    ),
 ]

@@ -247,7 +247,7 @@ def test_pre_commit_runs_the_check_when_content_changes() -> None:
     # `make check` sets up .venv first: a clone where no make command ran has no .venv/bin/seokb yet.
     assert hook["entry"] == "make check"
     assert "check: setup" in (REPO / "Makefile").read_text(encoding="utf-8")
-    assert hook["files"] == "^(glossary|quizzes|diagrams|docs)/"
+    assert hook["files"] == r"^((glossary|quizzes|diagrams|docs)/|published-urls\.txt$)"  # and the list of published addresses
 
 
 def test_the_suggest_a_term_form_offers_the_schema_categories() -> None:

@@ -69,6 +69,7 @@ def test_the_sanitizer_takes_out_what_a_check_missed_and_says_what(markdown: str
 # Payloads that pass no check: the test switches the source checks off, as if each had a hole, so that what is
 # left is the escaping of every output context.
 PAYLOAD = "Zz \"'></title></script><img src=x onerror=window.__pwned=1>"
+SCRIPT_BREAKOUT = "x</script><script>alert(1)</script>"
 
 
 @pytest.fixture(scope="module")
@@ -88,8 +89,16 @@ def breakout_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 term=f'"{plain}"',
                 short=f'"{plain}"',
                 aliases=f'["{plain} two"]',
+                related="[script-breakout]",
                 definition="|\n  <svg/onload=window.__pwned=1> and [x](https://example.org/){ onmouseover=window.__pwned=1 }",
                 sources=f'\n  - title: "{plain}"\n    url: https://example.org/a',
+            ),
+            # Its name closes the JSON-LD script and opens one of its own, if the JSON is not escaped.
+            "glossary/script-breakout.yml": entry(
+                "script-breakout",
+                term=f'"{SCRIPT_BREAKOUT}"',
+                short=f'"{SCRIPT_BREAKOUT} & more"',
+                aliases=f'["{SCRIPT_BREAKOUT} two"]',
             ),
             "quizzes/a-quiz.yml": quiz(
                 title=f'"{plain}"', description=f'"{plain}"', intro='"<img src=x onerror=window.__pwned=1>"'
@@ -148,9 +157,16 @@ class Elements(HTMLParser):
             self.title += data
 
 
-@pytest.mark.parametrize(
-    "page", ["glossary/backlink/index.html", "glossary/index.html", "quizzes/a-quiz/index.html", "quizzes/index.html"]
-)
+BREAKOUT_PAGES = [
+    "glossary/backlink/index.html",
+    "glossary/script-breakout/index.html",
+    "glossary/index.html",
+    "quizzes/a-quiz/index.html",
+    "quizzes/index.html",
+]
+
+
+@pytest.mark.parametrize("page", BREAKOUT_PAGES)
 def test_no_payload_becomes_an_element_or_attribute(breakout_site: Path, page: str) -> None:
     parsed = Elements()
     parsed.feed((breakout_site / page).read_text(encoding="utf-8"))
@@ -163,6 +179,35 @@ def test_no_payload_becomes_an_element_or_attribute(breakout_site: Path, page: s
     if page.startswith(("glossary/backlink", "quizzes/a-quiz")):
         assert parsed.title.startswith(PAYLOAD)  # shown as the characters it is
         assert descriptions[0]["content"].startswith(PAYLOAD.split(">")[0])
+
+
+@pytest.mark.parametrize("page", BREAKOUT_PAGES)
+def test_the_json_ld_holds_the_payloads_as_text_in_one_script(breakout_site: Path, page: str) -> None:
+    import extruct
+
+    text = (breakout_site / page).read_text(encoding="utf-8")
+    parsed = Elements()
+    parsed.feed(text)
+    scripts = [attrs for tag, attrs in parsed.tags if tag == "script" and attrs.get("type") == "application/ld+json"]
+    assert len(scripts) == 1
+    assert "<script>alert(1)" not in text, "a payload opened a script element"
+    start = text.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
+    block = text[start : text.index("</script>", start)]
+    assert "<" not in block and ">" not in block and "&" not in block
+    (data,) = extruct.extract(text, syntaxes=["json-ld"], uniform=False)["json-ld"]
+    nodes = data["@graph"]
+    if page == "glossary/script-breakout/index.html":
+        (term,) = [node for node in nodes if node["@type"] == "DefinedTerm"]
+        assert term["name"] == SCRIPT_BREAKOUT
+        assert term["description"] == SCRIPT_BREAKOUT + " & more"
+        assert term["alternateName"] == [SCRIPT_BREAKOUT + " two"]
+        (crumbs,) = [node for node in nodes if node["@type"] == "BreadcrumbList"]
+        assert crumbs["itemListElement"][-1]["name"] == SCRIPT_BREAKOUT
+    if page == "glossary/backlink/index.html":
+        assert PAYLOAD in [node.get("name") for node in nodes]
+    if page == "glossary/index.html":
+        (terms,) = [node["hasDefinedTerm"] for node in nodes if node["@type"] == "DefinedTermSet"]
+        assert {term["name"] for term in terms} == {PAYLOAD, SCRIPT_BREAKOUT}
 
 
 def test_glossary_json_holds_the_payload_as_text_only(breakout_site: Path) -> None:
@@ -195,7 +240,14 @@ def test_no_script_runs_on_pages_built_from_hostile_fields(breakout_site: Path, 
         tab = context.new_page()
         dialogs: list[str] = []
         tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        for page in ("glossary/backlink/", "glossary/", "quizzes/a-quiz/", "quizzes/", "lessons/a-lesson/"):
+        for page in (
+            "glossary/backlink/",
+            "glossary/script-breakout/",
+            "glossary/",
+            "quizzes/a-quiz/",
+            "quizzes/",
+            "lessons/a-lesson/",
+        ):
             tab.goto(url + page)
             tab.wait_for_load_state("load")
             for link in tab.locator("article a").all()[:20]:  # mouseover payloads need a pointer

@@ -7,21 +7,29 @@ import os
 import sys
 from pathlib import Path
 
-import yaml
-
 from seokb.content.characters import read_text_file
 from seokb.content.diagram import load_diagrams
 from seokb.content.glossary import load_glossary
-from seokb.content.lesson_rules import page_problems
+from seokb.content.lesson_rules import front_matter, page_problems
 from seokb.content.markers import Community, expand_markers
 from seokb.content.quiz import load_quizzes
 from seokb.diagnostics import Diagnostic, Diagnostics
-from seokb.links.offline import check_content_links
+from seokb.links.offline import SiteAddresses, check_content_links, site_addresses
 from seokb.scaffold import NewTermRefused, write_new_term
 from seokb.site.glossary_pages import term_fields_html
+from seokb.site.published import (
+    DATA_FILES,
+    NewPage,
+    Published,
+    check_published,
+    git_history,
+    read_published,
+    render_published,
+    unlisted,
+)
 from seokb.site.quiz_pages import quiz_field_problems
 from seokb.site.safe_html import FieldRenderer
-from seokb.site.urls import term_url
+from seokb.site.urls import PUBLISHED_FILE, address, page_url, quiz_src, term_url
 
 # Exit codes: 1 = the content has problems, or new-term refused; 2 = the command could not run (argparse's own).
 PROBLEMS = 1
@@ -56,18 +64,53 @@ def check(root: Path) -> Diagnostics:
         expand_markers(text, path, report, Community(), quizzes, lambda quiz: "", diagrams=diagrams)
     # Every link that can be resolved without rendering: an entry linking a lesson that does not exist fails here.
     check_content_links(root / "docs", pages, glossary, quizzes, report)
+    site = site_addresses("docs", pages, glossary, quizzes, report)
+    published = read_published_file(root, report)
+    if published is not None:
+        new = new_addresses(published, site)
+        new_pages = [NewPage(at, site.paths.get(at, at)) for at in new]
+        # An entry or quiz that could not be read still has its address: its own problems say what to fix, not the list.
+        broken = {term_url(slug) for slug in glossary.unreadable}
+        broken |= {page_url(quiz_src(quiz_id)) for quiz_id in quizzes.unreadable}
+        check_published(published, served(root, site) | broken, glossary, new_pages, report, history=git_history(root))
+        for at in new:
+            report.add(
+                site.paths.get(at, PUBLISHED_FILE),
+                1,
+                f"{at} is a new address, not in {PUBLISHED_FILE} yet; run `.venv/bin/seokb published --update` "
+                f"and commit {PUBLISHED_FILE} with this change",
+            )
     return report
+
+
+def read_published_file(root: Path, report: Diagnostics) -> list[Published] | None:
+    """published-urls.txt's addresses; None for a project without the file (it then checks none)."""
+    path = root / PUBLISHED_FILE
+    if not path.is_file():
+        return None
+    text = read_text_file(path, PUBLISHED_FILE, report)
+    return read_published(text, report) if text is not None else []
+
+
+def public_addresses(site: SiteAddresses) -> set[str]:
+    """What the list must hold: every page, the data files, and every address a redirect answers at."""
+    return {*site.pages, *DATA_FILES, *site.redirects}
+
+
+def new_addresses(published: list[Published], site: SiteAddresses) -> list[str]:
+    return unlisted(published, public_addresses(site))
+
+
+def served(root: Path, site: SiteAddresses) -> set[str]:
+    """Every address the build will answer at: its pages, data files and redirects, and the files under docs/."""
+    docs = root / "docs"
+    files = {address(path.relative_to(docs).as_posix()) for path in docs.rglob("*") if path.is_file() and path.suffix != ".md"}
+    return public_addresses(site) | files
 
 
 def raw_html_reason(text: str) -> str | None:
     """The page's `raw_html` front-matter reason, if it gives one (MkDocs reads front matter the same way)."""
-    if not text.startswith("---\n") or "\n---" not in text[3:]:
-        return None
-    try:
-        meta = yaml.safe_load(text[4 : text.index("\n---", 3)])
-    except yaml.YAMLError:
-        return None
-    reason = meta.get("raw_html") if isinstance(meta, dict) else None
+    reason = front_matter(text).get("raw_html")
     return reason if isinstance(reason, str) and reason.strip() else None
 
 
@@ -84,7 +127,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     new_term_command = commands.add_parser("new-term", help="write a commented skeleton glossary/<slug>.yml to fill in")
     new_term_command.add_argument("name", help='the term as a beginner would write it, in quotes: "Anchor text"')
-    for command in (check_command, new_term_command):
+    published_command = commands.add_parser(
+        "published", help=f"compare {PUBLISHED_FILE} with the addresses the site serves; --update adds the new ones"
+    )
+    published_command.add_argument(
+        "--update", action="store_true", help=f"add every new address to {PUBLISHED_FILE} (it never removes one)"
+    )
+    for command in (check_command, new_term_command, published_command):
         command.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     arguments = parser.parse_args(argv)
 
@@ -99,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         return CANNOT_RUN
     if arguments.command == "new-term":
         return new_term(root, arguments.name)
+    if arguments.command == "published":
+        return published(root, arguments.update)
     return run_check(root)
 
 
@@ -123,6 +174,8 @@ def new_term(root: Path, name: str) -> int:
         print(f"seokb new-term: {refusal}", file=sys.stderr)
         return PROBLEMS
     print(f"Wrote {written.relative}.")
+    if add_published(root, term_url(written.slug)):
+        print(f"Added its address, {term_url(written.slug)}, to {PUBLISHED_FILE}: commit that file with the entry.")
     print(
         f"Next: fill in its empty fields (the notes in the file explain each one), then run 'seokb check' "
         f"until it says \"All content is valid.\"; 'make serve' shows the page at "
@@ -133,3 +186,59 @@ def new_term(root: Path, name: str) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def published(root: Path, update: bool) -> int:
+    """`seokb published`: the addresses the site serves that the list lacks; with --update, add them."""
+    report = Diagnostics()
+    glossary = load_glossary(root, report)
+    quizzes = load_quizzes(root, report, lessons={path.stem for path in (root / "docs" / "lessons").glob("*.md")})
+    pages = {}
+    for page in sorted((root / "docs").rglob("*.md")):
+        text = read_text_file(page, page.relative_to(root).as_posix(), report)
+        if text is not None:
+            pages[page.relative_to(root / "docs").as_posix()] = text
+    site = site_addresses("docs", pages, glossary, quizzes, report)
+    listed = read_published_file(root, report) or []
+    if report.errors:  # a broken entry has no address yet, and a broken line would be lost on rewriting
+        for diagnostic in report.sorted():
+            print(diagnostic)
+        print(f"Fix these first (`seokb check` lists them too); {PUBLISHED_FILE} was not changed.", file=sys.stderr)
+        return PROBLEMS
+    new = new_addresses(listed, site)
+    if not new:
+        print(f"{PUBLISHED_FILE} lists every address the site serves ({len(listed)}).", file=sys.stderr)
+        return 0
+    for at in new:
+        print(at)
+    if not update:
+        print(
+            f"{len(new)} address{'es' if len(new) != 1 else ''} not in {PUBLISHED_FILE} yet; "
+            "`seokb published --update` adds them",
+            file=sys.stderr,
+        )
+        return PROBLEMS
+    (root / PUBLISHED_FILE).write_text(render_published([entry.address for entry in listed] + new), encoding="utf-8")
+    print(f"Added {len(new)} address{'es' if len(new) != 1 else ''} to {PUBLISHED_FILE}; commit it.", file=sys.stderr)
+    return 0
+
+
+def add_published(root: Path, new: str) -> bool:
+    """Put one address into the list at its sorted place, leaving every other line as it is; False when there is no
+    list or it holds the address already."""
+    path = root / PUBLISHED_FILE
+    if not path.is_file():
+        return False
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    addresses = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if new in addresses:
+        return False
+    at = next(
+        (i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#") and line.strip() > new),
+        len(lines),
+    )
+    if at == len(lines) and lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    lines.insert(at, new + "\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    return True

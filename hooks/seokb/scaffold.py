@@ -12,6 +12,8 @@ from seokb.content.yamlsource import read_yaml
 from seokb.diagnostics import Diagnostics
 
 GLOSSARY = "glossary"
+# Schema fields a new entry never needs, left out of its skeleton: a new entry was published under no other address.
+NOT_IN_SKELETON = ("old_slugs",)
 
 # Required fields are left empty (and `category` an empty string, which its enum rejects) rather than filled with
 # placeholder prose: placeholders that pass the checks could be published by mistake, while empty fields make

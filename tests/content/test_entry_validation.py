@@ -75,7 +75,7 @@ INVALID = [
         "unknown field without a close match",
         entry() + "colour: blue\n",
         [
-            f"{P}:14: unknown field 'colour'; allowed fields: term, aliases, short, definition, example, why_it_matters, mistakes, related, category, sources"
+            f"{P}:14: unknown field 'colour'; allowed fields: term, aliases, short, definition, example, why_it_matters, mistakes, related, old_slugs, category, sources"
         ],
     ),
     (

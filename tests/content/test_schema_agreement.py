@@ -12,7 +12,7 @@ from test_entry_validation import INVALID, VALID
 
 from seokb.content.glossary import SCHEMA_LINE
 from seokb.content.model import CATEGORIES, Term
-from seokb.content.schema import load_schema
+from seokb.content.schema import _validator, load_schema
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = load_schema()
@@ -85,3 +85,26 @@ def test_every_entry_points_editors_at_the_schema() -> None:
         assert path.read_text(encoding="utf-8").splitlines()[0] == SCHEMA_LINE, path.name
     target = (REPO / "glossary" / SCHEMA_LINE.split("$schema=")[1]).resolve()
     assert target == (REPO / "hooks" / "seokb" / "schema" / "term.schema.json").resolve()
+
+
+def _errors(validator: Draft7Validator, data: object) -> list[tuple[str, tuple, str]]:
+    return sorted((error.validator, tuple(error.absolute_path), error.message) for error in validator.iter_errors(data))
+
+
+def test_the_build_validates_with_the_published_rules() -> None:
+    """The build checks entries against the schema with its references written in place (for speed): on every
+    valid and invalid case of both schemas, that finds exactly the errors the published schema finds."""
+    import test_quiz_validation as quizzes
+
+    cases = [("term.schema.json", text) for _, text in VALID] + [("term.schema.json", text) for _, text, _ in INVALID]
+    cases += [("quiz.schema.json", text) for _, text in quizzes.VALID]
+    cases += [("quiz.schema.json", text) for _, text, _ in quizzes.INVALID]
+    checked = 0
+    for name, text in cases:
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError:
+            continue  # YAML-level cases never reach the schema
+        assert _errors(_validator(name), data) == _errors(Draft7Validator(load_schema(name)), data), text
+        checked += 1
+    assert checked > 50

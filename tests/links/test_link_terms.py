@@ -35,6 +35,35 @@ def test_relative_urls_are_mkdocs_own(url: str, page: str) -> None:
     assert relative_url(url, page) == get_relative_url(url, page)
 
 
+# Every pair of the kinds of address a build links between: the engine's own segment comparison must agree with
+# MkDocs' get_relative_url on each, since the two write links into the same pages.
+ADDRESSES = (
+    "",
+    ".",
+    "./",
+    "index.html",
+    "404.html",
+    "glossary/",
+    "glossary/backlink/",
+    "glossary/anchor-text/",
+    "lessons/faq/",
+    "lessons/",
+    "lessons/page.html",
+    "assets/cards/x.png",
+    "a/b/c/",
+    "a/b/",
+    "a/b/c",
+    "a/",
+)
+
+
+@pytest.mark.parametrize("page", ADDRESSES)
+def test_relative_urls_agree_with_mkdocs_for_every_pair(page: str) -> None:
+    # A link to the page itself is './' in the engine where MkDocs writes '.': both lead to the same page.
+    pairs = [(url, get_relative_url(url, page)) for url in ADDRESSES if url != "."]
+    assert [relative_url(url, page) for url, _ in pairs] == [mkdocs if mkdocs != "." else "./" for _, mkdocs in pairs]
+
+
 @pytest.mark.parametrize(
     "href, page, slug",
     [

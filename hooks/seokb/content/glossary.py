@@ -31,7 +31,9 @@ def load_glossary(root: FsPath, report: Diagnostics, folder: str = "glossary") -
     read, present = load_folder(root, folder, ENTRIES, report, read_entry)
     terms = [term for term, _ in read if term is not None]
     check_names(terms, report)
-    check_related([reference for _, references in read for reference in references], report, present)
+    renamed = {old: term.slug for term in terms for old in term.old_slugs}
+    check_related([reference for _, references in read for reference in references], report, present, renamed)
+    check_old_slugs(terms, report, present)
     return Glossary(tuple(terms), unreadable=frozenset(present - {t.slug for t in terms}))
 
 
@@ -85,6 +87,7 @@ def read_entry(text: str, path: str, slug: str, report: Diagnostics) -> tuple[Te
         why_it_matters=data.get("why_it_matters"),
         mistakes=tuple(data.get("mistakes", ())),
         related=tuple(data.get("related", ())),
+        old_slugs=tuple(data.get("old_slugs", ())),
         path=path,
         lines={
             **{at: document.line_of(at) for at in document.value_lines},
@@ -165,12 +168,51 @@ def check_names(terms: list[Term], report: Diagnostics) -> None:
                 )
 
 
-def check_related(references: list[RelatedReference], report: Diagnostics, slugs: set[str]) -> None:
-    """`slugs` is every entry file present, valid or not, so a broken entry is not also reported as missing."""
+def check_related(
+    references: list[RelatedReference], report: Diagnostics, slugs: set[str], renamed: dict[str, str] | None = None
+) -> None:
+    """`slugs` is every entry file present, valid or not, so a broken entry is not also reported as missing;
+    `renamed` maps each old slug an entry declares to that entry."""
     for reference in references:
         if reference.target == reference.source_slug:
             report.add(reference.path, reference.line, f"related: '{reference.target}' is this entry itself; list other entries")
+        elif reference.target not in slugs and reference.target in (renamed or {}):
+            new = (renamed or {})[reference.target]
+            report.add(
+                reference.path,
+                reference.line,
+                f"related: '{reference.target}' is an old slug of glossary/{new}.yml; write '{new}'",
+            )
         elif reference.target not in slugs:
             close = get_close_matches(reference.target, sorted(slugs), n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else "; name an entry by its file name without .yml"
             report.add(reference.path, reference.line, f"related: unknown term '{reference.target}'{hint}")
+
+
+def check_old_slugs(terms: list[Term], report: Diagnostics, slugs: set[str]) -> None:
+    """An old slug is an address that now redirects to the entry declaring it: it cannot be the entry itself,
+    an entry that still has a file (valid or not: its page serves that address), or the old slug of two entries."""
+    declared: dict[str, tuple[Term, int]] = {}
+    for term in terms:
+        for index, old in enumerate(term.old_slugs):
+            line = term.line(("old_slugs", index))
+            if old == term.slug:
+                report.add(
+                    term.path, line, f"old_slugs: '{old}' is this entry's own slug; list the slugs it was published under before"
+                )
+            elif old in slugs:
+                report.add(
+                    term.path,
+                    line,
+                    f"old_slugs: '{old}' is a live entry (glossary/{old}.yml), whose page serves that address; "
+                    "an old slug is one whose file was renamed or merged into this entry",
+                )
+            elif old in declared:
+                owner, owner_line = declared[old]
+                report.add(
+                    term.path,
+                    line,
+                    f"old_slugs: '{old}' is already declared by {owner.path}:{owner_line}; an old address can lead to one entry only",
+                )
+            else:
+                declared[old] = (term, line)

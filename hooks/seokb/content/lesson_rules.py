@@ -11,6 +11,7 @@ import html
 import re
 from functools import lru_cache
 
+import yaml
 from markdown_it import MarkdownIt
 
 from seokb.content.rules import TextProblem, script_link_problems
@@ -114,3 +115,15 @@ def rendered_page_problems(page_html: str) -> list[str]:
             elif name in _URL_ATTRIBUTES and value and script_link_problems(html.unescape(value)):
                 problems.append(f"the page renders a script link ({name}='{value[:40]}' on <{piece.tag}>)")
     return problems
+
+
+def front_matter(text: str) -> dict:
+    """A page's YAML front matter as MkDocs reads it (between '---' lines at the top); {} when there is none or it
+    is not a mapping (MkDocs reports a broken one in the build)."""
+    if not text.startswith("---\n") or "\n---" not in text[3:]:
+        return {}
+    try:
+        meta = yaml.safe_load(text[4 : text.index("\n---", 3)])
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}

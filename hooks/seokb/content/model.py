@@ -40,6 +40,9 @@ class Term:
     why_it_matters: str | None = None
     mistakes: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    # Slugs this entry was published under before (a renamed file, an entry merged into this one): each old
+    # address gets a redirect page to this one, so a link shared in a chat never breaks.
+    old_slugs: tuple[str, ...] = ()
     path: str = ""
     # Line of every field and list item, keyed by its path (('related', 0)), for messages about the entry.
     lines: Mapping[tuple, int] = field(default_factory=dict, compare=False, hash=False)
@@ -82,6 +85,18 @@ class Glossary:
 
     def get(self, slug: str) -> Term | None:
         return self._by_slug.get(slug)  # type: ignore[attr-defined]
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(term.slug for term in self.terms)
+
+    def replaced(self) -> dict[str, Term]:
+        """Each old slug an entry declares -> the entry that serves its address now (the first, in slug order, when
+        two declare one: the glossary's checks report the second)."""
+        replaced: dict[str, Term] = {}
+        for term in self.terms:
+            for old in term.old_slugs:
+                replaced.setdefault(old, term)
+        return replaced
 
     def related_both_ways(self, slug: str) -> tuple[Term, ...]:
         """Terms this one names in `related`, plus terms that name it: a relation shows on both pages."""

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
 
+from seokb.content.lesson_rules import front_matter
 from seokb.content.model import Glossary
 from seokb.content.quiz import Quizzes
 from seokb.diagnostics import Diagnostics
@@ -24,7 +27,8 @@ from seokb.site.feed import FEED_FILE
 from seokb.site.glossary_json import SCHEMA_FILE
 from seokb.site.glossary_pages import index_page_links, term_page, term_page_links
 from seokb.site.quiz_pages import list_links, quiz_links
-from seokb.site.urls import GLOSSARY_INDEX, QUIZ_INDEX, card_uri, oembed_uri, page_url, quiz_src, term_src
+from seokb.site.redirects import REDIRECT_FROM, Redirect, old_page_names, settle, term_redirects
+from seokb.site.urls import GLOSSARY_INDEX, QUIZ_INDEX, address, card_uri, oembed_uri, page_url, quiz_src, source_path, term_src
 
 # A term page's headings are the template's own ATX headings; their ids are what the build's toc extension makes of
 # them (its slugify and unique), so they need no Markdown rendering.
@@ -69,3 +73,35 @@ def check_content_links(docs: Path, pages: dict[str, str], glossary: Glossary, q
     for src_uri, text in pages.items():
         links += markdown_links(text, f"{docs.name}/{src_uri}", src_uri)
     check_links(links, site, report)
+
+
+def site_pages(pages: Iterable[str], glossary: Glossary, quizzes: Quizzes) -> set[str]:
+    """Every page a build writes, by Markdown name: the hand-written `pages` and the ones the engine adds."""
+    generated = {GLOSSARY_INDEX, QUIZ_INDEX, LINK_PROFILE_PAGE}
+    return {*pages, *generated, *(term_src(term.slug) for term in glossary), *(quiz_src(quiz_id) for quiz_id in quizzes.ids)}
+
+
+@dataclass(frozen=True)
+class SiteAddresses:
+    """What a build will serve, known without building it."""
+
+    pages: dict[str, str]  # address -> the page's Markdown name ('glossary/backlink/' -> 'glossary/backlink.md')
+    paths: dict[str, str]  # address -> the file a contributor edits for it ('glossary/backlink.yml', 'docs/faq.md')
+    redirects: dict[str, Redirect]  # old address -> the redirect that stands there
+
+
+def site_addresses(docs: str, pages: dict[str, str], glossary: Glossary, quizzes: Quizzes, report: Diagnostics) -> SiteAddresses:
+    """`pages`: each hand-written page's src_uri (relative to the `docs` folder) -> its text. The redirects come from
+    the entries' `old_slugs` and the pages' `redirect_from`, checked as the build checks them."""
+    names = {address(page_url(src_uri)): src_uri for src_uri in sorted(site_pages(pages, glossary, quizzes))}
+    paths = {at: f"{docs}/{src_uri}" if src_uri in pages else (source_path(src_uri) or src_uri) for at, src_uri in names.items()}
+    redirects = term_redirects(glossary)
+    for src_uri, text in sorted(pages.items()):
+        meta = front_matter(text)
+        if REDIRECT_FROM not in meta:
+            continue
+        old, problems = old_page_names(meta[REDIRECT_FROM], text)
+        for line, message in problems:
+            report.add(f"{docs}/{src_uri}", line, message)
+        redirects += [Redirect(page_url(name), page_url(src_uri), f"{docs}/{src_uri}", line) for name, line in old]
+    return SiteAddresses(names, paths, settle(redirects, names, report))

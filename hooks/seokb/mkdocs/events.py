@@ -5,9 +5,9 @@ holds (its source text, its links with their lines, its rendered HTML) and fills
 content (term fields, quizzes). Nothing looks at another page.
 
 Pass two, on_env, once every page is rendered and none is written, in one readable sequence: link the terms on each
-page, turn mentions into backlinks, check every link and anchor, write the link profile, report every problem,
-then the share files. The one state object, Build, is made anew in on_config (`mkdocs serve` keeps this module
-loaded between rebuilds).
+page, turn mentions into backlinks, check every link and anchor, write the link profile, write the redirects and
+check that every address in published-urls.txt still answers, report every problem, then the share files. The one
+state object, Build, is made anew in on_config (`mkdocs serve` keeps this module loaded between rebuilds).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from seokb.links.profile import (
     over_optimised_warnings,
 )
 from seokb.links.terms import PageToLink, link_pages
-from seokb.mkdocs import share
+from seokb.mkdocs import share, structured
 from seokb.mkdocs.edit import edit_url, repo_relative_edit_uri
 from seokb.mkdocs.logs import log, report, start_build_logging, stop_if_strict
 from seokb.mkdocs.serve import keep_last_good_site
@@ -63,6 +63,7 @@ from seokb.site.glossary_pages import (
     term_fields_html,
     term_page,
 )
+from seokb.site.published import DATA_FILES, NewPage, Published, check_published, git_history, read_published, unlisted
 from seokb.site.quiz_pages import (
     LIST_SLOT,
     QUIZ_SLOT,
@@ -73,13 +74,19 @@ from seokb.site.quiz_pages import (
     rewrite_links,
 )
 from seokb.site.quiz_render import LessonLink, render_quiz, render_quiz_list
+from seokb.site.redirects import REDIRECT_FROM, Redirect, old_page_names, redirect_page, settle, term_redirects
 from seokb.site.safe_html import FieldRenderer
+from seokb.site.share_meta import absolute_url
 from seokb.site.urls import (
     GLOSSARY_INDEX,
+    PUBLISHED_FILE,
     QUIZ_INDEX,
+    address,
     lesson_src,
     lesson_url,
+    page_url,
     quiz_src,
+    redirect_file,
     relative_url,
     source_path,
     term_slug,
@@ -101,6 +108,7 @@ class Build:
     """What one build knows. Page events add to it; on_env reads it all."""
 
     root: Path
+    docs_dir: str  # as MkDocs gives it to each of its files (File.src_dir)
     docs_path: str  # docs_dir relative to the repository root, as edit links need it
     glossary: Glossary
     quizzes: Quizzes
@@ -123,10 +131,17 @@ class Build:
     lesson_numbers: dict[str, tuple[int, int]] = field(default_factory=dict)  # src_uri -> (n, total)
     # src_uri -> {slot: HTML} put in as the page is written, after the search index has read its content
     late_html: dict[str, dict[str, str]] = field(default_factory=dict)
+    # src_uri -> the page's breadcrumb, JSON-LD and document title, made as its template is rendered
+    extras: dict[str, structured.PageExtras] = field(default_factory=dict)
+    # published-urls.txt's addresses, each of which must still answer; None for a project without the file
+    published: list[Published] | None = None
+    redirects: list[Redirect] = field(default_factory=list)  # the old names pages declare in `redirect_from`
 
     def source_path(self, file: File) -> str:
         """The path a contributor edits: docs/lessons/x.md for a lesson, the YAML for a generated term page."""
         if file.generated_by is None:
+            if file.src_dir == self.docs_dir:  # every page of docs/: no need to ask the disk, once per link
+                return f"{self.docs_path}/{file.src_uri}"
             return Path(str(file.abs_src_path)).resolve().relative_to(self.root).as_posix()
         return source_path(file.src_uri) or file.src_uri
 
@@ -187,6 +202,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lesson_titles = _lesson_titles(Path(config.docs_dir) / "lessons")
     _build = Build(
         root=root,
+        docs_dir=config.docs_dir,
         docs_path=Path(os.path.relpath(Path(config.docs_dir).resolve(), root)).as_posix(),
         glossary=glossary,
         quizzes=load_quizzes(root, problems, lessons=set(lesson_titles)),
@@ -197,6 +213,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         warnings=start_build_logging(),
         matcher=TermMatcher(glossary),
         problems=problems,
+        published=_published(root, problems),
     )
     # `mkdocs serve` watches docs/ only: the content beside it must rebuild the site too, whatever mkdocs.yml says.
     watched = {os.path.realpath(path) for path in config.watch}
@@ -208,12 +225,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     overrides = str(resources.files("seokb.site").joinpath("overrides"))
     if overrides not in config.theme.dirs:
         config.theme.dirs.insert(0, overrides)
+    # The breadcrumb goes where the theme puts its own (overrides/partials/path.html), which needs this feature.
+    features = config.theme.get("features") or []
+    if "navigation.path" not in features:
+        config.theme["features"] = [*features, "navigation.path"]
     for name in ASSETS:
         path = f"{ASSET_DIR}/{name}"
         listed = config.extra_css if name.endswith(".css") else config.extra_javascript
         if path not in listed:
             listed.append(path)
     return config
+
+
+def _published(root: Path, problems: Diagnostics) -> list[Published] | None:
+    """The addresses published-urls.txt lists (a project without the file, like a test's fixture, checks none)."""
+    path = root / PUBLISHED_FILE
+    if not path.is_file():
+        return None
+    text = decode(path.read_bytes(), PUBLISHED_FILE, problems)
+    return read_published(text, problems) if text is not None else []
 
 
 def _lesson_titles(folder: Path) -> dict[str, str]:
@@ -282,6 +312,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             File.generated(config, quiz_src(quiz.id), content=quiz_page(quiz, title), inclusion=InclusionLevel.NOT_IN_NAV)
         )
     share.add_files(build.shares, files, config, build.glossary)
+    files.append(File.generated(config, structured.ROBOTS_FILE, content=structured.robots_txt(build.shares.site_url)))
     assets = resources.files("seokb.site").joinpath("assets")
     for name in ASSETS:
         files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=assets.joinpath(name).read_bytes()))
@@ -339,6 +370,11 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     )
     if hand_written:  # markers expand to a single line, so lines in the expanded text still match the file
         build.links += markdown_links(markdown, path, page.file.src_uri, first_line=first)
+    if hand_written and REDIRECT_FROM in page.meta:
+        names, problems = old_page_names(page.meta[REDIRECT_FROM], build.sources.get(page.file.src_uri, ""))
+        for line, message in problems:
+            build.problems.add(path, line, message)
+        build.redirects += [Redirect(page_url(name), page.file.url, path, line) for name, line in names]
     return markdown
 
 
@@ -442,7 +478,10 @@ def on_env(env, config: MkDocsConfig, files: Files):
     check_links(build.links, site, build.problems)
     log.info(f"seokb: {len(build.links)} links on {len(pages)} pages checked in {time.perf_counter() - started:.2f} s")
     _write_link_profile(build, pages, site, config, files)
+    _keep_published_addresses(build, pages, files, config)
     report(build.problems)
+    # Sitemap dates and the feed's dates, from one walk of git's history.
+    build.shares.dates = structured.set_update_dates(build, pages)
     share.add_page_files(build.shares, files, config)
     stop_if_strict(config.strict, build.warnings)
     return env
@@ -506,38 +545,22 @@ def _add_backlinks(build: Build, pages: list, mentions: dict[PageRef, list[Menti
             build.late_html.setdefault(src_uri, {})[BACKLINKS_SLOT] = mentioned_in_html(entries) if entries else ""
             if entries:
                 _add_heading(page, "Mentioned in", "mentioned-in", before="sources")
-                build.links += [
-                    Link(
-                        build.source_path(page.file),
-                        1,
-                        src_uri,
-                        entry["href"],
-                        page_url=page.url,
-                        text=entry["title"],
-                        origin="mentioned-in",
-                    )
-                    for entry in entries
-                ]
+                build.links += _engine_links(build, page, [(e["href"], e["title"]) for e in entries], "mentioned-in")
         elif src_uri.startswith("lessons/"):
             terms = terms_used(mentions.get(PageRef(src_uri, page.title or src_uri), []), build.glossary)
             if terms:
                 items = [{"href": relative_url(term_url(t.slug), page.url), "name": t.term, "short": t.short} for t in terms]
                 page.content += LESSON_TERMS_SLOT
                 build.late_html.setdefault(src_uri, {})[LESSON_TERMS_SLOT] = lesson_terms_html(items)
-                build.links += [
-                    Link(
-                        build.source_path(page.file),
-                        1,
-                        src_uri,
-                        item["href"],
-                        page_url=page.url,
-                        text=item["name"],
-                        origin="lesson-terms",
-                    )
-                    for item in items
-                ]
+                build.links += _engine_links(build, page, [(i["href"], i["name"]) for i in items], "lesson-terms")
                 _add_heading(page, "Terms in this lesson", "terms-in-this-lesson")
     build.problems.items += orphan_term_warnings(build.glossary, backlinks)
+
+
+def _engine_links(build: Build, page, links: list[tuple[str, str]], origin: str) -> list[Link]:
+    """The (href, words) links the engine put in a page's list, at line 1 of its source, to check and count."""
+    path = build.source_path(page.file)
+    return [Link(path, 1, page.file.src_uri, href, page_url=page.url, text=text, origin=origin) for href, text in links]
 
 
 def _add_heading(page, title: str, anchor: str, before: str | None = None) -> None:
@@ -573,6 +596,42 @@ def _write_link_profile(build: Build, pages: list, site: SiteMap, config: MkDocs
         build.problems.add(problem.path, problem.line, f"{problem.message} (in the page the engine writes; please report it)")
 
 
+def _keep_published_addresses(build: Build, pages: list, files: Files, config: MkDocsConfig) -> None:
+    """A redirect page at each old address an entry (`old_slugs`) or a page (`redirect_from`) declares; then every
+    address published-urls.txt lists must be served, by a page, a file or one of those redirects."""
+    page_files = {address(f.url): f for f in files.documentation_pages()}
+    titles = {address(page.url): page.title or page.file.src_uri for page in pages}
+    titles.update({address(term_url(term.slug)): term.term for term in build.glossary})
+    claimed = settle(
+        term_redirects(build.glossary) + build.redirects, {old: f.src_uri for old, f in page_files.items()}, build.problems
+    )
+    for old, redirect in claimed.items():
+        new = address(redirect.new_url)
+        html = redirect_page(old, new, titles.get(new, new), absolute_url(build.shares.site_url, new))
+        files.append(File.generated(config, redirect_file(old), content=html))
+    if build.published is None:
+        return
+    new_addresses = unlisted(build.published, {*page_files, *DATA_FILES, *claimed})
+    # An entry or quiz that could not be read still has its address: its own problems say what to fix, not the list.
+    broken = {term_url(slug) for slug in build.glossary.unreadable}
+    broken |= {page_url(quiz_src(quiz_id)) for quiz_id in build.quizzes.unreadable}
+    check_published(
+        build.published,
+        {address(f.url) for f in files} | broken,
+        build.glossary,
+        [NewPage(new, build.source_path(page_files[new]) if new in page_files else new) for new in new_addresses],
+        build.problems,
+        history=git_history(build.root),
+        docs=build.docs_path,
+    )
+    if new_addresses:
+        shown = ", ".join(new_addresses[:5]) + (f" and {len(new_addresses) - 5} more" if len(new_addresses) > 5 else "")
+        log.info(
+            f"seokb: {len(new_addresses)} new address{'es' if len(new_addresses) != 1 else ''} not in {PUBLISHED_FILE} yet "
+            f"({shown}); before you commit, run `.venv/bin/seokb published --update` and commit {PUBLISHED_FILE} too"
+        )
+
+
 # ---------------------------------------------------------------------------------------------- writing
 
 
@@ -582,8 +641,20 @@ def on_serve(server, config: MkDocsConfig):
     return server
 
 
+@no_traceback
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    """The page's breadcrumb (overrides/partials/path.html), its document title (main.html) and its JSON-LD."""
+    build = current()
+    extras = structured.page_extras(build, page, config)
+    build.extras[page.file.src_uri] = extras
+    context["seokb_breadcrumb"] = extras.breadcrumb
+    context["seokb_title"] = extras.title
+    return context
+
+
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     build = current()
     for slot, html in build.late_html.get(page.file.src_uri, {}).items():
         output = output.replace(slot, html, 1)
-    return share.add_share_tags(build.shares, output, page, config)
+    extras = build.extras.pop(page.file.src_uri, None)
+    return share.add_share_tags(build.shares, output, page, config, extra=extras.json_ld if extras else "")

@@ -7,6 +7,7 @@ import json
 import logging
 import os
 from dataclasses import dataclass, field
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
@@ -47,6 +48,8 @@ class Shares:
     site_url: str  # mkdocs.yml's, checked to be set: every preview needs absolute URLs
     pages: dict[str, SharedPage] = field(default_factory=dict)  # page src_uri -> its preview
     card_files: dict[str, Path] = field(default_factory=dict)  # card_uri -> the cached PNG
+    # repository path -> (first, last commit), read once for the sitemap (structured.set_update_dates)
+    dates: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
 
 
 def new_shares(config: MkDocsConfig, root: Path) -> Shares:
@@ -86,7 +89,10 @@ def record_page(
     if not isinstance(description, str) or not description.strip():
         report.add(source_path, 1, "front matter has no 'description'; link previews need one plain sentence about the page")
         description = config.site_description or ""
-    title = _heading(page) or config.site_name
+    heading = _heading(page) or config.site_name
+    # The home page's document title says what the site is (front matter `title`); its preview says the same.
+    own = page.meta.get("title") if page.is_homepage else None
+    title = own.strip() if isinstance(own, str) and own.strip() else heading
     if lesson_number:
         label = lesson_label(*lesson_number)
     elif src_uri == GLOSSARY_INDEX:
@@ -96,7 +102,7 @@ def record_page(
     else:
         label = "Free beginner course" if page.is_homepage else "Guide"
     uri = card_uri(page.url)
-    card = Card(site_name=config.site_name, title=title, description=plain_description(description), label=label)
+    card = Card(site_name=config.site_name, title=heading, description=plain_description(description), label=label)
     share.pages[src_uri] = SharedPage(title, description, card, uri, "website" if page.is_homepage else "article")
 
 
@@ -126,7 +132,8 @@ def _feed(share: Shares, files: Files, config: MkDocsConfig) -> str:
         for src_uri in share.pages
         if term_slug(src_uri) is not None or src_uri.startswith("lessons/")
     }
-    dates = file_dates(share.root, list(sources.values()))
+    wanted = list(sources.values())
+    dates = share.dates if all(path in share.dates for path in wanted) else file_dates(share.root, wanted)
     entries = []
     for src_uri, source in sources.items():
         page = files.get_file_from_path(src_uri)
@@ -194,11 +201,12 @@ def _publish(share: Shares, files: Files, config: MkDocsConfig, cards: dict[str,
         log.debug(f"seokb: {batch.rendered} social cards drawn, {batch.reused} reused from the cache")
 
 
-def add_share_tags(share: Shares, output: str, page, config: MkDocsConfig) -> str:
-    """The page's Open Graph and Twitter tags, its feed and oEmbed links, in the written HTML's head."""
+def add_share_tags(share: Shares, output: str, page, config: MkDocsConfig, extra: str = "") -> str:
+    """The page's Open Graph and Twitter tags, its feed and oEmbed links, and `extra` (its JSON-LD), in the
+    written HTML's head: one pass over the head for all of them."""
     shared = share.pages.get(page.file.src_uri)
     if shared is None:
-        return output
+        return inject_head(output, extra, replaces=frozenset()) if extra else output
     # The card's content hash in the image URL: chat apps cache previews by URL, so a changed card is fetched anew.
     image = absolute_url(share.site_url, shared.card_uri) + f"?v={shared.card.key[:12]}"
     tags = share_tags(
@@ -221,6 +229,8 @@ def add_share_tags(share: Shares, output: str, page, config: MkDocsConfig) -> st
         f'\n<link rel="alternate" type="application/atom+xml" title="{html.escape(config.site_name)}: new and changed terms" href="{html.escape(feed)}">'
         f'\n<link rel="alternate" type="application/json+oembed" href="{html.escape(oembed)}">'
     )
+    if extra:
+        tags += "\n" + extra
     return inject_head(output, tags, replaces=share_tag_keys(description_tag=True))
 
 

@@ -9,7 +9,7 @@ import os
 import unicodedata
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -67,7 +67,8 @@ class Card:
     @property
     def key(self) -> str:
         """The sha256 of the card's text and the renderer's VERSION: the name of its file in the cache."""
-        content = json.dumps({"version": VERSION, **asdict(self)}, sort_keys=True, ensure_ascii=False)
+        # vars(), not dataclasses.asdict, which deep-copies every field: the key is asked twice per page.
+        content = json.dumps({"version": VERSION, **vars(self)}, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
