@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import get_close_matches
+from typing import Any
 
 from seokb.content.diagram import Diagram, Diagrams
 from seokb.content.lesson_rules import code_lines
@@ -110,9 +111,9 @@ def expand_markers(
         pieces.append(markdown[position : marker.start])
         position = marker.end
         if marker.name == "diagram":
-            problem, text = _expand_diagram(
-                marker, diagrams if diagrams is not None else Diagrams(), embed_diagram or (lambda diagram: ""), drawn
-            )
+            found = diagrams if diagrams is not None else Diagrams()
+            draw = embed_diagram or (lambda diagram: "")
+            problem, text = _expand_file(marker, DIAGRAM_FILES, found.get, found.names, found.unreadable, draw, drawn)
         else:
             problem, text = _expand(marker, community, quizzes, embed_quiz, placed)
         if problem:
@@ -143,43 +144,47 @@ def _expand(
     if marker.name != "quiz":
         known = ", ".join(f"'seokb:{name}'" for name in KNOWN)
         return f"unknown marker 'seokb:{marker.name}'; known markers: {known}", ""
-    quiz_id = marker.argument
-    if not quiz_id:
-        return (
-            "a quiz marker names no quiz; write '<!-- seokb:quiz <id> -->', the id being a file name in quizzes/ without .yml",
-            "",
-        )
-    quiz = quizzes.get(quiz_id)
-    if quiz is None and quiz_id in quizzes.unreadable:
-        return None, ""  # the quiz file's own problems are reported already
-    if quiz is None:
-        close = get_close_matches(quiz_id, sorted({*quizzes.ids, *quizzes.unreadable}), n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else "; the id is a file name in quizzes/ without .yml"
-        return f"unknown quiz '{quiz_id}'{hint}", ""
-    if quiz_id in placed:
-        return f"quiz '{quiz_id}' is already embedded at line {placed[quiz_id]}; embed a quiz once per page", ""
-    placed[quiz_id] = marker.line
-    return None, embed_quiz(quiz)
+    return _expand_file(marker, QUIZ_FILES, quizzes.get, quizzes.ids, quizzes.unreadable, embed_quiz, placed)
 
 
-def _expand_diagram(
-    marker: Marker, diagrams: Diagrams, embed: Callable[[Diagram], str], drawn: dict[str, int]
+@dataclass(frozen=True)
+class FileMarker:
+    """A marker that names a file of a content folder: what the messages call the thing and its name."""
+
+    kind: str  # 'quiz': the marker's name too
+    folder: str  # 'quizzes'
+    key: str  # 'id': what the messages call the file's name
+
+
+QUIZ_FILES = FileMarker("quiz", "quizzes", "id")
+DIAGRAM_FILES = FileMarker("diagram", "diagrams", "name")
+
+
+def _expand_file(
+    marker: Marker,
+    kind: FileMarker,
+    get: Callable[[str], Any],
+    names: list[str],
+    unreadable: frozenset[str],
+    embed: Callable[[Any], str],
+    placed: dict[str, int],
 ) -> tuple[str | None, str]:
+    """(problem, replacement text) for a quiz or diagram marker: the file it names, embedded once per page."""
     name = marker.argument
     if not name:
         return (
-            "a diagram marker names no diagram; write '<!-- seokb:diagram <name> -->', the name being a file name in "
-            "diagrams/ without .yml",
+            f"a {kind.kind} marker names no {kind.kind}; write '<!-- seokb:{kind.kind} <{kind.key}> -->', the "
+            f"{kind.key} being a file name in {kind.folder}/ without .yml",
             "",
         )
-    diagram = diagrams.get(name)
-    if diagram is None and name in diagrams.unreadable:
-        return None, ""  # the diagram file's own problems are reported already
-    if diagram is None:
-        close = get_close_matches(name, sorted({*diagrams.names, *diagrams.unreadable}), n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else "; the name is a file name in diagrams/ without .yml"
-        return f"unknown diagram '{name}'{hint}", ""
-    if name in drawn:
-        return f"diagram '{name}' is already embedded at line {drawn[name]}; embed a diagram once per page", ""
-    drawn[name] = marker.line
-    return None, embed(diagram)
+    found = get(name)
+    if found is None and name in unreadable:
+        return None, ""  # the file's own problems are reported already
+    if found is None:
+        close = get_close_matches(name, sorted({*names, *unreadable}), n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else f"; the {kind.key} is a file name in {kind.folder}/ without .yml"
+        return f"unknown {kind.kind} '{name}'{hint}", ""
+    if name in placed:
+        return f"{kind.kind} '{name}' is already embedded at line {placed[name]}; embed a {kind.kind} once per page", ""
+    placed[name] = marker.line
+    return None, embed(found)
