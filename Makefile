@@ -45,7 +45,7 @@ browser:
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	}
 
-# Test-only tools from npm (axe-core for the accessibility checks); reinstalled when the lock file changes.
+# Test-only tools from npm (axe-core, the Nu HTML Checker vnu-jar, lighthouse for bench/); reinstalled when the lock file changes.
 tools: node_modules/.installed
 
 node_modules/.installed: package-lock.json
