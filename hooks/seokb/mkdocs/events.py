@@ -50,6 +50,7 @@ from seokb.mkdocs import share
 from seokb.mkdocs.edit import edit_url, repo_relative_edit_uri
 from seokb.mkdocs.logs import log, report, start_build_logging, stop_if_strict
 from seokb.mkdocs.serve import keep_last_good_site
+from seokb.site import page_assets
 from seokb.site.glossary_pages import (
     BACKLINKS_SLOT,
     FIELD_SLOTS,
@@ -61,6 +62,7 @@ from seokb.site.glossary_pages import (
     term_fields_html,
     term_page,
 )
+from seokb.site.page_assets import PageAsset, css_classes
 from seokb.site.quiz_pages import (
     LIST_SLOT,
     QUIZ_SLOT,
@@ -85,8 +87,15 @@ from seokb.site.urls import (
     term_url,
 )
 
-ASSETS = ("site.css", "glossary.css", "glossary.js", "quiz.css", "quiz.js")
 ASSET_DIR = "assets/seokb"
+# The engine's styles and scripts, each added only to the pages that use it (site/page_assets.py): a stylesheet to
+# the pages holding one of the classes it styles, a script to the pages holding one of its markers.
+ENGINE_ASSETS = (
+    ("site", "site.css", None, ()),  # every page
+    ("glossary", "glossary.css", "glossary.js", ("seokb-copy-link", 'name="seokb-category"')),
+    ("quiz", "quiz.css", "quiz.js", ("data-seokb-quiz",)),
+)
+SCRIPTS = tuple(script for _, _, script, _ in ENGINE_ASSETS if script)
 CONTENT_FOLDERS = ("glossary", "quizzes")  # beside docs/, read by the hooks
 # Reached from the navigation without a link in any page: the home page and the pages the engine writes for
 # the whole site. They are never reported as orphans.
@@ -120,6 +129,7 @@ class Build:
     lesson_numbers: dict[str, tuple[int, int]] = field(default_factory=dict)  # src_uri -> (n, total)
     # src_uri -> {slot: HTML} put in as the page is written, after the search index has read its content
     late_html: dict[str, dict[str, str]] = field(default_factory=dict)
+    assets: tuple[PageAsset, ...] = ()  # what a page may need; each page gets those it uses (on_post_page)
 
     def source_path(self, file: File) -> str:
         """The path a contributor edits: docs/lessons/x.md for a lesson, the YAML for a generated term page."""
@@ -204,12 +214,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     overrides = str(resources.files("seokb.site").joinpath("overrides"))
     if overrides not in config.theme.dirs:
         config.theme.dirs.insert(0, overrides)
-    for name in ASSETS:
-        path = f"{ASSET_DIR}/{name}"
-        listed = config.extra_css if name.endswith(".css") else config.extra_javascript
-        if path not in listed:
-            listed.append(path)
+    _build.assets = _page_assets(config)
     return config
+
+
+def _page_assets(config: MkDocsConfig) -> tuple[PageAsset, ...]:
+    """The engine's assets, then the site's own from `extra.page_assets` in mkdocs.yml (course.css and course.js),
+    which load on the pages holding one of their markers instead of on every page as extra_css would."""
+    folder = resources.files("seokb.site").joinpath("assets")
+    assets = []
+    for name, css, script, markers in ENGINE_ASSETS:
+        text = folder.joinpath(css).read_text(encoding="utf-8")
+        assets.append(PageAsset(css, classes=css_classes(text) if name != "site" else (), css=text))
+        if script:
+            assets.append(PageAsset(script, markers=markers, script=f"{ASSET_DIR}/{script}"))
+    for number, item in enumerate(config.extra.get("page_assets") or [], start=1):
+        if not isinstance(item, dict) or not item.get("markers") or not (item.get("css") or item.get("js")):
+            raise PluginError(f"seokb: extra.page_assets entry {number} in mkdocs.yml needs `markers` and `css` or `js`")
+        markers = tuple(item["markers"])
+        if item.get("css"):
+            assets.append(PageAsset(item["css"], markers, css=(Path(config.docs_dir) / item["css"]).read_text(encoding="utf-8")))
+        if item.get("js"):
+            assets.append(PageAsset(item["js"], markers, script=item["js"]))
+    return tuple(assets)
 
 
 def _lesson_titles(folder: Path) -> dict[str, str]:
@@ -261,13 +288,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             edit_url=edit_url(config, build.docs_path, term.path),
         )
         files.append(page)
-    # The link profile needs every page's links: a placeholder now, its content in on_env.
+    # The link profile needs every page's links: a placeholder now, its content in on_env. Its tables of this site's
+    # pages and anchors are a report, not text to search: out of the index every first visit downloads.
     files.append(
         File.generated(
             config,
             LINK_PROFILE_PAGE,
             content=(
-                '---\ndescription: "How the pages of this site link to each other."\nautolink: false\n---\n# This site\'s link profile\n'
+                '---\ndescription: "How the pages of this site link to each other."\nautolink: false\n'
+                "search:\n  exclude: true\n---\n# This site's link profile\n"
             ),
         )
     )
@@ -279,7 +308,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     share.add_files(build.shares, files, config, build.glossary)
     assets = resources.files("seokb.site").joinpath("assets")
-    for name in ASSETS:
+    for name in SCRIPTS:  # the CSS is written into the pages that use it
         files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=assets.joinpath(name).read_bytes()))
     return files
 
@@ -372,14 +401,14 @@ def _fill_quizzes(html: str, page) -> str:
         return html
     own_page = page.file.src_uri.startswith("quizzes/")
 
-    def embed(quiz_id: str) -> str:
+    def embed(quiz_id: str, level: int) -> str:
         quiz = build.quizzes.get(quiz_id)
         if quiz is None:  # reported where the marker stands
             return ""
         if own_page:  # a quiz's problems are reported once, on its own page, not again on each lesson embedding it
             for line, message in quiz_field_problems(quiz, build.fields.render):
                 build.problems.add(quiz.path, line, message)
-        html = render_quiz(quiz, lambda text: build.fields.render(text).html, heading_level=None if own_page else 3)
+        html = render_quiz(quiz, lambda text: build.fields.render(text).html, heading_level=None if own_page else level)
         return rewrite_links(html, quiz_src(quiz.id), build.page_urls.get, page.url)
 
     html = fill_slots(html, embed)
@@ -565,6 +594,9 @@ def on_serve(server, config: MkDocsConfig):
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     build = current()
-    for slot, html in build.late_html.get(page.file.src_uri, {}).items():
+    late = build.late_html.get(page.file.src_uri, {})
+    for slot, html in late.items():
         output = output.replace(slot, html, 1)
+    used = page_assets.for_page(output, build.assets)
+    output = page_assets.add_to_page(output, used, page.url)
     return share.add_share_tags(build.shares, output, page, config)
