@@ -17,12 +17,19 @@
     }
   }
   window.seokbGlossarySetUp = selectCategoryFromHash;
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(selectCategoryFromHash);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", selectCategoryFromHash);
+  // Deferred before the theme's bundle, this may run before document$ exists: it does by DOMContentLoaded, which
+  // fires after every deferred script. Its emissions come once a page reached by instant navigation has its address.
+  function subscribe() {
+    if (typeof document$ !== "undefined") {
+      document$.subscribe(selectCategoryFromHash);
+    } else {
+      selectCategoryFromHash(); // a page without the theme
+    }
+  }
+  if (typeof document$ !== "undefined" || document.readyState === "complete") {
+    subscribe();
   } else {
-    selectCategoryFromHash();
+    document.addEventListener("DOMContentLoaded", subscribe);
   }
   window.addEventListener("hashchange", selectCategoryFromHash);
 
