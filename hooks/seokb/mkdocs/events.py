@@ -592,6 +592,13 @@ def on_serve(server, config: MkDocsConfig):
     return server
 
 
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's 404 page is a template, not a page: it gets the assets every page gets (the site's CSS)."""
+    if template_name != "404.html" or "</head>" not in output:
+        return output
+    return page_assets.add_to_page(output, page_assets.for_page(output, current().assets), "404.html")
+
+
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     build = current()
     late = build.late_html.get(page.file.src_uri, {})
