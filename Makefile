@@ -45,8 +45,14 @@ browser:
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	}
 
-# Test-only tools from npm (axe-core for the accessibility checks); reinstalled when the lock file changes.
+# Test-only tools from npm (axe-core, the Nu HTML Checker vnu-jar, lighthouse for bench/); reinstalled when the lock file changes.
+# The Nu HTML Checker runs on Java (17 or later): Debian's headless JRE when there is no java.
 tools: node_modules/.installed
+	@command -v java >/dev/null || { \
+	  echo "Installing Debian's headless Java for the Nu HTML Checker"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	}
 
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -42,3 +42,7 @@ def on_post_page(output, page, config):
 
 def on_serve(server, config, builder):
     return events.on_serve(server, config)
+
+
+def on_post_template(output_content, template_name, config):
+    return events.on_post_template(output_content, template_name, config)

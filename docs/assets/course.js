@@ -5,6 +5,13 @@
 (function () {
   "use strict";
 
+  // This file is deferred at the end of the page's content, which instant navigation swaps in and runs again on
+  // each page that needs it: the second time, only the new page is set up.
+  if (window.seokbCourseSetUp) {
+    window.seokbCourseSetUp();
+    return;
+  }
+
   var PREFIX = "seokb:lesson:";
 
   function all(root, selector) {
@@ -256,11 +263,19 @@
     all(document, "form[data-seokb-check]:not([data-seokb-ready])").forEach(setUpCheck);
   }
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
+  window.seokbCourseSetUp = setUp;
+  // Deferred before the theme's bundle, this may run before document$ exists: it does by DOMContentLoaded, which
+  // fires after every deferred script. Its emissions come once a page reached by instant navigation has its address.
+  function subscribe() {
+    if (typeof document$ !== "undefined") {
+      document$.subscribe(setUp);
+    } else {
+      setUp(); // a page without the theme
+    }
+  }
+  if (typeof document$ !== "undefined" || document.readyState === "complete") {
+    subscribe();
   } else {
-    setUp();
+    document.addEventListener("DOMContentLoaded", subscribe);
   }
 })();

@@ -50,7 +50,7 @@ def test_the_lessons_that_cite_google_s_rules_keep_a_checked_date() -> None:
 @pytest.mark.parametrize("path", ["", "glossary", "check-a-link", "course-test", "quizzes"])
 def test_pages_that_are_not_lessons_have_no_lesson_line(real_site: Path, path: str) -> None:
     html = (real_site / path / "index.html").read_text(encoding="utf-8")
-    assert "seokb-lesson-meta" not in html and "Lesson 1 of" not in html
+    assert 'class="seokb-lesson-meta"' not in html and "Lesson 1 of" not in html
 
 
 def test_the_course_test_page_embeds_the_course_test(real_site: Path) -> None:

@@ -43,7 +43,10 @@ def test_a_small_glossary_builds_index_and_term_pages(project: Project) -> None:
     assert_golden("build-glossary-index.html", article(project.site("glossary/index.html")))
     page = project.site("glossary/anchor-text/index.html")
     assert 'href="https://github.com/example/fixture/edit/main/glossary/anchor-text.yml"' in page
-    assert (project.root / "site/assets/seokb/glossary.css").exists()
+    # The glossary's CSS is written into the pages that use it, its script served beside them.
+    assert '<style data-seokb-asset="glossary.css">' in page and "assets/seokb/glossary.js" in page
+    assert (project.root / "site/assets/seokb/glossary.js").exists()
+    assert not (project.root / "site/assets/seokb/glossary.css").exists()
 
 
 def test_an_invalid_entry_fails_the_build_with_every_problem_and_writes_no_page(project: Project) -> None:

@@ -51,6 +51,7 @@ from seokb.mkdocs import share, structured
 from seokb.mkdocs.edit import edit_url, repo_relative_edit_uri
 from seokb.mkdocs.logs import log, report, start_build_logging, stop_if_strict
 from seokb.mkdocs.serve import keep_last_good_site
+from seokb.site import page_assets
 from seokb.site.diagram_svg import DIAGRAM_SLOT, SVG_SLOT, diagram_figure, diagram_svg, fill_diagram_slots
 from seokb.site.glossary_pages import (
     BACKLINKS_SLOT,
@@ -63,6 +64,7 @@ from seokb.site.glossary_pages import (
     term_fields_html,
     term_page,
 )
+from seokb.site.page_assets import PageAsset, css_classes
 from seokb.site.published import DATA_FILES, NewPage, Published, check_published, git_history, read_published, unlisted
 from seokb.site.quiz_pages import (
     LIST_SLOT,
@@ -94,8 +96,15 @@ from seokb.site.urls import (
     term_url,
 )
 
-ASSETS = ("site.css", "glossary.css", "glossary.js", "quiz.css", "quiz.js")
 ASSET_DIR = "assets/seokb"
+# The engine's styles and scripts, each added only to the pages that use it (site/page_assets.py): a stylesheet to
+# the pages holding one of the classes it styles, a script to the pages holding one of its markers.
+ENGINE_ASSETS = (
+    ("site", "site.css", None, ()),  # every page
+    ("glossary", "glossary.css", "glossary.js", ("seokb-copy-link", 'name="seokb-category"')),
+    ("quiz", "quiz.css", "quiz.js", ("data-seokb-quiz",)),
+)
+SCRIPTS = tuple(script for _, _, script, _ in ENGINE_ASSETS if script)
 CONTENT_FOLDERS = ("glossary", "quizzes", "diagrams")  # beside docs/, read by the hooks
 # Reached from the navigation without a link in any page: the home page and the pages the engine writes for
 # the whole site. They are never reported as orphans.
@@ -136,6 +145,7 @@ class Build:
     # published-urls.txt's addresses, each of which must still answer; None for a project without the file
     published: list[Published] | None = None
     redirects: list[Redirect] = field(default_factory=list)  # the old names pages declare in `redirect_from`
+    assets: tuple[PageAsset, ...] = ()  # what a page may need; each page gets those it uses (on_post_page)
 
     def source_path(self, file: File) -> str:
         """The path a contributor edits: docs/lessons/x.md for a lesson, the YAML for a generated term page."""
@@ -229,12 +239,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     features = config.theme.get("features") or []
     if "navigation.path" not in features:
         config.theme["features"] = [*features, "navigation.path"]
-    for name in ASSETS:
-        path = f"{ASSET_DIR}/{name}"
-        listed = config.extra_css if name.endswith(".css") else config.extra_javascript
-        if path not in listed:
-            listed.append(path)
+    _build.assets = _page_assets(config)
     return config
+
+
+def _page_assets(config: MkDocsConfig) -> tuple[PageAsset, ...]:
+    """The engine's assets, then the site's own from `extra.page_assets` in mkdocs.yml (course.css and course.js),
+    which load on the pages holding one of their markers instead of on every page as extra_css would."""
+    folder = resources.files("seokb.site").joinpath("assets")
+    assets = []
+    for name, css, script, markers in ENGINE_ASSETS:
+        text = folder.joinpath(css).read_text(encoding="utf-8")
+        assets.append(PageAsset(css, classes=css_classes(text) if name != "site" else (), css=text))
+        if script:
+            assets.append(PageAsset(script, markers=markers, script=f"{ASSET_DIR}/{script}"))
+    for number, item in enumerate(config.extra.get("page_assets") or [], start=1):
+        if not isinstance(item, dict) or not item.get("markers") or not (item.get("css") or item.get("js")):
+            raise PluginError(f"seokb: extra.page_assets entry {number} in mkdocs.yml needs `markers` and `css` or `js`")
+        markers = tuple(item["markers"])
+        if item.get("css"):
+            assets.append(PageAsset(item["css"], markers, css=(Path(config.docs_dir) / item["css"]).read_text(encoding="utf-8")))
+        if item.get("js"):
+            assets.append(PageAsset(item["js"], markers, script=item["js"]))
+    return tuple(assets)
 
 
 def _published(root: Path, problems: Diagnostics) -> list[Published] | None:
@@ -295,13 +322,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             edit_url=edit_url(config, build.docs_path, term.path),
         )
         files.append(page)
-    # The link profile needs every page's links: a placeholder now, its content in on_env.
+    # The link profile needs every page's links: a placeholder now, its content in on_env. Its tables of this site's
+    # pages and anchors are a report, not text to search: out of the index every first visit downloads.
     files.append(
         File.generated(
             config,
             LINK_PROFILE_PAGE,
             content=(
-                '---\ndescription: "How the pages of this site link to each other."\nautolink: false\n---\n# This site\'s link profile\n'
+                '---\ndescription: "How the pages of this site link to each other."\nautolink: false\n'
+                "search:\n  exclude: true\n---\n# This site's link profile\n"
             ),
         )
     )
@@ -314,7 +343,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     share.add_files(build.shares, files, config, build.glossary)
     files.append(File.generated(config, structured.ROBOTS_FILE, content=structured.robots_txt(build.shares.site_url)))
     assets = resources.files("seokb.site").joinpath("assets")
-    for name in ASSETS:
+    for name in SCRIPTS:  # the CSS is written into the pages that use it
         files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=assets.joinpath(name).read_bytes()))
     return files
 
@@ -415,14 +444,14 @@ def _fill_quizzes(html: str, page) -> str:
         return html
     own_page = page.file.src_uri.startswith("quizzes/")
 
-    def embed(quiz_id: str) -> str:
+    def embed(quiz_id: str, level: int) -> str:
         quiz = build.quizzes.get(quiz_id)
         if quiz is None:  # reported where the marker stands
             return ""
         if own_page:  # a quiz's problems are reported once, on its own page, not again on each lesson embedding it
             for line, message in quiz_field_problems(quiz, build.fields.render):
                 build.problems.add(quiz.path, line, message)
-        html = render_quiz(quiz, lambda text: build.fields.render(text).html, heading_level=None if own_page else 3)
+        html = render_quiz(quiz, lambda text: build.fields.render(text).html, heading_level=None if own_page else level)
         return rewrite_links(html, quiz_src(quiz.id), build.page_urls.get, page.url)
 
     html = fill_slots(html, embed)
@@ -652,9 +681,19 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     return context
 
 
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's 404 page is a template, not a page: it gets the assets every page gets (the site's CSS)."""
+    if template_name != "404.html" or "</head>" not in output:
+        return output
+    return page_assets.add_to_page(output, page_assets.for_page(output, current().assets), "404.html")
+
+
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     build = current()
-    for slot, html in build.late_html.get(page.file.src_uri, {}).items():
+    late = build.late_html.get(page.file.src_uri, {})
+    for slot, html in late.items():
         output = output.replace(slot, html, 1)
+    used = page_assets.for_page(output, build.assets)
+    output = page_assets.add_to_page(output, used, page.url)
     extras = build.extras.pop(page.file.src_uri, None)
     return share.add_share_tags(build.shares, output, page, config, extra=extras.json_ld if extras else "")

@@ -6,6 +6,7 @@ import html
 import json
 import logging
 import os
+import posixpath
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
@@ -112,6 +113,9 @@ def _heading(page) -> str | None:
     return items[0].title if items and items[0].level == 1 else page.title
 
 
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+
+
 def add_page_files(share: Shares, files: Files, config: MkDocsConfig) -> None:
     """Once every page is known: the other pages' cards, the feed, and every page's oEmbed answer."""
     cards = {shared.card_uri: shared.card for shared in share.pages.values() if shared.card_uri not in share.card_files}
@@ -119,10 +123,17 @@ def add_page_files(share: Shares, files: Files, config: MkDocsConfig) -> None:
     feed = files.get_file_from_path(FEED_FILE)
     assert feed is not None  # added in on_files
     feed.content_string = _feed(share, files, config)
+    folders = set()
     for src_uri, shared in share.pages.items():
         page = files.get_file_from_path(src_uri)
         if page is not None:
             files.append(File.generated(config, oembed_uri(page.url), content=_oembed(share, shared, config)))
+            folders.add(posixpath.dirname(oembed_uri(page.url)))
+    # mkdocs-material fetches the sitemap.xml beside every <link rel="alternate"> of a page (its language selector
+    # maps pages across languages that way), the oEmbed link included: an empty one beside the answers, so that no
+    # page logs a 404 in the reader's console.
+    for folder in sorted(folders):
+        files.append(File.generated(config, posixpath.join(folder, "sitemap.xml"), content=EMPTY_SITEMAP))
 
 
 def _feed(share: Shares, files: Files, config: MkDocsConfig) -> str:

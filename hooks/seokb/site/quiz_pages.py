@@ -21,7 +21,9 @@ _HREF = re.compile(r'(\shref=")([^"#:?]*\.md)((?:#[^"]*)?")')
 
 def quiz_page(quiz: Quiz, lesson_title: str | None) -> str:
     """The Markdown of quizzes/<id>.md: the quiz on a page of its own, to share."""
-    lines = ["---", f"description: {json.dumps(quiz.description, ensure_ascii=False)}", "---", f"# {_plain(quiz.title)}", ""]
+    # Out of the search index: the same quiz is in its lesson, and questions and answer keys are no text to look up.
+    lines = ["---", f"description: {json.dumps(quiz.description, ensure_ascii=False)}", "search:", "  exclude: true", "---"]
+    lines += [f"# {_plain(quiz.title)}", ""]
     lines += [QUIZ_SLOT.format(id=quiz.id), ""]
     if quiz.lesson and lesson_title:
         lines += [f"This quiz goes with the lesson [{_plain(lesson_title)}](../lessons/{quiz.lesson}.md).", ""]
@@ -52,9 +54,19 @@ def _plain(text: str) -> str:
     return plain(text)
 
 
-def fill_slots(html: str, render: Callable[[str], str]) -> str:
-    """Each quiz placeholder replaced by the quiz's HTML (`render(quiz_id)`)."""
-    return _SLOT.sub(lambda match: render(match.group(1)), html)
+_HEADING = re.compile(r"<h([1-6])\b")
+
+
+def fill_slots(html: str, render: Callable[[str, int], str]) -> str:
+    """Each quiz placeholder replaced by the quiz's HTML (`render(quiz_id, level)`), where `level` is the level its
+    title heading takes: one below the last heading before it (h3 in a lesson's h2 section, h2 right under the h1),
+    so that no heading level is skipped."""
+
+    def replace(match: re.Match[str]) -> str:
+        before = _HEADING.findall(html, 0, match.start())
+        return render(match.group(1), min(int(before[-1]) + 1, 6) if before else 2)
+
+    return _SLOT.sub(replace, html)
 
 
 def rewrite_links(html: str, page_src: str, url_of: Callable[[str], str | None], page_url: str) -> str:

@@ -1,36 +1,55 @@
-// seokb: a link such as glossary/#category-metrics opens the A-Z index with that category's filter selected.
-// The filter itself is CSS only; this just honours the URL. document$ fires on every instant-navigation page.
+// seokb glossary: a link such as glossary/#category-metrics opens the A-Z index with that category's filter
+// selected (the filter itself is CSS only; this just honours the URL), and "Copy link" on a term page.
 (function () {
+  "use strict";
+
+  // This file is deferred at the end of the page's content, which instant navigation swaps in and runs again on
+  // each page that needs it: the second time, only the new page is set up.
+  if (window.seokbGlossarySetUp) {
+    window.seokbGlossarySetUp();
+    return;
+  }
+
   function selectCategoryFromHash() {
     var input = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (input && input.name === "seokb-category") {
       input.checked = true;
     }
   }
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(selectCategoryFromHash);
+  window.seokbGlossarySetUp = selectCategoryFromHash;
+  // Deferred before the theme's bundle, this may run before document$ exists: it does by DOMContentLoaded, which
+  // fires after every deferred script. Its emissions come once a page reached by instant navigation has its address.
+  function subscribe() {
+    if (typeof document$ !== "undefined") {
+      document$.subscribe(selectCategoryFromHash);
+    } else {
+      selectCategoryFromHash(); // a page without the theme
+    }
+  }
+  if (typeof document$ !== "undefined" || document.readyState === "complete") {
+    subscribe();
   } else {
-    document.addEventListener("DOMContentLoaded", selectCategoryFromHash);
+    document.addEventListener("DOMContentLoaded", subscribe);
   }
   window.addEventListener("hashchange", selectCategoryFromHash);
-})();
 
-// "Copy link" on a term page: the clipboard where the browser allows it, else the URL selected for copying.
-// One listener on the document serves every page that instant navigation swaps in.
-document.addEventListener("click", function (event) {
-  var button = event.target.closest && event.target.closest(".seokb-copy-link");
-  if (!button) return;
-  var status = button.parentNode.querySelector(".seokb-copy-status");
-  var url = button.getAttribute("data-url");
-  function say(text) { if (status) status.textContent = text; }
-  function selectUrl() {
-    var code = button.parentNode.querySelector("code");
-    if (code) window.getSelection().selectAllChildren(code);
-    say("Press Ctrl+C (or Cmd+C) to copy the selected link.");
-  }
-  if (navigator.clipboard && navigator.clipboard.writeText) {
-    navigator.clipboard.writeText(url).then(function () { say("Link copied."); }, selectUrl);
-  } else {
-    selectUrl();
-  }
-});
+  // "Copy link" on a term page: the clipboard where the browser allows it, else the URL selected for copying.
+  // One listener on the document serves every page that instant navigation swaps in.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".seokb-copy-link");
+    if (!button) return;
+    var status = button.parentNode.querySelector(".seokb-copy-status");
+    var url = button.getAttribute("data-url");
+    function say(text) { if (status) status.textContent = text; }
+    function selectUrl() {
+      var code = button.parentNode.querySelector("code");
+      if (code) window.getSelection().selectAllChildren(code);
+      say("Press Ctrl+C (or Cmd+C) to copy the selected link.");
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(function () { say("Link copied."); }, selectUrl);
+    } else {
+      selectUrl();
+    }
+  });
+})();

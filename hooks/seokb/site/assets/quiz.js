@@ -4,6 +4,13 @@
 (function () {
   "use strict";
 
+  // This file is deferred at the end of the page's content, which instant navigation swaps in and runs again on
+  // each page that needs it: the second time, only the new page is set up.
+  if (window.seokbQuizSetUp) {
+    window.seokbQuizSetUp();
+    return;
+  }
+
   var PREFIX = "seokb:quiz:";
   var ICON = { right: "\u2713", wrong: "\u2717", none: "\u2013" };
   // [status, text] by question type, then by "ticked" + "should be ticked".
@@ -236,11 +243,19 @@
     all(document, "[data-seokb-quiz-list]:not([data-seokb-ready])").forEach(setUpList);
   }
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
+  window.seokbQuizSetUp = setUp;
+  // Deferred before the theme's bundle, this may run before document$ exists: it does by DOMContentLoaded, which
+  // fires after every deferred script. Its emissions come once a page reached by instant navigation has its address.
+  function subscribe() {
+    if (typeof document$ !== "undefined") {
+      document$.subscribe(setUp);
+    } else {
+      setUp(); // a page without the theme
+    }
+  }
+  if (typeof document$ !== "undefined" || document.readyState === "complete") {
+    subscribe();
   } else {
-    setUp();
+    document.addEventListener("DOMContentLoaded", subscribe);
   }
 })();

@@ -1,0 +1,80 @@
+"""Which styles and scripts a page needs, decided from the page's own HTML, and how they go into it.
+
+MkDocs' extra_css and extra_javascript load on every page; the quiz and glossary assets are needed on a few. Each
+asset names the markers that show a page uses it (a class or data attribute its templates write). CSS is written
+into the page's <head> (a few KB, no request that holds up the first paint); scripts are deferred and placed at the
+end of <main>, inside the part of the page that mkdocs-material's instant navigation swaps in and runs again, so a
+page reached by a click gets its scripts as one opened directly does. Plain strings: no MkDocs here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+
+from seokb.site.urls import relative_url
+
+
+@dataclass(frozen=True)
+class PageAsset:
+    """A stylesheet's text or a script's site path, added to the pages holding any of `markers` (text, such as an
+    attribute) or of `classes` (in a class attribute); to every page when it names neither."""
+
+    name: str
+    markers: tuple[str, ...] = ()
+    css: str = ""
+    script: str = ""  # site-relative path, 'assets/seokb/quiz.js'
+    classes: tuple[str, ...] = ()
+
+    def used_by(self, html: str, classes: set[str]) -> bool:
+        if not self.markers and not self.classes:
+            return True
+        return any(marker in html for marker in self.markers) or not classes.isdisjoint(self.classes)
+
+
+# The theme's html element starts as class="no-js" and its bundle, the last thing on the page, swaps it for "js".
+# Switched in the head instead, rules such as `.no-js .seokb-copy-link { display: none }` hold from the first paint,
+# so nothing moves when the scripts arrive.
+JS_CLASS = '<script>document.documentElement.classList.replace("no-js","js")</script>'
+_BUNDLE = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js")></script>')
+
+
+_CLASS = re.compile(r"\.(seokb-[a-z0-9-]+)")
+_CLASS_ATTR = re.compile(r'\bclass="([^"]*)"')
+_ARTICLE = re.compile(r"<article\b.*</article>", re.S)
+
+
+def css_classes(css: str) -> tuple[str, ...]:
+    """The seokb- classes a stylesheet styles: a page holding none of them does not need it."""
+    return tuple(sorted(set(_CLASS.findall(css))))
+
+
+def for_page(output: str, assets: Iterable[PageAsset]) -> list[PageAsset]:
+    """The assets the written page's article uses (its content, the template's lines in it), in the order given."""
+    match = _ARTICLE.search(output)
+    article = match.group(0) if match else output
+    classes = {name for value in _CLASS_ATTR.findall(article) for name in value.split()}
+    return [asset for asset in assets if asset.used_by(article, classes)]
+
+
+def head_html(assets: Iterable[PageAsset]) -> str:
+    """The switch to the js class and the pages' CSS, for the end of <head>."""
+    styles = "".join(f'<style data-seokb-asset="{escape(a.name)}">{a.css}</style>' for a in assets if a.css)
+    return JS_CLASS + styles
+
+
+def script_html(assets: Iterable[PageAsset], page_url: str) -> str:
+    """The deferred script tags, for the end of <main>."""
+    return "".join(f'<script src="{escape(relative_url(a.script, page_url))}" defer></script>' for a in assets if a.script)
+
+
+def add_to_page(output: str, assets: list[PageAsset], page_url: str) -> str:
+    """The written page with its assets in place, and the theme's bundle deferred: it then no longer holds up the
+    first paint of the text above it (it runs after the page is parsed, before DOMContentLoaded, as before)."""
+    output = output.replace("</head>", head_html(assets) + "</head>", 1)
+    scripts = script_html(assets, page_url)
+    if scripts:
+        output = output.replace("</main>", scripts + "</main>", 1)
+    return _BUNDLE.sub(r"\1 defer></script>", output, count=1)

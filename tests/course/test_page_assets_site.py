@@ -1,0 +1,81 @@
+"""The real site: each page holds the quiz, glossary and course assets it uses and no others, and nothing of
+ours holds up the first paint (no stylesheet request, every script deferred)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+SCRIPT = re.compile(r'<script src="([^"]+)"([^>]*)>')
+STYLE = re.compile(r'<style data-seokb-asset="([^"]+)">')
+
+
+def article(html: str) -> str:
+    match = re.search(r"<article\b.*</article>", html, re.S)
+    assert match
+    return match.group(0)
+
+
+def assets(html: str) -> tuple[set[str], set[str]]:
+    scripts = {src.rsplit("/", 1)[-1] for src, _ in SCRIPT.findall(html)}
+    return scripts, set(STYLE.findall(html))
+
+
+def pages(site: Path) -> dict[str, str]:
+    return {
+        path.parent.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
+        for path in site.rglob("index.html")
+        if "<article" in path.read_text(encoding="utf-8")
+    }
+
+
+def test_quiz_and_glossary_assets_only_where_they_are_used(real_site: Path) -> None:
+    every = pages(real_site)
+    assert len(every) > 50
+    for path, html in every.items():
+        scripts, styles = assets(html)
+        body = article(html)
+        has_quiz = 'data-seokb-quiz="' in body or "data-seokb-quiz-list" in body
+        assert ("quiz.js" in scripts) == has_quiz, path
+        assert ("quiz.css" in styles) == has_quiz, path
+        has_glossary_control = "seokb-copy-link" in body or 'name="seokb-category"' in body
+        assert ("glossary.js" in scripts) == has_glossary_control, path
+        course = any(marker in body for marker in ("data-seokb-lesson", "data-seokb-course", "data-seokb-check"))
+        assert ("course.js" in scripts) == course, path
+        assert ("assets/course.css" in styles) == course, path
+        assert "site.css" in styles, path
+    # By page type, as a reader meets them.
+    assert assets(every["glossary/backlink"]) == ({"glossary.js", "bundle.a5f9d56c.min.js"}, {"site.css", "glossary.css"})
+    assert "quiz.js" in assets(every["lessons/what-is-a-backlink"])[0]  # it embeds a quiz
+    assert "quiz.js" in assets(every["quizzes"])[0] and "quiz.js" in assets(every["course-test"])[0]
+    for path in ("about", "link-profile", "community", "glossary"):
+        assert not {"quiz.js", "course.js"} & assets(every[path])[0], path
+    assert assets(every["link-profile"])[1] == {"site.css"}
+
+
+def test_nothing_of_ours_blocks_the_first_paint(real_site: Path) -> None:
+    for path, html in pages(real_site).items():
+        head = html[: html.index("</head>")]
+        # The theme's two stylesheets are the only ones requested; ours are in the page.
+        stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+        assert all("assets/stylesheets/" in href for href in stylesheets), (path, stylesheets)
+        assert len(stylesheets) == 2, path
+        assert 'classList.replace("no-js","js")' in head, path
+        for src, attributes in SCRIPT.findall(html):
+            assert " defer" in attributes, (path, src)
+
+
+def test_the_social_card_font_and_the_engine_css_are_not_served(real_site: Path) -> None:
+    served = [path.relative_to(real_site).as_posix() for path in real_site.rglob("*") if path.is_file()]
+    assert [path for path in served if path.endswith((".ttf", ".otf", ".woff", ".woff2"))] == []
+    assert sorted(path for path in served if path.startswith("assets/seokb/")) == [
+        "assets/seokb/glossary.js",
+        "assets/seokb/quiz.js",
+    ]
+
+
+def test_the_404_page_gets_the_site_css_too(real_site: Path) -> None:
+    # A theme template, not a page: written by on_post_template. The footer's contrast fix is in site.css.
+    html = (real_site / "404.html").read_text(encoding="utf-8")
+    assert assets(html)[1] == {"site.css"}
+    assert all(" defer" in attributes for _, attributes in SCRIPT.findall(html))
