@@ -92,6 +92,9 @@ def write_knowledge_base(root: Path, terms: int, lessons: int, seed: int = 7) ->
     (root / "glossary").mkdir(parents=True)
     (root / "docs" / "lessons").mkdir(parents=True)
     (root / "quizzes").mkdir()
+    (root / "diagrams").mkdir()  # watched by the real mkdocs.yml; the synthetic lessons draw none
+    # The course's own assets, which the real mkdocs.yml loads on the pages that use them (extra.page_assets).
+    shutil.copytree(REPO / "docs" / "assets", root / "docs" / "assets")
     for index, name in enumerate(names):
         related = [slug(names[(index + step) % terms]) for step in (1, 2)]
         (root / "glossary" / f"{slug(name)}.yml").write_text(

@@ -66,6 +66,19 @@ def test_an_invalid_entry_fails_the_build_with_every_problem_and_writes_no_page(
     assert list((project.root / "site").rglob("*.html")) == []
 
 
+def test_a_page_asset_that_is_not_there_stops_the_build_with_its_entry(project: Project) -> None:
+    # extra.page_assets names files in docs/; a missing one is a mistake in mkdocs.yml, said in its words.
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", config + "extra:\n  page_assets:\n    - {css: assets/gone.css, markers: [x]}\n")
+    result = project.build()
+    assert result.returncode == 1
+    assert "seokb: extra.page_assets entry 1 in mkdocs.yml names assets/gone.css, which is not in docs/" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    project.write("mkdocs.yml", config + "extra:\n  page_assets:\n    - {css: assets/gone.css}\n")
+    result = project.build()
+    assert "seokb: extra.page_assets entry 1 in mkdocs.yml needs `markers` and `css` or `js`" in result.stderr
+
+
 def test_an_empty_glossary_builds_a_site_that_says_so(project: Project) -> None:
     result = project.build()
     assert result.returncode == 0, result.stderr

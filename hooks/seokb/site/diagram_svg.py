@@ -209,7 +209,7 @@ def diagram_svg(diagram: Diagram) -> str:
         )
         out.append(
             f'<text class="seokb-diagram-group-name" x="{_n(left + GROUP_PAD)}" y="{_n(top + 18)}" '
-            f'font-size="{LABEL_FONT}" fill="currentColor">{_e(name)}</text>'
+            f'font-size="{LABEL_FONT}" fill="currentColor" paint-order="stroke">{_e(name)}</text>'
         )
     for spot in placed.values():
         out += _box_svg(spot)
@@ -291,7 +291,7 @@ def _arrow_svg(arrow: Arrow, placed: dict[str, _Placed], left: float) -> list[st
         for number, line in enumerate(lines):
             out.append(
                 f'<text class="seokb-diagram-label" x="{_n(mx)}" y="{_n(top + LABEL_LINE * number + LABEL_LINE / 2 + LABEL_FONT * 0.36)}" '
-                f'font-size="{LABEL_FONT}" text-anchor="middle" fill="currentColor">{_e(line)}</text>'
+                f'font-size="{LABEL_FONT}" text-anchor="middle" fill="currentColor" paint-order="stroke">{_e(line)}</text>'
             )
     out.append("</g>")
     return out
