@@ -257,9 +257,9 @@ def _page_assets(config: MkDocsConfig) -> tuple[PageAsset, ...]:
         if not isinstance(item, dict) or not item.get("markers") or not (item.get("css") or item.get("js")):
             raise PluginError(f"seokb: extra.page_assets entry {number} in mkdocs.yml needs `markers` and `css` or `js`")
         markers = tuple(item["markers"])
-        for name in (item.get("css"), item.get("js")):
-            if name and not (Path(config.docs_dir) / name).is_file():
-                raise PluginError(f"seokb: extra.page_assets entry {number} in mkdocs.yml names {name}, which is not in docs/")
+        for listed in (item.get("css"), item.get("js")):
+            if listed and not (Path(config.docs_dir) / listed).is_file():
+                raise PluginError(f"seokb: extra.page_assets entry {number} in mkdocs.yml names {listed}, which is not in docs/")
         if item.get("css"):
             assets.append(PageAsset(item["css"], markers, css=(Path(config.docs_dir) / item["css"]).read_text(encoding="utf-8")))
         if item.get("js"):
