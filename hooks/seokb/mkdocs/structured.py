@@ -16,7 +16,7 @@ from seokb.mkdocs.logs import log
 from seokb.site import structured_data as sd
 from seokb.site.feed import file_dates
 from seokb.site.share_meta import absolute_url, plain_description
-from seokb.site.urls import GLOSSARY_INDEX, QUIZ_INDEX, quiz_id_of, relative_url, source_path, term_slug
+from seokb.site.urls import GLOSSARY_INDEX, QUIZ_INDEX, lesson_src, quiz_id_of, relative_url, source_path, term_slug, term_src
 
 ROBOTS_FILE = "robots.txt"
 HOME_PAGE = "index.md"
@@ -127,15 +127,15 @@ def page_extras(build, page, config: MkDocsConfig) -> PageExtras:
                 glossary_url,
                 glossary_name,
                 description,
-                lambda s: absolute_url(site_url, build.page_urls[f"glossary/{s}.md"]),
+                lambda s: absolute_url(site_url, build.page_urls[term_src(s)]),
             )
         )
     elif (quiz_id := quiz_id_of(src_uri)) is not None and (quiz := build.quizzes.get(quiz_id)) is not None:
         about = []
-        lesson_src = f"lessons/{quiz.lesson}.md" if quiz.lesson else None
-        if lesson_src and lesson_src in build.page_urls:
-            lesson = _shared(build, lesson_src)
-            lesson_url = absolute_url(site_url, build.page_urls[lesson_src])
+        lesson_page = lesson_src(quiz.lesson) if quiz.lesson else None
+        if lesson_page and lesson_page in build.page_urls:
+            lesson = _shared(build, lesson_page)
+            lesson_url = absolute_url(site_url, build.page_urls[lesson_page])
             about.append(
                 {
                     "@type": "LearningResource",
