@@ -675,12 +675,14 @@ def on_serve(server, config: MkDocsConfig):
 
 @no_traceback
 def on_page_context(context, page, config: MkDocsConfig, nav):
-    """The page's breadcrumb (overrides/partials/path.html), its document title (main.html) and its JSON-LD."""
+    """The page's breadcrumb (overrides/partials/path.html), its document title (main.html), its JSON-LD, and whether
+    it is in the navigation (partials/toc.html), known from on_nav."""
     build = current()
     extras = structured.page_extras(build, page, config)
     build.extras[page.file.src_uri] = extras
     context["seokb_breadcrumb"] = extras.breadcrumb
     context["seokb_title"] = extras.title
+    context["seokb_in_nav"] = page.file.src_uri in build.nav_order
     return context
 
 
