@@ -441,6 +441,8 @@ def serve_rebuild_seconds(root: Path, edited: Path, env: dict[str, str], edits: 
             env=env,
             stdout=log,
             stderr=log,
+            # Ctrl+C stops it even when this script runs in the background, whose SIGINT is ignored and inherited.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
     original = edited.read_text(encoding="utf-8")
     full_builds = []

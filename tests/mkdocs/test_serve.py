@@ -37,6 +37,13 @@ def _edit(path: Path, text: str) -> None:
     os.utime(path, (before + 2, before + 2))
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """Run in the server's process before it starts: Ctrl+C (SIGINT) stops it, as in a person's terminal. A suite
+    started in the background (`make test &`, nohup, some CI runners) ignores SIGINT, and a child inherits that:
+    the server then never heard the test's Ctrl+C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _fetch(url: str) -> str:
     """The page, or '' while a rebuild has emptied the site folder."""
     try:
@@ -59,6 +66,7 @@ def test_serve_rebuilds_each_glossary_edit_and_survives_a_broken_one(project: Pr
             env=mkdocs_env(),
             stdout=output,
             stderr=subprocess.STDOUT,
+            preexec_fn=_ctrl_c_as_in_a_terminal,
         )
     page = f"http://127.0.0.1:{port}/fixture/glossary/backlink/"
     try:
@@ -93,5 +101,9 @@ def test_serve_rebuilds_each_glossary_edit_and_survives_a_broken_one(project: Pr
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
+            status = Path(f"/proc/{server.pid}/status").read_text(encoding="utf-8")
+            signals = [line for line in status.splitlines() if line.startswith(("SigBlk", "SigIgn", "SigCgt", "State"))]
             server.kill()
-            raise
+            pytest.fail(
+                f"serve did not stop within 30 s of Ctrl+C; {signals}; its log:\n{log.read_text(encoding='utf-8')[-3000:]}"
+            )
