@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -38,7 +39,9 @@ def test_a_category_link_opens_the_filtered_index(page, served_site: str) -> Non
     page.goto(served_site + "glossary/referring-domain/")
     page.get_by_role("link", name="Metrics").click()
     page.wait_for_url("**/glossary/#category-metrics")
-    assert page.locator("#category-metrics").is_checked()
+    # Instant navigation gives the new address before glossary.js has set up the swapped-in page: wait for the
+    # filter to be selected (Playwright retries the check) instead of asking once.
+    expect(page.locator("#category-metrics")).to_be_checked()
     assert "Backlink" not in visible_terms(page)
 
 
