@@ -255,6 +255,17 @@ def test_the_installed_command_passes_the_real_site() -> None:
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "All content is valid.\n")
 
 
+@pytest.mark.parametrize("command", ["check", "published"])
+def test_python_m_runs_every_command_as_the_installed_one_does(command: str) -> None:
+    # `python -m seokb.cli` runs the module's last lines: every command's function must be defined above them.
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    result = subprocess.run(
+        [sys.executable, "-m", "seokb.cli", command], cwd=REPO, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+
+
 def test_check_covers_quizzes_and_the_markers_in_pages(project: Project, capsys) -> None:
     project.write(
         "quizzes/pick-one.yml",

@@ -41,8 +41,7 @@ def check(root: Path) -> Diagnostics:
     every link that needs no rendering to check."""
     report = Diagnostics()
     glossary = load_glossary(root, report)
-    lessons = {path.stem for path in (root / "docs" / "lessons").glob("*.md")}
-    quizzes = load_quizzes(root, report, lessons=lessons)
+    quizzes = load_quizzes(root, report, lessons=lesson_slugs(root))
     diagrams = load_diagrams(root, report)
     # The build's sanitizer, run here too: what it would have to remove fails `seokb check` as it fails the build.
     fields = FieldRenderer()
@@ -52,13 +51,9 @@ def check(root: Path) -> Diagnostics:
     for quiz in quizzes:
         for line, message in quiz_field_problems(quiz, fields.render):
             report.add(quiz.path, line, message)
-    pages: dict[str, str] = {}
-    for page in sorted((root / "docs").rglob("*.md")):
-        path = page.relative_to(root).as_posix()
-        text = read_text_file(page, path, report)
-        if text is None:
-            continue
-        pages[page.relative_to(root / "docs").as_posix()] = text
+    pages = read_pages(root, report)
+    for src, text in pages.items():
+        path = f"docs/{src}"
         for problem in page_problems(text, raw_html_reason(text)):
             report.add(path, problem.offset + 1, problem.message)
         expand_markers(text, path, report, Community(), quizzes, lambda quiz: "", diagrams=diagrams)
@@ -81,6 +76,20 @@ def check(root: Path) -> Diagnostics:
                 f"and commit {PUBLISHED_FILE} with this change",
             )
     return report
+
+
+def lesson_slugs(root: Path) -> set[str]:
+    return {path.stem for path in (root / "docs" / "lessons").glob("*.md")}
+
+
+def read_pages(root: Path, report: Diagnostics) -> dict[str, str]:
+    """Every docs/ page's text by its name under docs/, in name order; one that cannot be read is reported."""
+    pages = {}
+    for page in sorted((root / "docs").rglob("*.md")):
+        text = read_text_file(page, page.relative_to(root).as_posix(), report)
+        if text is not None:
+            pages[page.relative_to(root / "docs").as_posix()] = text
+    return pages
 
 
 def read_published_file(root: Path, report: Diagnostics) -> list[Published] | None:
@@ -184,20 +193,12 @@ def new_term(root: Path, name: str) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def published(root: Path, update: bool) -> int:
     """`seokb published`: the addresses the site serves that the list lacks; with --update, add them."""
     report = Diagnostics()
     glossary = load_glossary(root, report)
-    quizzes = load_quizzes(root, report, lessons={path.stem for path in (root / "docs" / "lessons").glob("*.md")})
-    pages = {}
-    for page in sorted((root / "docs").rglob("*.md")):
-        text = read_text_file(page, page.relative_to(root).as_posix(), report)
-        if text is not None:
-            pages[page.relative_to(root / "docs").as_posix()] = text
+    quizzes = load_quizzes(root, report, lessons=lesson_slugs(root))
+    pages = read_pages(root, report)
     site = site_addresses("docs", pages, glossary, quizzes, report)
     listed = read_published_file(root, report) or []
     if report.errors:  # a broken entry has no address yet, and a broken line would be lost on rewriting
@@ -242,3 +243,7 @@ def add_published(root: Path, new: str) -> bool:
     lines.insert(at, new + "\n")
     path.write_text("".join(lines), encoding="utf-8")
     return True
+
+
+if __name__ == "__main__":
+    sys.exit(main())
