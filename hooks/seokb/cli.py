@@ -26,10 +26,11 @@ from seokb.site.published import (
     read_published,
     render_published,
     unlisted,
+    unreadable_addresses,
 )
 from seokb.site.quiz_pages import quiz_field_problems
 from seokb.site.safe_html import FieldRenderer
-from seokb.site.urls import PUBLISHED_FILE, address, page_url, quiz_src, term_url
+from seokb.site.urls import PUBLISHED_FILE, address, term_url
 
 # Exit codes: 1 = the content has problems, or new-term refused; 2 = the command could not run (argparse's own).
 PROBLEMS = 1
@@ -64,10 +65,8 @@ def check(root: Path) -> Diagnostics:
     if published is not None:
         new = new_addresses(published, site)
         new_pages = [NewPage(at, site.paths.get(at, at)) for at in new]
-        # An entry or quiz that could not be read still has its address: its own problems say what to fix, not the list.
-        broken = {term_url(slug) for slug in glossary.unreadable}
-        broken |= {page_url(quiz_src(quiz_id)) for quiz_id in quizzes.unreadable}
-        check_published(published, served(root, site) | broken, glossary, new_pages, report, history=git_history(root))
+        answering = served(root, site) | unreadable_addresses(glossary, quizzes)
+        check_published(published, answering, glossary, new_pages, report, history=git_history(root))
         for at in new:
             report.add(
                 site.paths.get(at, PUBLISHED_FILE),

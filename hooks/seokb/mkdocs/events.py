@@ -65,7 +65,16 @@ from seokb.site.glossary_pages import (
     term_page,
 )
 from seokb.site.page_assets import PageAsset, css_classes
-from seokb.site.published import DATA_FILES, NewPage, Published, check_published, git_history, read_published, unlisted
+from seokb.site.published import (
+    DATA_FILES,
+    NewPage,
+    Published,
+    check_published,
+    git_history,
+    read_published,
+    unlisted,
+    unreadable_addresses,
+)
 from seokb.site.quiz_pages import (
     LIST_SLOT,
     QUIZ_SLOT,
@@ -644,12 +653,9 @@ def _keep_published_addresses(build: Build, pages: list, files: Files, config: M
     if build.published is None:
         return
     new_addresses = unlisted(build.published, {*page_files, *DATA_FILES, *claimed})
-    # An entry or quiz that could not be read still has its address: its own problems say what to fix, not the list.
-    broken = {term_url(slug) for slug in build.glossary.unreadable}
-    broken |= {page_url(quiz_src(quiz_id)) for quiz_id in build.quizzes.unreadable}
     check_published(
         build.published,
-        {address(f.url) for f in files} | broken,
+        {address(f.url) for f in files} | unreadable_addresses(build.glossary, build.quizzes),
         build.glossary,
         [NewPage(new, build.source_path(page_files[new]) if new in page_files else new) for new in new_addresses],
         build.problems,

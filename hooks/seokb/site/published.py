@@ -17,10 +17,11 @@ from pathlib import Path
 
 from seokb.content.model import Glossary
 from seokb.content.names import slugify
+from seokb.content.quiz import Quizzes
 from seokb.diagnostics import Diagnostics
 from seokb.site.feed import FEED_FILE
 from seokb.site.glossary_json import SCHEMA_FILE
-from seokb.site.urls import HOME, PUBLISHED_FILE, page_src_of, term_slug, term_source
+from seokb.site.urls import HOME, PUBLISHED_FILE, page_src_of, page_url, quiz_src, term_slug, term_source, term_url
 
 History = Callable[[str], "str | None"]  # a file's path -> what git says became of it
 
@@ -98,6 +99,12 @@ def unlisted(published: Iterable[Published], serves: Iterable[str]) -> list[str]
     """The addresses the site serves now that the list does not hold yet, sorted."""
     listed = {entry.address for entry in published}
     return sorted(set(serves) - listed)
+
+
+def unreadable_addresses(glossary: Glossary, quizzes: Quizzes) -> set[str]:
+    """The addresses of the entries and quizzes that could not be read: they still have their pages, and their own
+    problems say what to fix, so the list is not also told that they stopped answering."""
+    return {term_url(slug) for slug in glossary.unreadable} | {page_url(quiz_src(quiz_id)) for quiz_id in quizzes.unreadable}
 
 
 @dataclass(frozen=True)
