@@ -92,8 +92,7 @@ def record_page(
         description = config.site_description or ""
     heading = _heading(page) or config.site_name
     # The home page's document title says what the site is (front matter `title`); its preview says the same.
-    own = page.meta.get("title") if page.is_homepage else None
-    title = own.strip() if isinstance(own, str) and own.strip() else heading
+    title = (home_title(page) if page.is_homepage else None) or heading
     if lesson_number:
         label = lesson_label(*lesson_number)
     elif src_uri == GLOSSARY_INDEX:
@@ -105,6 +104,12 @@ def record_page(
     uri = card_uri(page.url)
     card = Card(site_name=config.site_name, title=heading, description=plain_description(description), label=label)
     share.pages[src_uri] = SharedPage(title, description, card, uri, "website" if page.is_homepage else "article")
+
+
+def home_title(page) -> str | None:
+    """The home page's front-matter `title`, which says what the site is; None when it gives none."""
+    title = page.meta.get("title")
+    return title.strip() if isinstance(title, str) and title.strip() else None
 
 
 def _heading(page) -> str | None:

@@ -13,10 +13,21 @@ from datetime import date, datetime
 from mkdocs.config.defaults import MkDocsConfig
 
 from seokb.mkdocs.logs import log
+from seokb.mkdocs.share import home_title
 from seokb.site import structured_data as sd
 from seokb.site.feed import file_dates
 from seokb.site.share_meta import absolute_url, plain_description
-from seokb.site.urls import GLOSSARY_INDEX, QUIZ_INDEX, lesson_src, quiz_id_of, relative_url, source_path, term_slug, term_src
+from seokb.site.urls import (
+    GLOSSARY_INDEX,
+    QUIZ_INDEX,
+    lesson_slug,
+    lesson_src,
+    quiz_id_of,
+    relative_url,
+    source_path,
+    term_slug,
+    term_src,
+)
 
 ROBOTS_FILE = "robots.txt"
 HOME_PAGE = "index.md"
@@ -50,8 +61,7 @@ def _shared(build, src_uri: str):
 def document_title(build, page, config: MkDocsConfig) -> str | None:
     """The home page's `title` front matter (what the site is), a lesson's h1 without its navigation number."""
     if page.is_homepage:
-        title = page.meta.get("title")
-        return title.strip() if isinstance(title, str) and title.strip() else None
+        return home_title(page)
     if page.file.src_uri in build.lesson_numbers:
         shared = _shared(build, page.file.src_uri)
         return f"{shared.title if shared else _title(page)} - {config.site_name}"
@@ -75,7 +85,7 @@ def _lesson(build, src_uri: str, site_url: str) -> sd.LessonRef | None:
     if url is None or src_uri not in build.lesson_numbers:
         return None
     shared = _shared(build, src_uri)
-    title = shared.title if shared else build.lesson_titles.get(src_uri.removeprefix("lessons/").removesuffix(".md"), src_uri)
+    title = shared.title if shared else build.lesson_titles.get(lesson_slug(src_uri) or "", src_uri)
     description = plain_description(shared.description) if shared else ""
     return sd.LessonRef(title, absolute_url(site_url, url), build.lesson_numbers[src_uri][0], description)
 

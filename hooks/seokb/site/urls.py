@@ -29,8 +29,13 @@ def term_source(slug: str) -> str:
 def term_slug(src_uri: str) -> str | None:
     """The term a page is about: 'glossary/backlink.md' -> 'backlink'; None for the A-Z index and any other page,
     including a page in a folder under glossary/ (every term page is glossary/<slug>.md)."""
-    folder, _, name = src_uri.partition("/")
-    if folder == "glossary" and name.endswith(".md") and "/" not in name and name != "index.md":
+    return _page_name_in("glossary", src_uri)
+
+
+def _page_name_in(folder: str, src_uri: str) -> str | None:
+    """'<folder>/<name>.md' -> name; None for the folder's index, a page in a folder below, or any other page."""
+    top, _, name = src_uri.partition("/")
+    if top == folder and name.endswith(".md") and "/" not in name and name != "index.md":
         return name[: -len(".md")]
     return None
 
@@ -41,14 +46,16 @@ def quiz_src(quiz_id: str) -> str:
 
 def quiz_id_of(src_uri: str) -> str | None:
     """'quizzes/judge-a-forum-link.md' -> 'judge-a-forum-link'; None for the quiz list and any other page."""
-    folder, _, name = src_uri.partition("/")
-    if folder == "quizzes" and name.endswith(".md") and "/" not in name and name != "index.md":
-        return name[: -len(".md")]
-    return None
+    return _page_name_in("quizzes", src_uri)
 
 
 def lesson_src(slug: str) -> str:
     return f"lessons/{slug}.md"
+
+
+def lesson_slug(src_uri: str) -> str | None:
+    """'lessons/what-is-a-backlink.md' -> 'what-is-a-backlink'; None for any other page."""
+    return _page_name_in("lessons", src_uri)
 
 
 def lesson_url(slug: str) -> str:
