@@ -27,7 +27,7 @@ from seokb.site.feed import FEED_FILE
 from seokb.site.glossary_json import SCHEMA_FILE
 from seokb.site.glossary_pages import index_page_links, term_page, term_page_links
 from seokb.site.quiz_pages import list_links, quiz_links
-from seokb.site.redirects import REDIRECT_FROM, Redirect, old_page_names, settle, term_redirects
+from seokb.site.redirects import REDIRECT_FROM, Redirect, page_redirects, settle, term_redirects
 from seokb.site.urls import GLOSSARY_INDEX, QUIZ_INDEX, address, card_uri, oembed_uri, page_url, quiz_src, source_path, term_src
 
 # A term page's headings are the template's own ATX headings; their ids are what the build's toc extension makes of
@@ -100,8 +100,5 @@ def site_addresses(docs: str, pages: dict[str, str], glossary: Glossary, quizzes
         meta = front_matter(text)
         if REDIRECT_FROM not in meta:
             continue
-        old, problems = old_page_names(meta[REDIRECT_FROM], text)
-        for line, message in problems:
-            report.add(f"{docs}/{src_uri}", line, message)
-        redirects += [Redirect(page_url(name), page_url(src_uri), f"{docs}/{src_uri}", line) for name, line in old]
+        redirects += page_redirects(meta[REDIRECT_FROM], text, page_url(src_uri), f"{docs}/{src_uri}", report)
     return SiteAddresses(names, paths, settle(redirects, names, report))

@@ -85,7 +85,7 @@ from seokb.site.quiz_pages import (
     rewrite_links,
 )
 from seokb.site.quiz_render import LessonLink, render_quiz, render_quiz_list
-from seokb.site.redirects import REDIRECT_FROM, Redirect, old_page_names, redirect_page, settle, term_redirects
+from seokb.site.redirects import REDIRECT_FROM, Redirect, page_redirects, redirect_page, settle, term_redirects
 from seokb.site.safe_html import FieldRenderer
 from seokb.site.share_meta import absolute_url
 from seokb.site.urls import (
@@ -95,7 +95,6 @@ from seokb.site.urls import (
     address,
     lesson_src,
     lesson_url,
-    page_url,
     quiz_src,
     redirect_file,
     relative_url,
@@ -412,10 +411,8 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     if hand_written:  # markers expand to a single line, so lines in the expanded text still match the file
         build.links += markdown_links(markdown, path, page.file.src_uri, first_line=first)
     if hand_written and REDIRECT_FROM in page.meta:
-        names, problems = old_page_names(page.meta[REDIRECT_FROM], build.sources.get(page.file.src_uri, ""))
-        for line, message in problems:
-            build.problems.add(path, line, message)
-        build.redirects += [Redirect(page_url(name), page.file.url, path, line) for name, line in names]
+        text = build.sources.get(page.file.src_uri, "")
+        build.redirects += page_redirects(page.meta[REDIRECT_FROM], text, page.file.url, path, build.problems)
     return markdown
 
 

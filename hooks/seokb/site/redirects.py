@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from seokb.content.model import Glossary
 from seokb.diagnostics import Diagnostics
-from seokb.site.urls import address, relative_url, term_url
+from seokb.site.urls import address, page_url, relative_url, term_url
 
 
 @dataclass(frozen=True, order=True)
@@ -87,6 +87,15 @@ def old_page_names(value: object, text: str, first_line: int = 1) -> tuple[list[
         else:
             names.append((item.strip(), line))
     return names, problems
+
+
+def page_redirects(value: object, text: str, new_url: str, path: str, report: Diagnostics) -> list[Redirect]:
+    """A page's `redirect_from` as redirects to `new_url` (the page's own address), each problem reported at its line
+    of `path`, the page's file."""
+    names, problems = old_page_names(value, text)
+    for line, message in problems:
+        report.add(path, line, message)
+    return [Redirect(page_url(name), new_url, path, line) for name, line in names]
 
 
 def _line_of(text: str, needle: str, start: int) -> int | None:
