@@ -180,10 +180,13 @@ class Project:
         """`mkdocs build` in this test's process (see build_in_process); `env` adds to the environment."""
         return build_in_process(self.root, *extra, env=env)
 
-    def build_command(self, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        """The real `mkdocs build` command line in a process of its own, for what only a fresh process shows."""
+    def build_command(
+        self, *extra: str, env: dict[str, str] | None = None, engine: str = "mkdocs"
+    ) -> subprocess.CompletedProcess[str]:
+        """The real `mkdocs build` command line (or `properdocs build`, which must run in a process of its own) in a
+        process of its own, for what only a fresh process shows."""
         return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", *extra],
+            [sys.executable, "-m", engine, "build", *extra],
             cwd=self.root,
             env={**mkdocs_env(), **(env or {})},
             capture_output=True,

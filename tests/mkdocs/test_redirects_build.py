@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import Project, entry, mkdocs_env, serve
+from conftest import Project, entry, serve
 from test_build import problem_lines
 from test_linkchecker import linkchecker
 
@@ -224,26 +223,12 @@ def test_properdocs_builds_the_redirects_too(project: Project) -> None:
     publish(project)
     (project.root / "glossary/backlink-profile.yml").unlink()
     project.write("glossary/link-profile.yml", entry("link-profile", term="Link profile", aliases="[backlink profile]"))
-    failed = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict"],
-        cwd=project.root,
-        env=mkdocs_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    failed = project.build_command("--strict", engine="properdocs")
     assert failed.returncode == 1 and "published-urls.txt:" in failed.stderr and "old_slugs: [backlink-profile]" in failed.stderr
     assert "Traceback" not in failed.stderr
     text = (project.root / "glossary/link-profile.yml").read_text(encoding="utf-8")
     (project.root / "glossary/link-profile.yml").write_text(text + "old_slugs: [backlink-profile]\n", encoding="utf-8")
-    built = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict"],
-        cwd=project.root,
-        env=mkdocs_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    built = project.build_command("--strict", engine="properdocs")
     assert built.returncode == 0, built.stderr
     assert follow(project, "glossary/backlink-profile/") == "glossary/link-profile/"
 
