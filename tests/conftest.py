@@ -354,6 +354,18 @@ def browser():
         chromium.close()
 
 
+# The palette toggle in the header: each scheme's label switches to the other one (mkdocs.yml's palette list).
+PALETTE_TOGGLE = {"slate": "Switch to dark mode", "default": "Switch to light mode"}
+
+
+def switch_palette(page, scheme: str) -> None:
+    """Switch the open page to `scheme` ("default" or "slate") with the header's toggle, as a reader does, and wait
+    for the theme's colour transitions to end: a contrast measured halfway through one reads a colour never shown."""
+    page.locator(f'label[title="{PALETTE_TOGGLE[scheme]}"]').click()
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === {scheme!r}")
+    page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -368,6 +380,7 @@ def page(browser):
 # them, instead of one of them starting last and running alone while the other worker idles.
 SLOWEST_FILES = (
     "test_linkchecker.py",
+    "test_accessibility_browser.py",
     "test_bench.py",
     "test_quiz_site.py",
     "test_quiz_browser.py",

@@ -113,28 +113,3 @@ def test_read_marks_appear_after_instant_navigation_back_home(page, served_site:
     item = page.locator("#the-path + p + ol > li", has=page.get_by_role("link", name="Frequently asked questions"))
     expect(item.locator(".seokb-read-mark")).to_be_visible()
     assert page.evaluate("window.sameDocument") is True, "the browser reloaded: instant navigation is off"
-
-
-@pytest.mark.parametrize("color_scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["check-a-link/", "course-test/", "", "lessons/faq/"])
-def test_the_course_pages_have_no_serious_accessibility_violation(
-    browser, served_site: str, path: str, color_scheme: str
-) -> None:
-    from test_quiz_site import AXE
-
-    assert AXE.exists(), "axe-core is missing: run `make test`, which installs it with npm ci"
-    context = browser.new_context(color_scheme=color_scheme)
-    page = context.new_page()
-    page.goto(served_site + path)
-    if path == "check-a-link/":  # the verdict box in view too
-        answer(open_checker(page, served_site), "yynnyy", ("automated",))
-        expect(page.locator(RESULT)).to_be_visible()
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    context.close()
-    assert serious == [], "\n".join(serious)

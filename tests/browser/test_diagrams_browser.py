@@ -1,5 +1,6 @@
 """Every diagram of the real site in Chromium: painted from the palette in light and dark mode, readable (contrast,
-text inside its boxes, axe-core), and as wide as a 360 px phone allows without scrolling sideways."""
+text inside its boxes, an accessible name and description), and as wide as a 360 px phone allows without scrolling
+sideways. axe-core checks them with the rest of their pages, in tests/browser/test_accessibility_browser.py."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import switch_palette
 
 pytestmark = pytest.mark.browser
 
@@ -88,62 +90,51 @@ def test_every_diagram_of_the_course_is_placed_in_a_lesson() -> None:
     assert {path.stem for path in (REPO / "diagrams").glob("*.yml")} == set(names)
 
 
-@pytest.mark.parametrize(("name", "lesson"), PLACES)
-def test_a_diagram_follows_the_palette_and_stays_readable(browser, served_site: str, name: str, lesson: str) -> None:
-    seen = {}
-    for scheme, attribute in SCHEMES.items():
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-        page = context.new_page()
-        page.goto(f"{served_site}lessons/{lesson}/")
-        assert page.locator("body").get_attribute("data-md-color-scheme") == attribute
-        figure = figure_of(page, name)
-        figure.scroll_into_view_if_needed()
-        colours = figure.evaluate(READ_COLOURS)
-        low = [(t["text"], round(t["ratio"], 2)) for t in colours["texts"] if t["ratio"] < 4.5]
-        assert low == [], f"{name} in {scheme} mode: text below 4.5:1 against its background: {low}"
-        assert figure.evaluate(TEXT_OUTSIDE_BOXES) == [], f"{name}: text runs out of its box"
-        seen[scheme] = colours
-        context.close()
-    light, dark = seen["light"], seen["dark"]
-    for part in ("boxStroke", "textFill", "arrowStroke", "caption"):
-        assert light[part] != dark[part], f"{name}: {part} is {light[part]} in both palettes"
-    assert light["fg"] != dark["fg"]
+def diagrams_in(lesson: str) -> list[str]:
+    return [name for name, place in PLACES if place == lesson]
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_diagrams_have_no_accessibility_violation(browser, served_site: str, scheme: str) -> None:
-    from test_quiz_site import AXE
+LESSONS = sorted({lesson for _, lesson in PLACES})
 
-    assert AXE.exists(), "axe-core is missing: run `make test`, which installs it with npm ci"
-    context = browser.new_context(color_scheme=scheme)
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_each_diagram_follows_the_palette_and_stays_readable(browser, served_site: str, lesson: str) -> None:
+    # One load per lesson: its diagrams read in light mode, then again after the header's toggle turns the page dark.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
     page = context.new_page()
-    problems = []
-    for lesson in sorted({lesson for _, lesson in PLACES}):
-        page.goto(f"{served_site}lessons/{lesson}/")
-        page.add_script_tag(path=str(AXE))
-        results = page.evaluate("axe.run({include: [['figure.seokb-diagram']]}, {resultTypes: ['violations']})")
-        problems += [
-            f"{lesson}: {v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-            for v in results["violations"]
-        ]
+    page.goto(f"{served_site}lessons/{lesson}/")
+    seen: dict[str, dict[str, dict]] = {name: {} for name in diagrams_in(lesson)}
+    for scheme in SCHEMES.values():
+        if scheme != "default":
+            switch_palette(page, scheme)
+        assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
+        for name in seen:
+            figure = figure_of(page, name)
+            colours = figure.evaluate(READ_COLOURS)
+            low = [(t["text"], round(t["ratio"], 2)) for t in colours["texts"] if t["ratio"] < 4.5]
+            assert low == [], f"{name} in {scheme}: text below 4.5:1 against its background: {low}"
+            seen[name][scheme] = colours
+    for name in seen:
+        figure = figure_of(page, name)
+        assert figure.evaluate(TEXT_OUTSIDE_BOXES) == [], f"{name}: text runs out of its box"
         # The accessible name and description are what a screen reader announces: the alt and every box.
-        for name, _ in (place for place in PLACES if place[1] == lesson):
-            svg = figure_of(page, name).locator("svg")
-            named = page.evaluate(
-                "(svg) => [document.getElementById(svg.getAttribute('aria-labelledby')).textContent,"
-                " document.getElementById(svg.getAttribute('aria-describedby')).textContent]",
-                svg.element_handle(),
-            )
-            assert named[0] and named[1].startswith("Row 1"), named
+        named = figure.locator("svg").evaluate(
+            "(svg) => [document.getElementById(svg.getAttribute('aria-labelledby')).textContent,"
+            " document.getElementById(svg.getAttribute('aria-describedby')).textContent]"
+        )
+        assert named[0] and named[1].startswith("Row 1"), (name, named)
+        light, dark = seen[name]["default"], seen[name]["slate"]
+        for part in ("boxStroke", "textFill", "arrowStroke", "caption"):
+            assert light[part] != dark[part], f"{name}: {part} is {light[part]} in both palettes"
+        assert light["fg"] != dark["fg"]
     context.close()
-    assert problems == [], "\n".join(problems)
 
 
 @pytest.mark.parametrize("width", [360, 390])
 def test_a_phone_shows_every_diagram_without_scrolling_sideways(browser, served_site: str, width: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme="light")
     page = context.new_page()
-    for lesson in sorted({lesson for _, lesson in PLACES}):
+    for lesson in LESSONS:
         page.goto(f"{served_site}lessons/{lesson}/")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{lesson} scrolls sideways by {overflow} px at {width} px"

@@ -1,4 +1,5 @@
-"""Quizzes on the real site, in a real browser: embedded in lessons, with instant navigation, progress, no-JS and axe."""
+"""Quizzes on the real site, in a real browser: embedded in lessons, with instant navigation, progress and no-JS.
+axe-core checks the quiz pages in tests/browser/test_accessibility_browser.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 LESSON = "lessons/high-quality-backlinks/"
 QUIZ = "#quiz-judge-a-quilting-guild-link"
 
@@ -89,29 +89,6 @@ def test_without_javascript_the_answers_are_in_details(browser, served_site: str
     page.locator(f"{QUIZ} details summary").first.click()
     assert key.is_visible() and key.inner_text().startswith("✓ True: tick it.")
     context.close()
-
-
-@pytest.mark.parametrize("color_scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", [LESSON, "quizzes/", "glossary/", "glossary/anchor-text/", ""])
-def test_no_serious_accessibility_violation(browser, served_site: str, path: str, color_scheme: str) -> None:
-    assert AXE.exists(), "axe-core is missing: run `make test`, which installs it with npm ci"
-    # The reader's system setting picks the palette at load (light: default, dark: slate), as it would for a reader.
-    context = browser.new_context(color_scheme=color_scheme)
-    page = context.new_page()
-    page.goto(served_site + path)
-    expected = "slate" if color_scheme == "dark" else "default"
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
-    if path == LESSON:  # feedback and explanations visible too
-        answer_guild_quiz(page, rightly=False)
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in results["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    context.close()
-    assert serious == [], "\n".join(serious)
 
 
 def test_terms_in_explanations_are_linked_like_lesson_text(page, served_site: str) -> None:
