@@ -377,21 +377,25 @@ def page(browser):
 
 
 # The files that take longest, longest first (measured on the 2-core machine, December 2026). pytest-xdist hands
-# whole files (--dist loadfile) to its workers in collection order; with these first, the two longest (the
-# LinkChecker crawl, the benchmark) start at once on different workers and the short files fill in around
-# them, instead of one of them starting last and running alone while the other worker idles.
+# whole files (--dist loadfile) to its workers in collection order; with these first, the long ones start early on
+# both workers and the short files fill in around them, instead of a long one starting last and running alone
+# while the other worker idles.
 SLOWEST_FILES = (
-    "test_linkchecker.py",
     "test_accessibility_browser.py",
+    "test_html_valid.py",
     "test_bench.py",
-    "test_quiz_site.py",
     "test_quiz_browser.py",
+    "test_course_browser.py",
+    "test_page_speed_browser.py",
+    "test_diagrams_browser.py",
     "test_properdocs.py",
+    "test_quiz_site.py",
+    "test_serve.py",
     "test_contributor_walkthrough.py",
+    "test_linkchecker.py",
+    "test_redirects_build.py",
     "test_web_browser.py",
     "test_glossary_browser.py",
-    "test_serve.py",
-    "test_course_browser.py",
 )
 
 
