@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from conftest import REPO, switch_palette
 from playwright.sync_api import expect
-from test_course_browser import CHECK, RESULT, answer
+from test_course_browser import RESULT, answer, ready_checker
 from test_diagrams_browser import PLACES
 from test_quiz_site import LESSON, answer_guild_quiz
 
@@ -26,8 +26,7 @@ def open_what_a_reader_opens(page, path: str) -> None:
     if path == LESSON:  # the quiz's feedback and explanations
         answer_guild_quiz(page, rightly=False)
     if path == "check-a-link/":  # the verdict box
-        page.locator(f"{CHECK}[data-seokb-ready]").wait_for(state="attached")
-        answer(page.locator(CHECK), "yynnyy", ("automated",))
+        answer(ready_checker(page), "yynnyy", ("automated",))
         expect(page.locator(RESULT)).to_be_visible()
 
 

@@ -13,6 +13,11 @@ RESULT = "[data-seokb-check-result]"
 
 def open_checker(page, served_site: str):
     page.goto(served_site + "check-a-link/")
+    return ready_checker(page)
+
+
+def ready_checker(page):
+    """The checker's form on the open page, once its script has set it up."""
     page.locator(f"{CHECK}[data-seokb-ready]").wait_for(state="attached")
     return page.locator(CHECK)
 

@@ -138,7 +138,7 @@ def test_a_phone_shows_every_diagram_without_scrolling_sideways(browser, served_
         page.goto(f"{served_site}lessons/{lesson}/")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{lesson} scrolls sideways by {overflow} px at {width} px"
-        for name, _ in (place for place in PLACES if place[1] == lesson):
+        for name in diagrams_in(lesson):
             figure = figure_of(page, name)
             sizes = figure.evaluate(
                 "(f) => { const s = f.querySelector('svg'); return {scroll: f.scrollWidth, client: f.clientWidth,"

@@ -53,7 +53,7 @@ def test_progress_is_kept_and_listed_after_a_reload(page, served_site: str) -> N
     page.goto(served_site + "quizzes/")
     entry = page.locator("li", has=page.get_by_role("link", name="Judge a link from a quilting guild"))
     assert "7 of 7" in entry.inner_text()
-    quizzes = len(list((Path(__file__).resolve().parents[2] / "quizzes").glob("*.yml")))
+    quizzes = len(list((REPO / "quizzes").glob("*.yml")))
     assert f"You have done 1 of {quizzes} quizzes" in page.locator("article").inner_text()
 
 
