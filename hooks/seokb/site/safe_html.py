@@ -1,9 +1,10 @@
 """Contributed Markdown made into HTML that cannot run script: a Markdown pipeline of its own, then an allow-list.
 
-GitHub's way: the source checks (content_rules.py) give a contributor a `path:line` message, and this module is what
+GitHub's way: the source checks (content/rules.py) give a contributor a `path:line` message, and this module is what
 keeps a reader safe when a check misses a case. Fields never pass through the site's own Markdown pipeline, whose
 extensions (attr_list, snippets, md_in_html, raw HTML) are for maintainers' lessons: `{ onclick=... }` or
-`--8<-- "mkdocs.yml"` in a definition is text here.
+`--8<-- "mkdocs.yml"` in a definition is text here. They are read as CommonMark with tables, by the parser the source
+checks use: what a check looked at is what the page shows, and what GitHub shows in a pull request's preview.
 """
 
 from __future__ import annotations
@@ -12,13 +13,10 @@ import difflib
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
 
 from seokb.content.safe_urls import is_safe_href
-
-# What a definition, an example or a quiz explanation needs, and nothing that can carry an attribute.
-_EXTENSIONS = ("fenced_code", "tables")
 
 ALLOWED_TAGS = frozenset(
     {
@@ -55,18 +53,23 @@ class SafeHtml:
     removed: str | None = None
 
 
+class _EveryLink(MarkdownIt):
+    """markdown-it would quietly show a `javascript:` link as text. The allow-list below is the one judge of URLs, and
+    what it has to remove fails the build with a message, so the renderer hands every link on to it."""
+
+    def validateLink(self, url: str) -> bool:  # noqa: N802 (markdown-it's name)
+        return True
+
+
 class FieldRenderer:
-    """Markdown -> sanitized HTML for contributed fields. One per build: Python-Markdown is slow to set up."""
+    """Markdown -> sanitized HTML for contributed fields: what a definition, an example or a quiz explanation needs
+    (paragraphs, emphasis, links, lists, code, tables), and no raw HTML at all: a '<' is a character to show."""
 
     def __init__(self) -> None:
-        self._markdown = markdown.Markdown(extensions=list(_EXTENSIONS))
-        # No raw HTML at all: a '<' is a character to show. (Python-Markdown has no switch for this.)
-        self._markdown.preprocessors.deregister("html_block")
-        self._markdown.inlinePatterns.deregister("html")
+        self._markdown = _EveryLink("commonmark", {"html": False}).enable("table")
 
     def render(self, text: str) -> SafeHtml:
-        rendered = self._markdown.reset().convert(text)
-        return sanitize(rendered)
+        return sanitize(self._markdown.render(text).rstrip("\n"))
 
 
 def removed_message(removed: str) -> str:
