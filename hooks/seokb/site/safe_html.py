@@ -82,17 +82,7 @@ def removed_message(removed: str) -> str:
 
 def sanitize(rendered: str) -> SafeHtml:
     """`rendered` through the allow-list; if that changed what a browser would build from it, say what went."""
-    clean = nh3.clean(
-        rendered,
-        tags=set(ALLOWED_TAGS),
-        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-        filter_style_properties={"text-align"},
-        clean_content_tags={"script", "style"},
-        attribute_filter=_attribute_filter,
-    )
+    clean = _ALLOW_LIST.clean(rendered)
     if clean == rendered:  # nothing was taken out (221 of the glossary's 222 fields): no structure to compare
         return SafeHtml(clean)
     before, after = _structure(rendered), _structure(clean)
@@ -106,6 +96,19 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "href" and not is_safe_href(value):
         return None
     return value
+
+
+# Built once: nh3.clean would build the same sanitizer again for each of a build's fields (20,000 at 5,000 terms).
+_ALLOW_LIST = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    url_schemes=set(URL_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+    filter_style_properties={"text-align"},
+    clean_content_tags={"script", "style"},
+    attribute_filter=_attribute_filter,
+)
 
 
 class _Structure(HTMLParser):
