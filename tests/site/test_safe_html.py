@@ -37,8 +37,8 @@ def test_a_field_renders_as_github_previews_it(markdown: str, html: str) -> None
 
 
 def test_one_renderer_serves_many_fields_without_carrying_state_over() -> None:
-    """A build renders thousands of fields with one renderer: a footnote-like or reference link in one field must not
-    resolve in the next."""
+    """A build renders thousands of fields with one renderer: a reference link defined in one field must not resolve
+    in the next."""
     renderer = FieldRenderer()
     assert (
         renderer.render("[Google][g]\n\n[g]: https://www.google.com/").html
