@@ -5,9 +5,10 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint setup browser tools
+.PHONY: serve build test check lint setup test-setup browser tools
 
 # Served at the root: the published site_url has a /seokb/ path, which a local preview does not need.
 serve: setup
@@ -20,22 +21,29 @@ check: setup
 	$(VENV)/bin/seokb check
 
 # Lint, format and types first: seconds, and a red line names the file before the suite's minutes start.
-lint: setup
+lint: test-setup
 	$(VENV)/bin/ruff check hooks tests bench
 	$(VENV)/bin/ruff format --check hooks tests bench
 	$(VENV)/bin/mypy
 
-test: setup browser tools lint
+test: test-setup browser tools lint
 	$(PY) -m pytest -n auto --dist loadfile
 
+# Setup by need: serve, build and check install what the site needs to build (MkDocs, the theme, the engine's
+# libraries); test adds the test tools (pytest, Playwright, the checkers, lint), which a content contributor never runs.
 setup: $(STAMP)
+test-setup: $(TEST_STAMP)
 
 # Reinstall only when the dependency list changes.
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --editable '.[test]'
+	$(PY) -m pip install --quiet --editable .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --editable '.[test]'
+	touch $(TEST_STAMP)
 
 # Browser tests drive Debian's chromium (Playwright's own browser download is not reachable).
 browser:

@@ -44,7 +44,7 @@ class PageExtras:
 
 def robots_txt(site_url: str) -> str:
     """robots.txt for a site at the root of its host: everything may be crawled, and here is the sitemap.
-    (A crawler only reads /robots.txt at a host's root: under a project path it is never read; see README.)"""
+    (A crawler only reads /robots.txt at a host's root: under a project path it is never read; see MAINTAINING.md.)"""
     return f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(site_url, 'sitemap.xml')}\n"
 
 
