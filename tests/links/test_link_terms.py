@@ -98,8 +98,7 @@ def test_the_added_links_are_found_below_the_front_matter_and_a_term_page_skips_
     assert own.html == "<p>A backlink.</p>" and own.links == []
 
 
-def test_linking_on_every_core_gives_what_linking_here_gives(monkeypatch) -> None:
-    import seokb.links.terms as terms
+def test_link_pages_links_each_page_as_link_page_does() -> None:
     from seokb.links.terms import PageToLink, link_pages
 
     pages = [
@@ -109,15 +108,8 @@ def test_linking_on_every_core_gives_what_linking_here_gives(monkeypatch) -> Non
             f"# Page {n}\n\nA backlink and anchor text, then a backlink again.\n",
             own_slug="backlink" if n % 3 == 0 else None,
         )
-        for n in range(40)
+        for n in range(6)
     ]
-    here = link_pages(pages, MATCHER)  # under PARALLEL_FROM: in this process
-    monkeypatch.setattr(terms, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(terms.threading, "active_count", lambda: 1)  # pytest-xdist's own threads aside
-    monkeypatch.setattr(terms.os, "cpu_count", lambda: 2)
-    pools = []
-    real_pool = terms.ProcessPoolExecutor
-    monkeypatch.setattr(terms, "ProcessPoolExecutor", lambda *args, **kwargs: pools.append(args) or real_pool(*args, **kwargs))
-    assert link_pages(pages, MATCHER) == here
-    assert pools == [(2,)]  # the pages did go to worker processes
+    here = link_pages(pages, MATCHER)
+    assert here == [link_page(p.html, p.page_url, MATCHER, p.source_text, p.body_line, p.own_slug) for p in pages]
     assert [len(page.links) for page in here[:3]] == [1, 2, 2]  # a term page does not link its own term

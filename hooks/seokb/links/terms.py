@@ -6,11 +6,7 @@ on the order MkDocs renders pages in.
 
 from __future__ import annotations
 
-import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 
 from seokb.links.autolink import Mention, TermMatcher, autolink
 from seokb.site.urls import relative_url, term_slug_of, term_url
@@ -82,33 +78,7 @@ def _line_of(lines: list[str], words: str, after: int = 1) -> int:
     return after
 
 
-# Below this many pages, starting processes costs more than linking on two cores saves (measured with bench/).
-PARALLEL_FROM = 500
-
-
 def link_pages(pages: list[PageToLink], matcher: TermMatcher) -> list[LinkedPage]:
-    """link_page for every page, in order: on every core once the site is large, the same result either way."""
-    workers = min(os.cpu_count() or 1, 8)
-    # Forking a process that runs threads (`mkdocs serve`'s server and watcher) can copy a held lock: link here.
-    if len(pages) < PARALLEL_FROM or workers < 2 or threading.active_count() > 1:
-        return [_link(page, matcher) for page in pages]
-    # Forked workers inherit the matcher instead of receiving a pickled copy with every batch of pages.
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_keep_matcher, initargs=(matcher,)) as pool:
-        return list(pool.map(_link_in_worker, pages, chunksize=max(1, len(pages) // (workers * 8))))
-
-
-def _link(page: PageToLink, matcher: TermMatcher) -> LinkedPage:
-    return link_page(page.html, page.page_url, matcher, page.source_text, page.body_line, page.own_slug)
-
-
-_worker_matcher: TermMatcher | None = None  # set in each worker process only, by _keep_matcher
-
-
-def _keep_matcher(matcher: TermMatcher) -> None:
-    global _worker_matcher
-    _worker_matcher = matcher
-
-
-def _link_in_worker(page: PageToLink) -> LinkedPage:
-    assert _worker_matcher is not None
-    return _link(page, _worker_matcher)
+    """link_page for every page, in order. In this process: at 574 pages, forking two workers measured the same as
+    linking here, and the real site has about a hundred pages (issue 31)."""
+    return [link_page(page.html, page.page_url, matcher, page.source_text, page.body_line, page.own_slug) for page in pages]
