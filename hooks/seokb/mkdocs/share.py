@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
 import posixpath
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -191,28 +190,11 @@ def _oembed(share: Shares, shared: SharedPage, config: MkDocsConfig) -> str:
     )
 
 
-class CardFile(File):
-    """A card from the cache, hard-linked into the site instead of copied: a large site has thousands, and the
-    build would otherwise write them all again every time. A cached card is never changed in place (a new one is a
-    new file, see social_card._store), so the link always shows what was drawn. Copied where a link cannot be made
-    (another file system)."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        output = self.abs_dest_path
-        try:
-            os.makedirs(os.path.dirname(output), exist_ok=True)
-            if os.path.lexists(output):  # a --dirty build keeps the last build's files
-                os.unlink(output)
-            os.link(str(self.abs_src_path), output)
-        except OSError:
-            super().copy_file(dirty)
-
-
 def _publish(share: Shares, files: Files, config: MkDocsConfig, cards: dict[str, Card]) -> None:
     batch = render_many(cards.values(), share.cache_dir)
     for uri, path in zip(cards, batch.paths):
         share.card_files[uri] = path
-        files.append(CardFile.generated(config, uri, abs_src_path=str(path)))
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
     if cards:
         log.debug(f"seokb: {batch.rendered} social cards drawn, {batch.reused} reused from the cache")
 
