@@ -6,7 +6,7 @@ Both travel in the same Diagnostics report and are printed the same way, in file
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -54,12 +54,9 @@ class Diagnostics:
         """An error: the run fails."""
         self.items.append(Diagnostic(path, max(line, 1), message))
 
-    def warn(self, path: str, line: int, message: str) -> None:
-        """A warning: shown with the errors; it fails a strict build only."""
-        self.items.append(Diagnostic(path, max(line, 1), message, "warning"))
-
-    def extend(self, other: Diagnostics) -> None:
-        self.items.extend(other.items)
+    def extend(self, found: Iterable[Diagnostic]) -> None:
+        """Problems another step found, errors or warnings as each says."""
+        self.items.extend(found)
 
     def __bool__(self) -> bool:
         return bool(self.items)

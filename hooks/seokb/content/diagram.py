@@ -15,7 +15,6 @@ from seokb.diagnostics import Diagnostics
 
 DIAGRAM_SCHEMA = "diagram.schema.json"
 SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/seokb/schema/diagram.schema.json"
-KINDS = ("plain", "highlight", "warning", "code")
 DIAGRAM_FILES = FolderKind("diagram", "a diagram", "diagrams", "name", lambda name: name.startswith(".") or name == "README.md")
 # Messages of plain_text_problems that a code box is allowed to earn: it shows HTML as text, on purpose.
 _CODE_MAY_SHOW = ("raw HTML", "must be plain text")

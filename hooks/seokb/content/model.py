@@ -86,9 +86,6 @@ class Glossary:
     def get(self, slug: str) -> Term | None:
         return self._by_slug.get(slug)  # type: ignore[attr-defined]
 
-    def ids(self) -> tuple[str, ...]:
-        return tuple(term.slug for term in self.terms)
-
     def replaced(self) -> dict[str, Term]:
         """Each old slug an entry declares -> the entry that serves its address now (the first, in slug order, when
         two declare one: the glossary's checks report the second)."""

@@ -20,7 +20,6 @@ from seokb.diagnostics import Diagnostics
 
 QUIZ_SCHEMA = "quiz.schema.json"
 SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/seokb/schema/quiz.schema.json"
-QUESTION_TYPES = ("checklist", "single", "multiple")
 # The YAML key that holds a question's answers: a checklist judges statements ("items"), the others offer options.
 ANSWERS_KEY = {"checklist": "items", "single": "options", "multiple": "options"}
 # Files that may sit in quizzes/ without being quizzes.
@@ -71,11 +70,6 @@ class Quiz:
     @property
     def points(self) -> int:
         return sum(question.points for question in self.questions)
-
-    @property
-    def storage_key(self) -> str:
-        """Where the browser keeps this quiz's progress (quiz.js writes it; the quiz list reads it)."""
-        return f"seokb:quiz:{self.id}"
 
 
 @dataclass(frozen=True)

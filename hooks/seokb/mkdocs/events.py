@@ -592,7 +592,7 @@ def _add_backlinks(build: Build, pages: list, mentions: dict[PageRef, list[Menti
                 build.late_html.setdefault(src_uri, {})[LESSON_TERMS_SLOT] = lesson_terms_html(items)
                 build.links += _engine_links(build, page, [(i["href"], i["name"]) for i in items], "lesson-terms")
                 _add_heading(page, "Terms in this lesson", "terms-in-this-lesson")
-    build.problems.items += orphan_term_warnings(build.glossary, backlinks)
+    build.problems.extend(orphan_term_warnings(build.glossary, backlinks))
 
 
 def _engine_links(build: Build, page, links: list[tuple[str, str]], origin: str) -> list[Link]:
@@ -616,8 +616,8 @@ def _write_link_profile(build: Build, pages: list, site: SiteMap, config: MkDocs
     lesson_h1 = {lesson_src(slug): [title] for slug, title in build.lesson_titles.items()}
     titles.update({uri: names[0] for uri, names in lesson_h1.items() if uri in titles})
     profile = link_profile(build.links, site, titles, build.glossary, exempt=HUBS, other_names=lesson_h1)
-    build.problems.items += over_optimised_warnings(profile)
-    build.problems.items += orphan_warnings(profile, {page.file.src_uri: build.source_path(page.file) for page in pages})
+    build.problems.extend(over_optimised_warnings(profile))
+    build.problems.extend(orphan_warnings(profile, {page.file.src_uri: build.source_path(page.file) for page in pages}))
     page = next((page for page in pages if page.file.src_uri == LINK_PROFILE_PAGE), None)
     if page is None:
         return
