@@ -197,7 +197,6 @@ class TermMatcher:
         self._starts = frozenset(words[0] for words in self._by_words)
         # A site's vocabulary is small and every page repeats it: each word's forms are worked out once per build.
         self._forms: dict[str, tuple[str, str]] = {}
-        self.lookups = 0  # set and dict lookups so far: what the scaling test counts instead of timing
 
     def find(self, text: str) -> list[tuple[int, int, Term]]:
         """(start, end, term) of each mention in `text`: left to right, the longest name at each word, never overlapping.
@@ -220,7 +219,6 @@ class TermMatcher:
         starts, by_words, longest = self._starts, self._by_words, self.longest
         found: list[tuple[int, int, Term]] = []
         ends: list[int] | None = None
-        lookups = count  # one set lookup per word
         k = 0
         while k < count:
             inner, last = forms[k]
@@ -233,7 +231,6 @@ class TermMatcher:
             for end in range(reach, k - 1, -1):
                 if compound[end]:  # would end inside a compound word
                     continue
-                lookups += 1
                 term = by_words.get(tuple(form[0] for form in forms[k:end]) + (forms[end][1],))
                 if term is not None:
                     if ends is None:  # where each part ends in `text`: needed only once a name is found
@@ -242,7 +239,6 @@ class TermMatcher:
                     k = end
                     break
             k += 1
-        self.lookups += lookups
         return found
 
 
@@ -260,9 +256,6 @@ class _Run:
         return self.start + (self.raw_index[at] if self.raw_index is not None else at)
 
 
-_decoded: dict[str, str] = {}  # entity -> its text: pages repeat a handful of entities (&para; in every heading)
-
-
 def _unescape(raw: str) -> tuple[str, list[int] | None]:
     """The text a reader sees, and where each of its characters sits in `raw` (None: the same place)."""
     if "&" not in raw:
@@ -271,7 +264,7 @@ def _unescape(raw: str) -> tuple[str, list[int] | None]:
     raw_index: list[int] = []
     at = 0
     for entity in _ENTITY.finditer(raw):
-        decoded = _decoded.get(entity.group()) or _decoded.setdefault(entity.group(), html.unescape(entity.group()))
+        decoded = html.unescape(entity.group())
         if decoded == entity.group():  # an unknown name stays literal text
             continue
         parts.append(raw[at : entity.start()])
