@@ -46,3 +46,7 @@ def on_serve(server, config, builder):
 
 def on_post_template(output_content, template_name, config):
     return events.on_post_template(output_content, template_name, config)
+
+
+def on_shutdown():
+    return events.on_shutdown()

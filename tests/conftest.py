@@ -60,6 +60,7 @@ class Built:
     returncode: int
     stdout: str
     stderr: str
+    handlers_left: int = 0  # handlers the hooks left on the `mkdocs` logger when the build ended
 
 
 # The CLI's log line when stderr is not a terminal, as every test reads it: mkdocs/__main__.py's color_option
@@ -127,12 +128,13 @@ def build_in_process(root: Path, *extra: str, env: dict[str, str] | None = None)
                 returncode = 1
     finally:
         build_module.log.removeFilter(duplicates)
-        # The hooks attach handlers of their own to the `mkdocs` logger in on_config and leave them there after
-        # the build (a process of its own ends there); later builds and tests here must not count through them.
+        # The hooks attach handlers of their own to the `mkdocs` logger in on_config and take them off on_shutdown,
+        # once MkDocs has logged its verdict; counted here, then the logger is put back as it was in any case.
+        handlers_left = len([h for h in logger.handlers if getattr(h, "seokb", False)])
         logger.handlers[:] = before[2]
         logger.setLevel(before[0])
         logger.propagate = before[1]
-    return Built(["mkdocs", "build", *extra], returncode, stdout.getvalue(), stderr.getvalue())
+    return Built(["mkdocs", "build", *extra], returncode, stdout.getvalue(), stderr.getvalue(), handlers_left)
 
 
 def _build_options(extra: list[str]) -> dict:

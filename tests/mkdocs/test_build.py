@@ -39,6 +39,7 @@ def test_a_small_glossary_builds_index_and_term_pages(project: Project) -> None:
     result = project.build()
     assert result.returncode == 0, result.stderr
     assert problem_lines(result.stderr) == []
+    assert result.handlers_left == 0  # the build took its log handlers off MkDocs' logger when it ended
     assert_golden("build-backlink.html", article(project.site("glossary/backlink/index.html")))
     assert_golden("build-glossary-index.html", article(project.site("glossary/index.html")))
     page = project.site("glossary/anchor-text/index.html")
@@ -174,6 +175,7 @@ def test_a_build_in_the_test_process_prints_what_the_command_line_prints(project
     command = project.build_command()
     assert command.returncode == 1 and "ERROR   -  glossary/backlink.yml:2: " in command.stderr
     for result in (project.build(), project.build()):
+        assert result.handlers_left == 0  # a failed build takes its log handlers off MkDocs' logger
         assert (result.returncode, same_everywhere(result.stderr), result.stdout) == (
             command.returncode,
             same_everywhere(command.stderr),

@@ -49,7 +49,7 @@ from seokb.links.profile import (
 from seokb.links.terms import PageToLink, link_pages
 from seokb.mkdocs import share, structured
 from seokb.mkdocs.edit import edit_url, repo_relative_edit_uri
-from seokb.mkdocs.logs import log, report, start_build_logging, stop_if_strict
+from seokb.mkdocs.logs import log, report, start_build_logging, stop_build_logging, stop_if_strict
 from seokb.mkdocs.serve import keep_last_good_site
 from seokb.site import page_assets
 from seokb.site.diagram_svg import DIAGRAM_SLOT, SVG_SLOT, diagram_figure, diagram_svg, fill_diagram_slots
@@ -687,6 +687,12 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     context["seokb_title"] = extras.title
     context["seokb_in_nav"] = page.file.src_uri in build.nav_order
     return context
+
+
+def on_shutdown() -> None:
+    """After the last build (of `mkdocs build`, or of `mkdocs serve` when it stops) and after MkDocs has logged its
+    verdict, which the annotations must still see."""
+    stop_build_logging()
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -42,11 +42,9 @@ class ActionsAnnotations(logging.Handler):
 
 def start_build_logging() -> CountHandler:
     """A fresh warning counter (strict mode stops before any page is written, not after, as MkDocs' own would) and,
-    under GitHub Actions, the annotations; the last build's handlers go, as `mkdocs serve` rebuilds in one process."""
+    under GitHub Actions, the annotations; a build that ended without stop_build_logging leaves none behind."""
+    stop_build_logging()
     logger = engine_logger()
-    for handler in list(logger.handlers):
-        if getattr(handler, "seokb", False):
-            logger.removeHandler(handler)
     counter = CountHandler()
     counter.setLevel(logging.WARNING)
     handlers: list[logging.Handler] = [counter]
@@ -56,6 +54,15 @@ def start_build_logging() -> CountHandler:
         handler.seokb = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     return counter
+
+
+def stop_build_logging() -> None:
+    """The build's handlers leave MkDocs' logger: it outlives the build (in a test process that builds many sites, in
+    a program that runs MkDocs among other work)."""
+    logger = engine_logger()
+    for handler in list(logger.handlers):
+        if getattr(handler, "seokb", False):
+            logger.removeHandler(handler)
 
 
 def report(problems: Diagnostics) -> None:
