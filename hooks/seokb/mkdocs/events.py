@@ -13,6 +13,7 @@ state object, Build, is made anew in on_config (`mkdocs serve` keeps this module
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import time
 from dataclasses import dataclass, field, replace
@@ -248,6 +249,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "navigation.path" not in features:
         config.theme["features"] = [*features, "navigation.path"]
     _build.assets = _page_assets(config)
+    # The engine checks every link and anchor of every page, with the file and line it was written at
+    # (links/check.py): MkDocs' own report of the same broken link would say it a second time, with no line.
+    config.validation.links.not_found = logging.DEBUG
+    config.validation.links.anchors = logging.DEBUG
     return config
 
 
