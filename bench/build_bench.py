@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/build_bench.py                      # 2,500 and 5,000 terms, 250 and 500 lessons
     .venv/bin/python bench/build_bench.py --sizes 500:50 --linkchecker --serve
+    .venv/bin/python bench/build_bench.py --real --serve --against /tmp/engine-d0ede6c   # the real site, two engines
 
 The peer build needs mkdocs-ezglossary-plugin 2.1 (`pip install -e '.[bench]'`); --no-peer leaves it out.
 
@@ -384,7 +385,7 @@ def lesson_term_links(kb: Path, peer: Path) -> tuple[int, int]:
 def timed_build(root: Path, site: Path, env: dict[str, str]) -> tuple[float, int, str, float]:
     """(wall seconds, peak memory in MB, log, CPU seconds) of one `mkdocs build`, measured by /usr/bin/time. CPU
     seconds (user and system) are what to compare when the machine is shared: they move less with its load."""
-    report = root / "time.txt"
+    report = site.parent / f"{site.name}-time.txt"
     command = ["/usr/bin/time", "-f", "%e %M %U %S", "-o", str(report), sys.executable, "-m", "mkdocs", "build", "-d", str(site)]
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     if result.returncode:
@@ -427,7 +428,13 @@ def _seconds(runs) -> str:
     return ", ".join(f"{run[0]:.1f}" for run in runs)
 
 
-def serve_rebuild_seconds(root: Path, edited: Path, env: dict[str, str], edits: int = 3) -> tuple[list[float], list[float]]:
+def serve_rebuild_seconds(
+    root: Path,
+    edited: Path,
+    env: dict[str, str],
+    edits: int = 3,
+    change=lambda text, n: text.replace("made-up term", f"made-up term (edit {n})"),
+) -> tuple[list[float], list[float]]:
     """`mkdocs serve` on a site: the seconds MkDocs reports for each rebuild after a one-file edit of `edited`,
     and for a full `mkdocs build` of the same site run just before each edit (the server idles meanwhile), so
     that rebuilds and full builds take turns on the same machine, as the baseline and seokb builds do."""
@@ -459,7 +466,7 @@ def serve_rebuild_seconds(root: Path, edited: Path, env: dict[str, str], edits: 
             if edit < edits:
                 full_builds.append(reported_seconds([timed_build(root, root / "site", env)]))
                 time.sleep(2)  # past the watcher's debounce, so each edit is one rebuild
-                edited.write_text(original.replace("made-up term", f"made-up term (edit {edit + 1})"), encoding="utf-8")
+                edited.write_text(change(original, edit + 1), encoding="utf-8")
     finally:
         server.send_signal(signal.SIGINT)  # Ctrl+C: MkDocs then deletes its temporary site folder (SIGTERM leaves it)
         server.wait()
@@ -480,6 +487,61 @@ def reported_seconds(runs) -> float:
     return median(float(BUILT.search(run[2]).group(1)) for run in runs)
 
 
+# What a copy of the real site needs: its content and configuration; the engine comes from the checkout measured.
+REAL_SITE = ("docs", "glossary", "quizzes", "diagrams", "mkdocs.yml", "published-urls.txt")
+
+
+def copy_real_site(engine: Path, root: Path) -> None:
+    """This repository's content, with the hooks of the checkout at `engine` (this one, or another commit's)."""
+    for name in REAL_SITE:
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
+    shutil.copytree(engine / "hooks", root / "hooks", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+
+
+def real_site(arguments, env: dict[str, str]) -> None:
+    """The real site's full build (and with --serve, its rebuild after one entry is edited), with this checkout's
+    engine and, with --against, another checkout's, in turns; medians and the ratio of this engine to the other."""
+    engines = {"this engine": REPO, **({"against": Path(arguments.against).resolve()} if arguments.against else {})}
+    with tempfile.TemporaryDirectory(prefix="seokb-real-") as temporary:
+        roots = {name: Path(temporary, name.replace(" ", "-")) for name in engines}
+        for name, engine in engines.items():
+            copy_real_site(engine, roots[name])
+            timed_build(roots[name], roots[name] / "site", env)  # cards drawn and cached: every timed build is warm
+        runs: dict[str, list] = {name: [] for name in engines}
+        for _ in range(arguments.runs):
+            for name in engines:
+                runs[name].append(timed_build(roots[name], roots[name] / "site", env))
+        pages = len(list((roots["this engine"] / "site").rglob("index.html")))
+        print(f"the real site ({pages} pages); median of {arguments.runs} runs each, engines in turn")
+        for name, engine in engines.items():
+            print(
+                f"    {name} ({engine}): {median(r[0] for r in runs[name]):.2f} s wall, {median(r[3] for r in runs[name]):.2f} s CPU, "
+                f"{max(r[1] for r in runs[name])} MB peak  runs: {', '.join(f'{r[0]:.2f}' for r in runs[name])}"
+            )
+        if arguments.against:
+            ours, theirs = (median(r[0] for r in runs[name]) for name in ("this engine", "against"))
+            ours_cpu, theirs_cpu = (median(r[3] for r in runs[name]) for name in ("this engine", "against"))
+            print(
+                f"    full build: this engine x{ours / theirs:.2f} of the other's wall time, x{ours_cpu / theirs_cpu:.2f} of its CPU time"
+            )
+        if arguments.serve:
+            rebuilds = {}
+            for name in engines:
+                entry = roots[name] / "glossary" / "backlink.yml"
+                rebuilds[name], fulls = serve_rebuild_seconds(
+                    roots[name], entry, env, arguments.edits, change=lambda text, n: text + f"# edit {n}\n"
+                )
+                print(
+                    f"    mkdocs serve, glossary/backlink.yml edited ({name}): rebuilt in {', '.join(f'{r:.2f}' for r in rebuilds[name])} s; "
+                    f"full builds in turn {', '.join(f'{f:.2f}' for f in fulls)} s"
+                )
+            if arguments.against:
+                print(
+                    f"    rebuild: this engine x{median(rebuilds['this engine']) / median(rebuilds['against']):.2f} of the other"
+                )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2500:250,5000:500", help="terms:lessons pairs, comma separated")
@@ -488,7 +550,15 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true", help="also time mkdocs serve rebuilding after a glossary edit")
     parser.add_argument("--edits", type=int, default=3, help="with --serve: edits, each after a full build (medians reported)")
     parser.add_argument("--no-peer", action="store_true", help=f"leave out the peer build ({PEER} {PEER_VERSIONS})")
+    parser.add_argument("--real", action="store_true", help="build the real site instead of synthetic ones")
+    parser.add_argument(
+        "--against", help="with --real: another checkout (a worktree of an earlier commit) whose engine builds it too"
+    )
     arguments = parser.parse_args()
+    if arguments.real:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        env.pop("SITE_URL", None)
+        return real_site(arguments, env)
     peer = None if arguments.no_peer else peer_version()  # before any build: a missing peer fails at once
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
