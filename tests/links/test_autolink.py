@@ -383,7 +383,7 @@ def test_an_authors_link_inside_an_opt_out_is_not_a_mention() -> None:
 
 
 def test_anchors_are_collected_in_the_same_pass_as_links_would_find_them() -> None:
-    from seokb.links.check import page_anchors
+    from seokb.markup.links import page_anchors
 
     page = '<h2 id="why">Why</h2><p><a name="old"></a>A backlink <span name="no" id="x&amp;y">here</span>.</p><input id="category-basics">'
     anchors: set[str] = set()

@@ -11,7 +11,7 @@ import pytest
 from golden import assert_golden
 
 from seokb.content.model import Glossary, Source, Term
-from seokb.links.check import Link, site_map
+from seokb.links.check import site_map
 from seokb.links.profile import (
     CHART_COLOURS,
     EVERY_PAGE_SLOT,
@@ -25,6 +25,7 @@ from seokb.links.profile import (
     percent,
     phrase_of,
 )
+from seokb.markup.links import Link
 
 
 def make_term(slug: str, name: str, aliases: tuple[str, ...] = ()) -> Term:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from seokb.diagnostics import Diagnostics
-from seokb.links.check import Link, check_links, closest_page, markdown_links, orphan_pages, page_anchors, site_map
+from seokb.links.check import check_links, closest_page, orphan_pages, site_map
+from seokb.markup.links import Link, markdown_links, page_anchors
 
 SITE = site_map(
     pages={

@@ -15,7 +15,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from seokb.content.rules import TextProblem, script_link_problems
-from seokb.links.htmlscan import attributes, pieces
+from seokb.markup.htmlscan import attributes, pieces
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _LOOKS_LIKE_MARKER = re.compile(r"\s*(?:seokb|quiz)(?![a-z])", re.IGNORECASE)

@@ -11,8 +11,8 @@ from itertools import accumulate
 
 from seokb.content.model import Glossary, Term
 from seokb.content.names import name_key, singular
-from seokb.links.check import anchor_names
-from seokb.links.htmlscan import attributes, pieces
+from seokb.markup.htmlscan import attributes, pieces
+from seokb.markup.links import anchor_names
 
 # A word: letters and digits, with inner apostrophes so "backlink's" and "Google's" stay one word.
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")

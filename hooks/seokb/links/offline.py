@@ -21,8 +21,9 @@ from seokb.content.lesson_rules import front_matter
 from seokb.content.model import Glossary
 from seokb.content.quiz import Quizzes
 from seokb.diagnostics import Diagnostics
-from seokb.links.check import Link, check_links, markdown_links, site_map
+from seokb.links.check import check_links, site_map
 from seokb.links.profile import LINK_PROFILE_PAGE
+from seokb.markup.links import Link, markdown_links
 from seokb.site.feed import FEED_FILE
 from seokb.site.glossary_json import SCHEMA_FILE
 from seokb.site.glossary_pages import index_page_links, term_page, term_page_links

@@ -13,7 +13,8 @@ import jinja2
 from seokb.content.model import Glossary, Term
 from seokb.content.names import name_key
 from seokb.diagnostics import Diagnostic
-from seokb.links.check import Link, SiteMap, orphan_pages, resolve_target
+from seokb.links.check import SiteMap, orphan_pages, resolve_target
+from seokb.markup.links import Link
 from seokb.site.glossary_pages import plain
 from seokb.site.templates import template_environment
 from seokb.site.urls import term_slug, term_src

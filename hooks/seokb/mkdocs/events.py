@@ -36,7 +36,7 @@ from seokb.content.quiz import Quizzes, load_quizzes
 from seokb.diagnostics import Diagnostics, internal_errors
 from seokb.links.autolink import Mention, TermMatcher
 from seokb.links.backlinks import PageRef, invert, orphan_term_warnings, terms_used
-from seokb.links.check import Link, SiteMap, check_links, markdown_links, page_anchors, site_map
+from seokb.links.check import SiteMap, check_links, site_map
 from seokb.links.offline import generated_page_links
 from seokb.links.profile import (
     EVERY_PAGE_SLOT,
@@ -48,6 +48,7 @@ from seokb.links.profile import (
     over_optimised_warnings,
 )
 from seokb.links.terms import PageToLink, link_pages
+from seokb.markup.links import Link, markdown_links, page_anchors
 from seokb.mkdocs import share, structured
 from seokb.mkdocs.edit import edit_url, repo_relative_edit_uri
 from seokb.mkdocs.logs import log, report, start_build_logging, stop_build_logging, stop_if_strict

@@ -15,7 +15,7 @@ import jinja2
 
 from seokb.content.glossary import TEXT
 from seokb.content.model import CATEGORIES, Glossary, Term
-from seokb.links.check import Link, markdown_links
+from seokb.markup.links import Link, markdown_links
 from seokb.site.safe_html import SafeHtml, removed_message
 from seokb.site.templates import template_environment
 from seokb.site.urls import GLOSSARY_INDEX, term_src

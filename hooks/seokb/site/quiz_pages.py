@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from seokb.content.quiz import TEXT, Quiz, Quizzes
 from seokb.content.schema import field_label
-from seokb.links.check import Link, markdown_links
+from seokb.markup.links import Link, markdown_links
 from seokb.site.safe_html import SafeHtml, removed_message
 from seokb.site.urls import relative_url
 

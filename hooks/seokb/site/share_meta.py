@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 
-from seokb.links.htmlscan import ATTRIBUTE_TEXT, attributes
+from seokb.markup.htmlscan import ATTRIBUTE_TEXT, attributes
 
 DESCRIPTION_LIMIT = 200
 THEME_COLOR = "#3f51b5"

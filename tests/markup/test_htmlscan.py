@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from seokb.links.htmlscan import attributes, pieces
+from seokb.markup.htmlscan import attributes, pieces
 
 GOLDEN = Path(__file__).parents[1] / "golden"
 
