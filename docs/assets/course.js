@@ -137,7 +137,7 @@
   }
 
   // --- Check a link: the questions and the risk signs of lesson 6, scored by its three-verdict rubric. ---
-  // The risk signs are Google's ten link spam examples; each box's value names its next step here.
+  // The ten risk signs group Google's eleven link spam examples; each box's value names its next step here.
 
   var RISKS = {
     bought: "Stop paying for links that pass ranking credit. An ad or sponsored post is fine only when its link has rel=\"sponsored\" or rel=\"nofollow\".",

@@ -94,7 +94,7 @@ def test_without_javascript_the_checker_is_a_plain_checklist(browser, served_sit
     page = context.new_page()
     page.goto(served_site + "check-a-link/")
     form = page.locator(CHECK)
-    expect(form.locator("input[type=checkbox]")).to_have_count(10)  # Google's ten link spam examples
+    expect(form.locator("input[type=checkbox]")).to_have_count(10)  # ten risk signs: Google's eleven link spam examples
     expect(form.locator("input[type=radio]")).to_have_count(14)  # seven questions, yes or no
     expect(form.get_by_role("button")).to_have_count(0)  # nothing to press that would need the script
     form.get_by_label("Swapped.", exact=False).check()  # the boxes still tick, for a reader who prints the page

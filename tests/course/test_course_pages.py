@@ -76,7 +76,7 @@ def test_the_link_checker_is_a_form_that_works_on_paper(real_site: Path) -> None
     html = page(real_site, "check-a-link")
     start = html.index('<form class="seokb-check"')
     form = html[start : html.index("</form>", start)]
-    assert form.count('type="checkbox" ') == 10  # the risk signs: Google's ten link spam examples
+    assert form.count('type="checkbox" ') == 10  # the ten risk signs, Google's eleven link spam examples grouped
     assert len(set(re.findall(r'name="(q\d)" value="(?:yes|no)"', form))) == 7  # the seven questions, yes or no
     # Without the script there is nothing to press and no empty verdict box: the rubric table reads the answers.
     assert re.search(r'<div class="seokb-check-actions"[^>]*\bhidden\b', form)
