@@ -64,6 +64,7 @@ _UNIT_START = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+\.\s|\||[\w-]+:(\s|$))")
 _BULLET = re.compile(r"^\s*([-*+]|\d+\.)\s+(?:[\w-]+:\s+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z\"“*(>])")
 _YAML_KEY = re.compile(r"^\s*(?:- )?[\w-]+:(?=\s|$)")
+_BOLD_LEAD = re.compile(r"\s*\*\*([^*]+)\*\*")
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 
 _stem = snowballstemmer.stemmer("english").stemWord
@@ -117,7 +118,7 @@ def content_words(text: str, terms: dict[tuple[str, ...], str]) -> list[str]:
 class Unit:
     line: int
     text: str  # its lines joined by one space each
-    kind: str  # "bullet", "row" or "prose" (headings, paragraphs, YAML values)
+    kind: str  # "bullet", "row", "header" (a table's first row) or "prose" (headings, paragraphs, YAML values)
     starts: tuple[int, ...] = ()  # where each of its lines starts in `text`, to give a sentence its own line
 
 
@@ -127,8 +128,11 @@ def units(text: str, joined: bool = True) -> list[Unit]:
     The article is plain text, one paragraph a line: it is read with `joined=False`.
     """
     opened: list[tuple[int, list[str]]] = []
+    headers: set[int] = set()  # table rows right above a `| --- |` rule: column names, not items
     current: list[str] | None = None
     for number, line in enumerate(text.splitlines(), start=1):
+        if _TABLE_RULE.match(line) and "-" in line and opened and opened[-1][1][0].lstrip().startswith("|"):
+            headers.add(opened[-1][0])
         if not line.strip() or (_TABLE_RULE.match(line) and "-" in line):
             current = None
             continue
@@ -141,6 +145,7 @@ def units(text: str, joined: bool = True) -> list[Unit]:
     for number, lines in opened:
         first = lines[0]
         kind = "row" if first.lstrip().startswith("|") else "bullet" if _BULLET.match(first) else "prose"
+        kind = "header" if number in headers else kind
         starts = [0]
         for previous in lines[:-1]:
             starts.append(starts[-1] + len(previous) + 1)
@@ -170,7 +175,11 @@ def enumeration(sentence: str) -> list[str]:
     parts = [p.strip() for p in re.split(r",|;", re.sub(r"\s*\([^)]*\)", "", sentence)) if p.strip()]
     if len(parts) < 3:
         return []
-    last = re.split(r"\s+(?:and|or)\s+", parts[-1], maxsplit=1)
+    # "..., and d" has its "and" after the comma; "..., c and d" before the last item.
+    if re.match(r"(?:and|or)\s", parts[-1]):
+        last = [parts[-1].split(None, 1)[1]]
+    else:
+        last = re.split(r"\s+(?:and|or)\s+", parts[-1], maxsplit=1)
     parts = [" ".join(parts[0].split()[-3:]), *parts[1:-1], *last]
     return [p for p in parts if p]
 
@@ -216,10 +225,13 @@ def read_source(text: str, terms: dict[tuple[str, ...], str]) -> Source:
 
 
 def _item_text(unit: Unit) -> str:
-    """A bullet without its marker; a table row's first cell (the others hold examples, which differ)."""
+    """What a list item names: a table row's first cell (the others hold examples), a bullet's bold lead-in when it
+    has one ("- **Outreach plans.** Who will you contact..."), else the whole bullet."""
     if unit.kind == "row":
         return unit.text.strip().strip("|").split("|")[0]
-    return _BULLET.sub("", unit.text, count=1)
+    text = _BULLET.sub("", unit.text, count=1)
+    lead = _BOLD_LEAD.match(text)
+    return lead.group(1) if lead else text
 
 
 def _matches(ours: list[str], theirs: list[str]) -> bool:
@@ -253,6 +265,11 @@ def list_message(article_line: int, count: int) -> str:
     )
 
 
+def _cells(row: Unit) -> list[tuple[int, str]]:
+    """A table row's cells, each read as a sentence of its own."""
+    return [(row.line, cell) for cell in row.text.strip().strip("|").split("|") if cell.strip()]
+
+
 def _follows(ours: set[str], theirs: frozenset[str]) -> set[str]:
     """The shared words when they are enough: SHARED of them, and RATIO of ours."""
     shared = ours & theirs
@@ -266,7 +283,7 @@ def paraphrases(text: str, path: str, source: Source, terms: dict[tuple[str, ...
     found: dict[int, Diagnostic] = {}
     all_units = units(text)
     for unit in all_units:
-        said = sentences(unit if unit.kind != "row" else Unit(unit.line, _item_text(unit), unit.kind))
+        said = _cells(unit) if unit.kind in ("row", "header") else sentences(unit)
         for line, sentence in said:
             if line in found:
                 continue
@@ -309,6 +326,11 @@ def _list_problems(path: str, line: int, items: list[list[str]], source: Source)
     return []
 
 
+def _without_comments(yaml_text: str) -> str:
+    """A YAML file's comment lines blanked (they are notes to contributors, never published); lines keep their numbers."""
+    return "\n".join("" if line.lstrip().startswith("#") else line for line in yaml_text.split("\n"))
+
+
 def glossary_names(root: Path) -> list[str]:
     names = []
     for path in sorted((root / "glossary").glob("*.yml")):
@@ -327,5 +349,7 @@ def check_tree(
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in (".md", ".yml") and path.is_file():
                 text = path.read_text(encoding="utf-8")
+                if path.suffix == ".yml":
+                    text = _without_comments(text)
                 problems += paraphrases(text, path.relative_to(root).as_posix(), article, terms)
     return problems

@@ -25,13 +25,14 @@ CAUGHT = {
     "docs/lessons/what-is-link-building.md:85-87": (1, "lists 3 of the source article's items from line 18"),
     "docs/lessons/backlinks-in-real-seo-work.md:86": (1, "follows the source article's line 26 closely"),
     "docs/lessons/beginner-mistakes.md:59": (1, "follows the source article's line 51 closely"),
-    "docs/lessons/beginner-mistakes.md:75-82": (3, "lists 3 of the source article's items from line 52"),
+    "docs/lessons/beginner-mistakes.md:75-82": (5, "lists 3 of the source article's items from line 52"),
     "docs/lessons/beginner-mistakes.md:100": (1, "follows the source article's line 52 closely"),
     "quizzes/monthly-review-diagnosis.yml:36": (1, "follows the source article's line 56 closely"),
     "docs/lessons/backlinks-vs-link-building.md:54-56": (1, "follows the source article's line 19 closely"),
     "docs/lessons/why-the-difference-matters.md:24": (1, "follows the source article's line 22 closely"),
     "docs/lessons/why-the-difference-matters.md:71": (1, "follows the source article's line 21 closely"),
-    "docs/lessons/high-quality-backlinks.md:82-89": (1, "lists 6 of the source article's items from line 31"),
+    "docs/lessons/high-quality-backlinks.md:82-89": (3, "lists 6 of the source article's items from line 31"),
+    "docs/lessons/using-both-together.md:74": (1, "follows the source article's line 56 closely"),
 }
 # Passages the issue names that word overlap cannot see: each swaps the article's words for synonyms ("waste time"
 # -> "waste hours", "alone" -> "by itself") or keeps only its idea. They were rewritten by hand; this table says so
@@ -43,7 +44,6 @@ MISSED = {
     "glossary/link-gap.yml:18-19",
     "docs/lessons/beginner-mistakes.md:16",
     "glossary/technical-seo.yml:16-18",
-    "docs/lessons/using-both-together.md:74",
     "glossary/content-promotion.yml:15-16",
     "docs/lessons/why-the-difference-matters.md:22",
 }
@@ -118,3 +118,19 @@ def test_a_list_in_the_articles_order_is_caught_and_a_reordered_one_is_not(artic
 
 def test_the_thresholds_are_the_documented_ones() -> None:
     assert (SHARED, RATIO, ITEMS) == (3, 0.5, 3)
+
+
+# Left on purpose, each with its reason; any other report fails.
+# - The six questions of lesson 6 keep the order of the article's checklist. The course numbers them alike in the
+#   lesson, docs/check-a-link.md, the quizzes and this diagram, and issue 32's checklist rework is changing them now:
+#   reorder them there, in every place at once, then drop this line.
+LEFT = {
+    "diagrams/judge-a-link.yml:13: lists 4 of the source article's items from line 31 in the article's order; "
+    "choose your own items or your own order",
+}
+
+
+def test_no_passage_follows_the_source_article() -> None:
+    if not SOURCE.exists():
+        pytest.skip(f"the source article is not published with the repository; put it at {SOURCE} to run this check")
+    assert [str(p) for p in check_tree(REPO, SOURCE) if str(p) not in LEFT] == []
