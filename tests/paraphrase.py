@@ -5,20 +5,25 @@ stem, so that "Getting links" and "get a link" compare equal.
 
 - A sentence of ours follows an article sentence when at least SHARED of its content words are words of that one
   sentence and they make up at least RATIO of its own content words. A short sentence that re-uses most of an article
-  sentence ("Publishing alone is rarely enough") is caught; a long one that shares a few words is not.
+  sentence ("Publishing alone is rarely enough") is caught; a long one that shares a few words is not. Each cell of a
+  table row counts as a sentence.
 - A list of ours follows an article list when at least ITEMS of its items match the article list's items in the
   article's order (an item matches when it holds at least half of the article item's content words). A list is a run
-  of bullets, the rows of a table, or an enumeration inside a sentence ("a guide, a checklist, a template").
+  of bullets (a bullet's item is its bold lead-in when it has one), the rows of a table below its header row, or an
+  enumeration inside a sentence ("a guide, a checklist, a template").
 
 What is shared by necessity does not count as evidence, so plain definitions and headings pass:
-- the words of the subject itself (link, backlink, site, page, SEO, search, Google, building) and the names of the
-  studies the article cites (the facts carry; citing them needs their names);
+- the words of the subject itself (link, backlink, site, page, SEO, search, Google, building), and the names and
+  findings of the studies the article cites (rank, higher, correlate): the facts carry, and citing them needs them;
 - a glossary term of two or more words ("exact-match anchor text") counts as one word, so naming our own terms is
-  not a paraphrase;
+  not a paraphrase, and a name made only of subject words ("link building") does not count at all;
 - the article's titles and questions (a line that is one sentence without a full stop) name a topic, and a topic
-  belongs to nobody, so its sentences never include them; its lists of questions still count as lists.
+  belongs to nobody, so its sentences never include them; its lists of questions still count as lists;
+- YAML comments are notes to contributors, never published, and are skipped.
 
-The thresholds were tuned on the pairs issue 32 lists (tests/course/test_paraphrase.py keeps them as a table).
+Word overlap cannot see a paraphrase that swaps the article's words for synonyms ("waste time" -> "waste hours"):
+that is left to review. The thresholds were tuned on the pairs issue 32 lists; tests/course/test_paraphrase.py keeps
+them as a table, with the ones beyond word overlap named.
 """
 
 from __future__ import annotations
