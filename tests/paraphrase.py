@@ -1,7 +1,8 @@
 """Finds close paraphrase of the source article, which an eight-word run (originality.py) misses.
 
 Two rules, both on "content words": lower-case words with stop words dropped and the rest reduced to their Snowball
-stem, so that "Getting links" and "get a link" compare equal.
+stem, so that "Getting links" and "get a link" compare equal. "One" and "many" are kept: the article's comparisons
+turn on them ("one relevant backlink ... many weak backlinks").
 
 - A sentence of ours follows an article sentence when at least SHARED of its content words are words of that one
   sentence and they make up at least RATIO of its own content words. A short sentence that re-uses most of an article
@@ -51,7 +52,7 @@ STOP_WORDS = frozenset(
     here hers herself him himself his how i if in into is it its itself just let me more most my myself no nor not of
     off on once only or other ought our ours ourselves out over own same she should so some such than that the their
     theirs them themselves then there these they this those through to too under until up very was we were what when
-    where which while who whom why with would you your yours yourself yourselves will may might must one many much
+    where which while who whom why with would you your yours yourself yourselves will may might must much
     often usually instead however therefore example e g etc s t don can't won't isn't aren't doesn't don't get gets
     got make makes made use uses used""".split()
 )
