@@ -136,14 +136,28 @@
       : "Lessons you finish are marked here, in this browser only.";
   }
 
-  // --- Check a link: the six questions and the risk signs of lesson 6, scored by its three-verdict rubric. ---
+  // --- Check a link: the questions and the risk signs of lesson 6, scored by its three-verdict rubric. ---
+  // The ten risk signs group Google's eleven link spam examples; each box's value names its next step here.
 
   var RISKS = {
     bought: "Stop paying for links that pass ranking credit. An ad or sponsored post is fine only when its link has rel=\"sponsored\" or rel=\"nofollow\".",
     swapped: "Stop making \"link to me and I'll link to you\" deals.",
     automated: "Stop using the software or service that made the link.",
-    keyword: "Stop asking for the same keyword-rich link words. Let sites describe your page in their own words."
+    required: "Stop making a link a condition of a deal, or let the other site label it rel=\"nofollow\" or rel=\"sponsored\".",
+    keyword: "Stop asking for the same keyword-rich link words. Let sites describe your page in their own words.",
+    directory: "Stop listing your site on low-quality directories and bookmark sites for links.",
+    widget: "Take the keyword-rich or hidden link out of the widget or badge you give away, or label it rel=\"nofollow\".",
+    footer: "Stop placing your link in the footers or templates of many sites, or label it rel=\"nofollow\".",
+    forum: "Stop adding keyword links to forum posts and signatures. Join in to help, and link only where it answers a question.",
+    "made-for-links": "Stop writing low-value pages just to hold links. Put the effort into one page people would want to read."
   };
+
+  // How many questions the page asks, in words: the count comes from the form, so adding a question needs no edit here.
+  var NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+  function inWords(count) {
+    return NUMBER_WORDS[count] || String(count);
+  }
 
   function paragraph(text, className) {
     var p = document.createElement("p");
@@ -179,13 +193,15 @@
         failed.push(question.getAttribute("data-seokb-question"));
       }
     });
-    if (risks.length) {
-      return { verdict: "risky", risks: risks, failed: failed, open: open };
-    }
+    // Every question needs an answer before any verdict, a risky one too: the reader learns the whole picture,
+    // and a box ticked alone says nothing about how the link does on the questions.
     if (open) {
-      return { verdict: "open", open: open, failed: failed };
+      return { verdict: "open", open: open, failed: failed, asked: questions.length };
     }
-    return { verdict: failed.length <= 1 ? "worth-having" : "low-value", failed: failed, open: 0 };
+    if (risks.length) {
+      return { verdict: "risky", risks: risks, failed: failed, open: 0, asked: questions.length };
+    }
+    return { verdict: failed.length <= 1 ? "worth-having" : "low-value", failed: failed, open: 0, asked: questions.length };
   }
 
   function showVerdict(form, output) {
@@ -206,16 +222,17 @@
       risky: "Verdict: risky"
     }[result.verdict];
     output.appendChild(paragraph(headline, "seokb-check-verdict"));
+    var asked = inWords(result.asked) + " questions";
     var failedText = result.failed.length === 0
-      ? "It fails none of the six questions."
-      : "It fails " + result.failed.length + " of the six questions: " + result.failed.join("; ") + ".";
+      ? "It fails none of the " + asked + "."
+      : "It fails " + result.failed.length + " of the " + asked + ": " + result.failed.join("; ") + ".";
     if (result.verdict === "risky") {
       output.appendChild(paragraph(
         "A risk sign applies, so the link is risky whatever its score. " + failedText
       ));
       output.appendChild(paragraph("What to do next:"));
       output.appendChild(list(result.risks.map(function (risk) { return RISKS[risk]; }).concat([
-        "Do not panic and do not start deleting links. Read the Safe link building lesson before you do anything else."
+        "Do not panic and do not start deleting links. Read \"A bad link you already have\" in the Safe link building lesson before you do anything else."
       ])));
     } else if (result.verdict === "worth-having") {
       output.appendChild(paragraph(failedText + " No risk sign applies."));

@@ -35,11 +35,16 @@ def answer(form, answers: str, risks: tuple[str, ...] = ()) -> None:
 @pytest.mark.parametrize(
     ("answers", "risks", "verdict", "next_step"),
     [
-        ("yyyyyy", (), "Verdict: worth having", "keep it, and look for more links like it"),
-        ("yyynyy", (), "Verdict: worth having", "keep it"),  # one failed question is still worth having
-        ("ynnyyy", (), "Verdict: low value", "do not spend time chasing links like it"),
-        ("yyyyyy", ("bought",), "Verdict: risky", 'rel="sponsored"'),
-        ("nnnnnn", ("swapped", "keyword"), "Verdict: risky", "Let sites describe your page in their own words"),
+        ("yyyyyyy", (), "Verdict: worth having", "It fails none of the seven questions."),
+        ("yyynyyy", (), "Verdict: worth having", "keep it"),  # one failed question is still worth having
+        ("yyyynyy", (), "Verdict: worth having", "the link has a rel label"),  # a labeled link alone is no worry
+        ("ynnyyyy", (), "Verdict: low value", "do not spend time chasing links like it"),
+        ("yyyyyyy", ("bought",), "Verdict: risky", 'rel="sponsored"'),
+        ("nnnnnnn", ("swapped", "keyword"), "Verdict: risky", "Let sites describe your page in their own words"),
+        # Google's other link spam examples are risk signs too, each with its own next step.
+        ("yyyyyyy", ("directory",), "Verdict: risky", "low-quality directories and bookmark sites"),
+        ("yyyyyyy", ("forum",), "Verdict: risky", "forum posts and signatures"),
+        ("yyyyyyy", ("made-for-links",), "Verdict: risky", "low-value pages just to hold links"),
     ],
 )
 def test_the_answers_give_the_rubric_s_verdict_and_what_to_do(
@@ -56,13 +61,13 @@ def test_the_answers_give_the_rubric_s_verdict_and_what_to_do(
 
 def test_an_open_question_asks_for_an_answer_and_a_change_updates_the_verdict(page, served_site: str) -> None:
     form = open_checker(page, served_site)
-    answer(form, "yyyyy-")
+    answer(form, "yyyyyy-")
     result = page.locator(RESULT)
     expect(result).to_have_attribute("data-seokb-verdict", "open")
     expect(result).to_contain_text("1 is still open")
-    form.locator('input[name="q6"][value="no"]').check()
+    form.locator('input[name="q7"][value="no"]').check()
     expect(result).to_have_attribute("data-seokb-verdict", "worth-having")
-    form.locator('input[name="q5"][value="no"]').check()
+    form.locator('input[name="q6"][value="no"]').check()
     expect(result).to_have_attribute("data-seokb-verdict", "low-value")
     expect(result).to_contain_text("the site does not look alive and believable")
     form.locator('input[name="risk"][value="automated"]').check()
@@ -72,13 +77,25 @@ def test_an_open_question_asks_for_an_answer_and_a_change_updates_the_verdict(pa
     expect(form.locator("input:checked")).to_have_count(0)
 
 
+def test_a_ticked_risk_sign_alone_asks_for_the_answers_before_any_verdict(page, served_site: str) -> None:
+    form = open_checker(page, served_site)
+    answer(form, "-------", ("bought",))
+    result = page.locator(RESULT)
+    expect(result).to_have_attribute("data-seokb-verdict", "open")
+    expect(result.locator(".seokb-check-verdict")).to_have_text("Answer every question first: 7 are still open.")
+    expect(result).not_to_contain_text("fails none")
+    answer(form, "yyyyyyy")
+    expect(result).to_have_attribute("data-seokb-verdict", "risky")
+    expect(result).to_contain_text("It fails none of the seven questions.")
+
+
 def test_without_javascript_the_checker_is_a_plain_checklist(browser, served_site: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(served_site + "check-a-link/")
     form = page.locator(CHECK)
-    expect(form.locator("input[type=checkbox]")).to_have_count(4)
-    expect(form.locator("input[type=radio]")).to_have_count(12)
+    expect(form.locator("input[type=checkbox]")).to_have_count(10)  # ten risk signs: Google's eleven link spam examples
+    expect(form.locator("input[type=radio]")).to_have_count(14)  # seven questions, yes or no
     expect(form.get_by_role("button")).to_have_count(0)  # nothing to press that would need the script
     form.get_by_label("Swapped.", exact=False).check()  # the boxes still tick, for a reader who prints the page
     expect(page.locator("#the-three-verdicts")).to_be_visible()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from seokb.content.glossary import load_glossary
 from seokb.diagnostics import Diagnostics
 
 REPO = Path(__file__).resolve().parents[2]
-SOURCE = REPO.parent / "shared" / "source" / "backlink-vs-link-building.txt"
+# Beside the repository on a maintainer's machine; SEOKB_SOURCE_ARTICLE points elsewhere (a git worktree, say).
+SOURCE = Path(os.environ.get("SEOKB_SOURCE_ARTICLE", REPO.parent / "shared" / "source" / "backlink-vs-link-building.txt"))
 
 LESSONS = [
     "what-is-a-backlink",

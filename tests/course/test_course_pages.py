@@ -84,8 +84,8 @@ def test_the_link_checker_is_a_form_that_works_on_paper(real_site: Path) -> None
     html = page(real_site, "check-a-link")
     start = html.index('<form class="seokb-check"')
     form = html[start : html.index("</form>", start)]
-    assert form.count('type="checkbox" ') == 4  # the four risk signs
-    assert len(set(re.findall(r'name="(q\d)" value="(?:yes|no)"', form))) == 6  # the six questions, yes or no
+    assert form.count('type="checkbox" ') == 10  # the ten risk signs, Google's eleven link spam examples grouped
+    assert len(set(re.findall(r'name="(q\d)" value="(?:yes|no)"', form))) == 7  # the seven questions, yes or no
     # Without the script there is nothing to press and no empty verdict box: the rubric table reads the answers.
     assert re.search(r'<div class="seokb-check-actions"[^>]*\bhidden\b', form)
     assert re.search(r'<div class="seokb-check-result"[^>]*\bhidden\b', form)

@@ -19,7 +19,9 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 # One of these between two words, and nothing else, makes a compound: "exact-match", "sub-backlink".
 # Dashes (en, em) are punctuation, not joiners: "links\u2014anchor text" is two thoughts.
-_HYPHENS = frozenset("-\u2010\u2011")
+# What joins two words into one written word: hyphens, and a dot with no space ("robots.txt", a name that is one
+# word to a reader). A name may span the join, but no name ends or starts inside it.
+_HYPHENS = frozenset("-\u2010\u2011.")
 # Only entities closed by ';' are decoded: Python-Markdown writes no other kind, and a bare '&name'
 # left literal can shift no offset.
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
