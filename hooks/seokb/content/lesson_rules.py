@@ -127,3 +127,23 @@ def front_matter(text: str) -> dict:
     except yaml.YAMLError:
         return {}
     return meta if isinstance(meta, dict) else {}
+
+
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def page_body(text: str) -> tuple[dict, str, int]:
+    """A page split as MkDocs splits it (mkdocs.utils.meta.get_data): its front matter, its Markdown body with the
+    blank lines after the front matter dropped, and the file line that body starts on."""
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return {}, text, 1
+    try:
+        meta = yaml.safe_load(found.group(1))
+    except yaml.YAMLError:
+        return {}, text, 1
+    if not isinstance(meta, dict):
+        return {}, text, 1
+    rest = text[found.end() :]
+    body = rest.lstrip("\n")
+    return meta, body, text[: found.end()].count("\n") + 1 + (len(rest) - len(body))

@@ -1,6 +1,6 @@
-"""Structured data, the breadcrumb, document titles, sitemap dates and robots.txt for a MkDocs build.
+"""Structured data, the breadcrumb, document titles, sitemap dates and robots.txt.
 
-The data comes from the build's model (events.Build: the glossary, the quizzes, the lessons in navigation order,
+The data comes from the build's model (engine.Engine: the glossary, the quizzes, the lessons in navigation order,
 each page's preview title and description); site/structured_data.py turns it into JSON-LD and HTML.
 """
 
@@ -10,10 +10,8 @@ import time
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from mkdocs.config.defaults import MkDocsConfig
-
-from seokb.mkdocs.logs import log
-from seokb.mkdocs.share import home_title
+from seokb.engine.pages import SitePage
+from seokb.engine.previews import home_title, log
 from seokb.site import structured_data as sd
 from seokb.site.feed import file_dates
 from seokb.site.share_meta import absolute_url, plain_description
@@ -48,30 +46,29 @@ def robots_txt(site_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(site_url, 'sitemap.xml')}\n"
 
 
-def _title(page) -> str:
+def _title(page: SitePage) -> str:
     """The page's own title (its h1), not the navigation's numbered one."""
-    items = page.toc.items
-    return items[0].title if items and items[0].level == 1 else (page.title or "")
+    return page.heading or page.title or ""
 
 
 def _shared(build, src_uri: str):
     return build.shares.pages.get(src_uri)
 
 
-def document_title(build, page, config: MkDocsConfig) -> str | None:
+def document_title(build, page: SitePage) -> str | None:
     """The home page's `title` front matter (what the site is), a lesson's h1 without its navigation number."""
-    if page.is_homepage:
+    if page.is_home:
         return home_title(page)
-    if page.file.src_uri in build.lesson_numbers:
-        shared = _shared(build, page.file.src_uri)
-        return f"{shared.title if shared else _title(page)} - {config.site_name}"
+    if page.src_uri in build.lesson_numbers:
+        shared = _shared(build, page.src_uri)
+        return f"{shared.title if shared else _title(page)} - {build.settings.site_name}"
     return None
 
 
-def course_title(build, config: MkDocsConfig) -> str:
+def course_title(build) -> str:
     """The course's name: the home page's h1 (what its social card shows), else the site's name."""
     home = build.shares.pages.get(HOME_PAGE)
-    return home.card.title if home else config.site_name
+    return home.card.title if home else build.settings.site_name
 
 
 def _lessons(build, site_url: str) -> list[sd.LessonRef]:
@@ -90,10 +87,10 @@ def _lesson(build, src_uri: str, site_url: str) -> sd.LessonRef | None:
     return sd.LessonRef(title, absolute_url(site_url, url), build.lesson_numbers[src_uri][0], description)
 
 
-def crumbs(build, page, site_url: str, site_name: str) -> list[tuple[sd.Crumb, str]]:
+def crumbs(build, page: SitePage, site_url: str, site_name: str) -> list[tuple[sd.Crumb, str]]:
     """The page's place in the site, home first, each step with its site-relative URL."""
-    src_uri = page.file.src_uri
-    if page.is_homepage:
+    src_uri = page.src_uri
+    if page.is_home:
         return []
     home = (sd.Crumb("Home", absolute_url(site_url, "")), "")
     steps = [home]
@@ -111,22 +108,23 @@ def _crumb(build, src_uri: str, site_url: str, name: str) -> tuple[sd.Crumb, str
     return sd.Crumb(name, absolute_url(site_url, url)), url
 
 
-def page_extras(build, page, config: MkDocsConfig) -> PageExtras:
-    site_url = build.shares.site_url
-    src_uri = page.file.src_uri
+def page_extras(build, page: SitePage) -> PageExtras:
+    settings = build.settings
+    site_url = settings.site_url
+    src_uri = page.src_uri
     home_url = absolute_url(site_url, "")
     url = absolute_url(site_url, page.url)
     shared = _shared(build, src_uri)
-    description = plain_description(shared.description) if shared else (config.site_description or "")
+    description = plain_description(shared.description) if shared else settings.site_description
     glossary_url = absolute_url(site_url, build.page_urls.get(GLOSSARY_INDEX, "glossary/"))
-    glossary_name = f"{config.site_name} glossary"
-    course_name = course_title(build, config)
+    glossary_name = f"{settings.site_name} glossary"
+    course_name = course_title(build)
 
     nodes: list[sd.Node] = []
-    if page.is_homepage:
-        nodes.append(sd.website(config.site_name, home_url, config.site_description or description))
+    if page.is_home:
+        nodes.append(sd.website(settings.site_name, home_url, settings.site_description or description))
         nodes.append(
-            sd.course(course_name, config.site_description or description, home_url, config.site_name, _lessons(build, site_url))
+            sd.course(course_name, settings.site_description or description, home_url, settings.site_name, _lessons(build, site_url))
         )
     elif (slug := term_slug(src_uri)) is not None and (term := build.glossary.get(slug)) is not None:
         nodes.append(sd.defined_term(term, url, glossary_url, glossary_name))
@@ -158,13 +156,13 @@ def page_extras(build, page, config: MkDocsConfig) -> PageExtras:
     elif (lesson := _lesson(build, src_uri, site_url)) is not None:
         nodes.append(sd.learning_resource(lesson, course_name, home_url))
 
-    steps = crumbs(build, page, site_url, config.site_name)
+    steps = crumbs(build, page, site_url, settings.site_name)
     breadcrumb = ""
     if steps:
         nodes.append(sd.breadcrumb_list([crumb for crumb, _ in steps]))
         hrefs = [_href(target, page.url) for _, target in steps]
         breadcrumb = sd.breadcrumb_html([crumb for crumb, _ in steps], hrefs)
-    return PageExtras(breadcrumb=breadcrumb, json_ld=sd.script(nodes), title=document_title(build, page, config))
+    return PageExtras(breadcrumb=breadcrumb, json_ld=sd.script(nodes), title=document_title(build, page))
 
 
 def _href(target: str, from_url: str) -> str:
@@ -175,43 +173,44 @@ def _href(target: str, from_url: str) -> str:
 # ---------------------------------------------------------------------------------------------- sitemap dates
 
 
-def page_sources(build, pages) -> dict[str, list[str]]:
+def page_sources(build, pages: list[SitePage]) -> dict[str, list[str]]:
     """Each page's source files, relative to the repository: a lesson's Markdown, a term's or a quiz's YAML; the
     A-Z index is all the entries, the quiz list all the quizzes, the link profile every page's sources."""
     sources: dict[str, list[str]] = {}
     whole_site = []
     for page in pages:
-        src_uri = page.file.src_uri
+        src_uri = page.src_uri
         if src_uri == GLOSSARY_INDEX:
             sources[src_uri] = [term.path for term in build.glossary if term.path]
         elif src_uri == QUIZ_INDEX:
             sources[src_uri] = [quiz.path for quiz in build.quizzes if quiz.path]
-        elif page.file.generated_by is not None and source_path(src_uri) is None:
+        elif page.generated and source_path(src_uri) is None:
             whole_site.append(src_uri)  # written from the whole site (the link profile)
         else:
-            sources[src_uri] = [build.source_path(page.file)]
+            sources[src_uri] = [page.path]
     every_file = sorted({path for paths in sources.values() for path in paths})
     for src_uri in whole_site:
         sources[src_uri] = every_file
     return sources
 
 
-def set_update_dates(build, pages) -> dict[str, tuple[datetime, datetime]]:
-    """Every page's `update_date` (what MkDocs' sitemap.xml writes as <lastmod>) made the date of the last commit
-    that changed its sources, from one `git log` walk; the files' own time where git has no history. Returns the
-    dates per file, for the feed to reuse."""
+def update_dates(build, pages: list[SitePage]) -> tuple[dict[str, str], dict[str, tuple[datetime, datetime]]]:
+    """Each page's update date (what a sitemap writes as <lastmod>): the date of the last commit that changed its
+    sources, from one `git log` walk; the files' own time where git has no history. With the dates per file, for
+    the feed to reuse."""
     started = time.perf_counter()
     sources = page_sources(build, pages)
     paths = sorted({path for paths in sources.values() for path in paths})
     dates = file_dates(build.root, paths) if paths else {}
+    by_page = {}
     for page in pages:
-        changed = [dates[path][1] for path in sources[page.file.src_uri] if path in dates]
+        changed = [dates[path][1] for path in sources[page.src_uri] if path in dates]
         if changed:
-            page.update_date = last_modified(changed).isoformat()
+            by_page[page.src_uri] = last_modified(changed).isoformat()
     log.info(
         f"seokb: sitemap dates of {len(pages)} pages from {len(paths)} files in {(time.perf_counter() - started) * 1000:.0f} ms"
     )
-    return dates
+    return by_page, dates
 
 
 def last_modified(changed: list[datetime]) -> date:

@@ -1,0 +1,517 @@
+"""One build of the site: its state and the order of its steps, with no generator in it.
+
+A generator's door (seokb/mkdocs/ for MkDocs and ProperDocs) hands the engine plain values and writes back what it
+returns; `seokb check` (cli.py) runs the same engine without rendering. The steps, in order:
+
+1. start: load the content (entries, quizzes, diagrams, lesson titles, published-urls.txt) and report its problems;
+2. generated_files: the pages and files the engine adds (term and quiz pages, the A-Z index, previews' data files);
+3. per page, as the generator renders it: read_source, page_markdown (the page's rules, markers, links and
+   redirects: the checks both doors run), page_html (the page's own contributed content, its preview);
+4. finish, once every page is rendered: link the terms, turn mentions into backlinks, check every link and
+   anchor, the link profile, the redirects, then every address in published-urls.txt;
+5. share_files and update_dates: the previews' files and each page's date, once the build is known to be good;
+6. per page as it is written: page_extras (breadcrumb, JSON-LD, title), page_output (late HTML, assets, tags).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+from seokb.content.characters import decode
+from seokb.content.diagram import load_diagrams
+from seokb.content.glossary import load_glossary
+from seokb.content.lesson_rules import page_body, page_problems, rendered_page_problems
+from seokb.content.markers import Community, expand_markers
+from seokb.content.quiz import Quiz, load_quizzes
+from seokb.content.model import Term
+from seokb.diagnostics import Diagnostics
+from seokb.engine import previews, structure
+from seokb.engine.pages import Finished, Section, SiteFile, SitePage
+from seokb.engine.settings import Settings
+from seokb.links.autolink import Mention, TermMatcher
+from seokb.links.backlinks import PageRef, invert, orphan_term_warnings, terms_used
+from seokb.links.check import SiteMap, check_links, site_map
+from seokb.links.offline import generated_page_links
+from seokb.links.profile import (
+    EVERY_PAGE_SLOT,
+    LINK_PROFILE_PAGE,
+    every_page_table,
+    link_profile,
+    link_profile_page,
+    orphan_warnings,
+    over_optimised_warnings,
+)
+from seokb.links.terms import PageToLink, link_pages
+from seokb.markup.links import Link, markdown_links, page_anchors
+from seokb.site import page_assets
+from seokb.site.diagram_svg import DIAGRAM_SLOT, SVG_SLOT, diagram_figure, diagram_svg, fill_diagram_slots
+from seokb.site.glossary_pages import (
+    BACKLINKS_SLOT,
+    FIELD_SLOTS,
+    LESSON_TERMS_SLOT,
+    index_page,
+    lesson_terms_html,
+    mentioned_in_html,
+    term_controls_html,
+    term_fields_html,
+    term_page,
+)
+from seokb.site.page_assets import PageAsset, css_classes
+from seokb.site.published import (
+    DATA_FILES,
+    NewPage,
+    Published,
+    check_published,
+    git_history,
+    read_published,
+    unlisted,
+    unreadable_addresses,
+)
+from seokb.site.quiz_pages import LIST_SLOT, QUIZ_SLOT, fill_slots, list_page, quiz_field_problems, quiz_page, rewrite_links
+from seokb.site.quiz_render import LessonLink, render_quiz, render_quiz_list
+from seokb.site.redirects import REDIRECT_FROM, Redirect, page_redirects, redirect_page, settle, term_redirects
+from seokb.site.safe_html import FieldRenderer
+from seokb.site.share_meta import absolute_url
+from seokb.site.urls import (
+    GLOSSARY_INDEX,
+    PUBLISHED_FILE,
+    QUIZ_INDEX,
+    address,
+    lesson_src,
+    lesson_url,
+    quiz_src,
+    redirect_file,
+    relative_url,
+    term_slug,
+    term_src,
+    term_url,
+)
+
+log = previews.log
+ASSET_DIR = "assets/seokb"
+# The engine's styles and scripts, each added only to the pages that use it (site/page_assets.py): a stylesheet to
+# the pages holding one of the classes it styles, a script to the pages holding one of its markers.
+ENGINE_ASSETS = (
+    ("site", "site.css", None, ()),  # every page
+    ("glossary", "glossary.css", "glossary.js", ("seokb-copy-link", 'name="seokb-category"')),
+    ("quiz", "quiz.css", "quiz.js", ("data-seokb-quiz",)),
+)
+SCRIPTS = tuple(script for _, _, script, _ in ENGINE_ASSETS if script)
+CONTENT_FOLDERS = ("glossary", "quizzes", "diagrams")  # beside docs/, read by the engine
+# Reached from the navigation without a link in any page: the home page and the pages the engine writes for
+# the whole site. They are never reported as orphans.
+HUBS = ("index.md", GLOSSARY_INDEX, QUIZ_INDEX, LINK_PROFILE_PAGE)
+UNREADABLE_PAGE = "---\ndescription: This page could not be read.\n---\n# Unreadable page\n"
+LINK_PROFILE_SOURCE = (
+    '---\ndescription: "How the pages of this site link to each other."\nautolink: false\n'
+    "search:\n  exclude: true\n---\n# This site's link profile\n"
+)
+
+
+@dataclass
+class Engine:
+    """What one build knows. The page steps add to it; finish reads it all."""
+
+    root: Path
+    settings: Settings
+    problems: Diagnostics
+    glossary: object  # content.model.Glossary
+    quizzes: object  # content.quiz.Quizzes
+    diagrams: object  # content.diagram.Diagrams
+    lesson_titles: dict[str, str]  # lesson slug -> its h1
+    matcher: TermMatcher
+    shares: previews.Shares
+    # published-urls.txt's addresses, each of which must still answer; None for a project without the file
+    published: list[Published] | None = None
+    fields: FieldRenderer = field(default_factory=FieldRenderer)  # the Markdown pipeline for contributed text
+    # Every link of the site with the file and line it was written at.
+    links: list[Link] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # src_uri -> the hand-written page's text, as read
+    body_lines: dict[str, int] = field(default_factory=dict)  # src_uri -> file line where its Markdown body starts
+    page_urls: dict[str, str] = field(default_factory=dict)  # src_uri -> URL
+    nav_order: dict[str, int] = field(default_factory=dict)  # panels list pages in course order, terms after them
+    lesson_numbers: dict[str, tuple[int, int]] = field(default_factory=dict)  # src_uri -> (n, total)
+    # src_uri -> {slot: HTML} put in as the page is written, after the search index has read its content
+    late_html: dict[str, dict[str, str]] = field(default_factory=dict)
+    extras: dict[str, structure.PageExtras] = field(default_factory=dict)  # src_uri -> made as its template renders
+    redirects: list[Redirect] = field(default_factory=list)  # the old names pages declare in `redirect_from`
+    assets: tuple[PageAsset, ...] = ()  # what a page may need; each page gets those it uses
+    term_fields: dict[str, dict[str, str]] = field(default_factory=dict)  # slug -> its fields' safe HTML
+
+    # ------------------------------------------------------------------------------------------ 1. the content
+
+    @classmethod
+    def start(cls, root: Path, settings: Settings) -> Engine:
+        """Load and check the content; broken entries are left out and reported with everything else."""
+        problems = Diagnostics()
+        glossary = load_glossary(root, problems)
+        lesson_titles = _lesson_titles(root / settings.docs_path / "lessons")
+        engine = cls(
+            root=root,
+            settings=settings,
+            problems=problems,
+            glossary=glossary,
+            quizzes=load_quizzes(root, problems, lessons=set(lesson_titles)),
+            diagrams=load_diagrams(root, problems),
+            lesson_titles=lesson_titles,
+            matcher=TermMatcher(glossary),
+            shares=previews.new_shares(settings, root),
+            published=_published(root, problems),
+        )
+        engine.assets = engine._page_assets()
+        return engine
+
+    def _page_assets(self) -> tuple[PageAsset, ...]:
+        """The engine's assets, then the site's own from `extra.page_assets` (course.css and course.js), which load
+        on the pages holding one of their markers instead of on every page as extra_css would."""
+        folder = resources.files("seokb.site").joinpath("assets")
+        assets = []
+        for name, css, script, markers in ENGINE_ASSETS:
+            text = folder.joinpath(css).read_text(encoding="utf-8")
+            assets.append(PageAsset(css, classes=css_classes(text) if name != "site" else (), css=text))
+            if script:
+                assets.append(PageAsset(script, markers=markers, script=f"{ASSET_DIR}/{script}"))
+        docs = self.root / self.settings.docs_path
+        for item in self.settings.page_assets:
+            if item.css:
+                assets.append(PageAsset(item.css, item.markers, css=(docs / item.css).read_text(encoding="utf-8")))
+            if item.js:
+                assets.append(PageAsset(item.js, item.markers, script=item.js))
+        return tuple(assets)
+
+    # ------------------------------------------------------------------------------------------ 2. before the pages
+
+    def generated_files(self) -> list[SiteFile]:
+        """The pages the engine writes (the A-Z index and a page per term, the quiz pages, the link profile) and the
+        files every page may point to (glossary.json, the term cards, the feed, robots.txt, the engine's scripts)."""
+        self.links += generated_page_links(self.glossary, self.quizzes)
+        files = [SiteFile(GLOSSARY_INDEX, content=index_page(self.glossary))]
+        for term in self.glossary:
+            src_uri = term_src(term.slug)
+            # Term pages stay out of the navigation: rendering thousands of entries into every page would make
+            # the build quadratic. The A-Z index is their place in the nav.
+            files.append(SiteFile(src_uri, content=term_page(term, self.glossary), in_nav=False, edit_path=term.path))
+            self.late_html[src_uri] = term_controls_html(
+                term, share_url=previews.term_share_url(self.shares, term), edit_url=self.settings.edit_url(term.path)
+            )
+        # The link profile needs every page's links: a placeholder now, its content in finish. Its tables of this
+        # site's pages and anchors are a report, not text to search: out of the index every first visit downloads.
+        files.append(SiteFile(LINK_PROFILE_PAGE, content=LINK_PROFILE_SOURCE))
+        files.append(SiteFile(QUIZ_INDEX, content=list_page(len(self.quizzes))))
+        for quiz in self.quizzes:
+            title = self.lesson_titles.get(quiz.lesson or "")
+            files.append(SiteFile(quiz_src(quiz.id), content=quiz_page(quiz, title), in_nav=False))
+        files += previews.term_files(self.shares, self.glossary)
+        files.append(SiteFile(structure.ROBOTS_FILE, content=structure.robots_txt(self.settings.site_url)))
+        scripts = resources.files("seokb.site").joinpath("assets")
+        files += [SiteFile(f"{ASSET_DIR}/{name}", content=scripts.joinpath(name).read_bytes()) for name in SCRIPTS]
+        return files
+
+    def set_navigation(self, nav_pages: list[str], page_urls: dict[str, str]) -> None:
+        """The pages in navigation order (lessons are numbered by it) and every page's URL."""
+        self.nav_order = {src_uri: index for index, src_uri in enumerate(nav_pages)}
+        lessons = [src_uri for src_uri in nav_pages if src_uri.startswith("lessons/")]
+        self.lesson_numbers = {uri: (number, len(lessons)) for number, uri in enumerate(lessons, start=1)}
+        self.page_urls = dict(page_urls)
+
+    # ------------------------------------------------------------------------------------------ 3. each page
+
+    def read_source(self, page: SitePage, data: bytes) -> str:
+        """A hand-written page decoded, so that a file that is not UTF-8 is a `path:line` problem, not a crash."""
+        text = decode(data, page.path, self.problems)
+        if text is None:  # reported; the build goes on to report the rest, then fails
+            text = UNREADABLE_PAGE
+        self.sources[page.src_uri] = text
+        self.body_lines[page.src_uri] = page_body(text)[2]
+        return text
+
+    def page_markdown(self, page: SitePage, markdown: str, embed: bool = True) -> str:
+        """The checks of a page's source, the same for the build and `seokb check`: a hand-written page's rules, its
+        markers, its links with their lines, its redirects. Returns the Markdown with its markers expanded (a quiz
+        or diagram becomes a one-line slot, filled in page_html; with `embed` off they expand to nothing)."""
+        first = self.body_lines.get(page.src_uri, 1)
+        if not page.generated:
+            reason = page.meta.get("raw_html")
+            for problem in page_problems(markdown, reason if isinstance(reason, str) and reason.strip() else None):
+                self.problems.add(page.path, first + problem.offset, problem.message)
+        # Markers expand to a single line, so lines in the expanded text still match the file.
+        markdown = expand_markers(
+            markdown,
+            page.path,
+            self.problems,
+            self.settings.community,
+            self.quizzes,
+            (lambda quiz: QUIZ_SLOT.format(id=quiz.id)) if embed else (lambda quiz: ""),
+            first_line=first,
+            diagrams=self.diagrams,
+            embed_diagram=(lambda diagram: DIAGRAM_SLOT.format(name=diagram.name)) if embed else None,
+        )
+        if not page.generated:
+            self.links += markdown_links(markdown, page.path, page.src_uri, first_line=first)
+            if REDIRECT_FROM in page.meta:
+                text = self.sources.get(page.src_uri, "")
+                self.redirects += page_redirects(page.meta[REDIRECT_FROM], text, page.url, page.path, self.problems)
+        return markdown
+
+    def page_html(self, page: SitePage, html: str) -> str:
+        """The page's own contributed content goes in (sanitized term fields, quizzes, diagrams); its preview is
+        recorded."""
+        if not page.generated:
+            for message in sorted(set(rendered_page_problems(html))):
+                self.problems.add(page.path, 1, message)
+        html = self._fill_term_fields(html, page)
+        html = self._fill_quizzes(html, page)
+        html = fill_diagram_slots(html, lambda name: self._diagram_figure(name, page))
+        previews.record_page(self.shares, page, self.problems, self.lesson_numbers.get(page.src_uri))
+        return html
+
+    def fields_of(self, term: Term) -> dict[str, str]:
+        """A term's contributed fields as sanitized HTML; anything the sanitizer removed is an error at its line."""
+        if term.slug not in self.term_fields:
+            fields, problems = term_fields_html(term, self.fields.render)
+            for problem in problems:
+                self.problems.add(term.path, problem.line, problem.message)
+            self.term_fields[term.slug] = fields
+        return self.term_fields[term.slug]
+
+    def quiz_problems(self, quiz: Quiz) -> None:
+        """What the sanitizer would remove from a quiz's fields, at their lines."""
+        for line, message in quiz_field_problems(quiz, self.fields.render):
+            self.problems.add(quiz.path, line, message)
+
+    def _fill_term_fields(self, html: str, page: SitePage) -> str:
+        slug = term_slug(page.src_uri)
+        term = self.glossary.get(slug) if slug else None
+        if term is None:
+            return html
+        fields = self.fields_of(term)
+        # Python-Markdown keeps a slot as a block of its own, with blank lines around it; the field takes its place.
+        html = FIELD_SLOTS.sub(lambda match: "\n" + fields[match.group(1)] + "\n", html)
+        # Links in the fields are written from glossary/, like the Markdown file they used to stand in.
+        return rewrite_links(html, page.src_uri, self.page_urls.get, page.url)
+
+    def _fill_quizzes(self, html: str, page: SitePage) -> str:
+        if "seokb-slot: quiz" not in html:
+            return html
+        own_page = page.src_uri.startswith("quizzes/")
+
+        def embed(quiz_id: str, level: int) -> str:
+            quiz = self.quizzes.get(quiz_id)
+            if quiz is None:  # reported where the marker stands
+                return ""
+            if own_page:  # a quiz's problems are reported once, on its own page, not again on each lesson embedding it
+                self.quiz_problems(quiz)
+            quiz_html = render_quiz(quiz, lambda text: self.fields.render(text).html, heading_level=None if own_page else level)
+            return rewrite_links(quiz_html, quiz_src(quiz.id), self.page_urls.get, page.url)
+
+        html = fill_slots(html, embed)
+        if LIST_SLOT in html:
+            lessons = {
+                slug: LessonLink(title, relative_url(lesson_url(slug), page.url)) for slug, title in self.lesson_titles.items()
+            }
+            html = html.replace(LIST_SLOT, render_quiz_list(self.quizzes, lessons=lessons))
+        return html
+
+    def _diagram_figure(self, name: str, page: SitePage) -> str:
+        """A diagram as a figure of inline SVG; one whose file could not be read was reported where its marker stands.
+        The caption goes in now, to be linked with the page; the SVG as the page is written (SVG_SLOT)."""
+        diagram = self.diagrams.get(name)
+        if diagram is None:
+            return ""
+        slot = SVG_SLOT.format(name=name)
+        self.late_html.setdefault(page.src_uri, {})[slot] = diagram_svg(diagram)
+        return diagram_figure(diagram, picture=slot)
+
+    # ------------------------------------------------------------------------------------------ 4. the site
+
+    def finish(self, pages: list[SitePage], other_files: list[str], render: Callable[[SitePage, str], str]) -> Finished:
+        """Every page is rendered and none is written: link the terms, add backlinks, check every link and anchor,
+        write the link profile (its Markdown rendered by `render`, the generator's own pipeline), the redirects, and
+        check the published addresses. `other_files`: every file of the site that is not a page."""
+        finished = Finished()
+        started = time.perf_counter()
+        anchors, mentions = self._link_terms(pages, finished)
+        log.info(f"seokb: terms linked on {len(mentions)} pages in {time.perf_counter() - started:.2f} s")
+        self._add_backlinks(pages, mentions, finished)
+        site = site_map(
+            pages={**{term_src(slug): None for slug in self.glossary.unreadable}, **anchors},
+            urls={page.url: page.src_uri for page in pages},
+            files=other_files,
+        )
+        started = time.perf_counter()
+        check_links(self.links, site, self.problems)
+        log.info(f"seokb: {len(self.links)} links on {len(pages)} pages checked in {time.perf_counter() - started:.2f} s")
+        self._write_link_profile(pages, site, render, finished)
+        self._keep_published_addresses(pages, other_files, finished)
+        return finished
+
+    def _link_terms(self, pages: list[SitePage], finished: Finished) -> tuple[dict[str, set[str] | None], dict[PageRef, list[Mention]]]:
+        """Each page's first mention of each term linked; every page's anchors and every mention, in course order."""
+        anchors: dict[str, set[str] | None] = {}
+        in_order = sorted(pages, key=lambda page: (self.nav_order.get(page.src_uri, len(self.nav_order)), page.src_uri))
+        # The A-Z index links every term already; a page may opt out with `autolink: false` in its front matter.
+        to_link = [page for page in in_order if page.src_uri != GLOSSARY_INDEX and page.meta.get("autolink", True) is not False]
+        linking = {page.src_uri for page in to_link}
+        for page in in_order:
+            if page.src_uri not in linking:
+                anchors[page.src_uri] = page_anchors(page.html)
+        jobs = [
+            PageToLink(page.html, page.url, self._source_text(page), self.body_lines.get(page.src_uri, 1), term_slug(page.src_uri))
+            for page in to_link
+        ]
+        mentions: dict[PageRef, list[Mention]] = {}
+        for page, linked in zip(to_link, link_pages(jobs, self.matcher), strict=True):
+            page.html = finished.content[page.src_uri] = linked.html
+            anchors[page.src_uri] = linked.anchors
+            mentions[PageRef(page.src_uri, page.title or page.src_uri)] = linked.mentions
+            self.links += [
+                Link(page.path, line, page.src_uri, href, page_url=page.url, text=words, origin="autolink")
+                for line, href, words in linked.links
+            ]
+        return anchors, mentions
+
+    def _source_text(self, page: SitePage) -> str:
+        """The text a contributor edits for this page, where each added link's line is looked up."""
+        if page.src_uri in self.sources:
+            return self.sources[page.src_uri]
+        entry = self.root / page.path
+        # A file that is not UTF-8 was reported when it was read: its mentions only need lines, not every letter.
+        return entry.read_bytes().decode("utf-8", errors="replace") if page.generated and entry.is_file() else ""
+
+    def _add_backlinks(self, pages: list[SitePage], mentions: dict[PageRef, list[Mention]], finished: Finished) -> None:
+        """Each term page lists the pages that mention it; each lesson ends with the terms it used."""
+        backlinks = invert(mentions)
+        for page in pages:
+            src_uri = page.src_uri
+            slug = term_slug(src_uri)
+            if slug is not None:
+                entries = [
+                    {"href": relative_url(self.page_urls[b.page.src_uri], page.url), "title": b.page.title, "sentence": b.sentence}
+                    for b in backlinks.get(slug, [])
+                    if b.page.src_uri != src_uri
+                ]
+                self.late_html.setdefault(src_uri, {})[BACKLINKS_SLOT] = mentioned_in_html(entries) if entries else ""
+                if entries:
+                    finished.sections.setdefault(src_uri, []).append(Section("Mentioned in", "mentioned-in", before="sources"))
+                    self.links += _engine_links(page, [(e["href"], e["title"]) for e in entries], "mentioned-in")
+            elif src_uri.startswith("lessons/"):
+                terms = terms_used(mentions.get(PageRef(src_uri, page.title or src_uri), []), self.glossary)
+                if terms:
+                    items = [{"href": relative_url(term_url(t.slug), page.url), "name": t.term, "short": t.short} for t in terms]
+                    page.html = finished.content[src_uri] = page.html + LESSON_TERMS_SLOT
+                    self.late_html.setdefault(src_uri, {})[LESSON_TERMS_SLOT] = lesson_terms_html(items)
+                    self.links += _engine_links(page, [(i["href"], i["name"]) for i in items], "lesson-terms")
+                    finished.sections.setdefault(src_uri, []).append(Section("Terms in this lesson", "terms-in-this-lesson"))
+        self.problems.extend(orphan_term_warnings(self.glossary, backlinks))
+
+    def _write_link_profile(self, pages: list[SitePage], site: SiteMap, render, finished: Finished) -> None:
+        """The site's own link report, written once every link is known, with its orphan and over-optimisation warnings."""
+        titles = {page.src_uri: page.title or page.src_uri for page in pages}
+        lesson_h1 = {lesson_src(slug): [title] for slug, title in self.lesson_titles.items()}
+        titles.update({uri: names[0] for uri, names in lesson_h1.items() if uri in titles})
+        profile = link_profile(self.links, site, titles, self.glossary, exempt=HUBS, other_names=lesson_h1)
+        self.problems.extend(over_optimised_warnings(profile))
+        self.problems.extend(orphan_warnings(profile, {page.src_uri: page.path for page in pages}))
+        page = next((page for page in pages if page.src_uri == LINK_PROFILE_PAGE), None)
+        if page is None:
+            return
+        _, markdown, _ = page_body(link_profile_page(profile, self.glossary))
+        html = render(page, markdown)  # the generator's own Markdown pipeline and link rewriting, as for any page
+        table, table_links = every_page_table(profile, lambda src_uri: relative_url(self.page_urls[src_uri], page.url), page.url)
+        page.html = finished.content[LINK_PROFILE_PAGE] = html.replace(EVERY_PAGE_SLOT, table)
+        profile_links = markdown_links(markdown, LINK_PROFILE_PAGE, LINK_PROFILE_PAGE) + table_links
+        site.anchors[LINK_PROFILE_PAGE] = page_anchors(page.html)
+        generated = Diagnostics()
+        check_links([replace(link, origin="link-profile") for link in profile_links], site, generated)
+        for problem in generated.sorted():  # the engine wrote these links: a broken one is an engine bug
+            self.problems.add(problem.path, problem.line, f"{problem.message} (in the page the engine writes; please report it)")
+
+    def _keep_published_addresses(self, pages: list[SitePage], other_files: list[str], finished: Finished) -> None:
+        """A redirect page at each old address an entry (`old_slugs`) or a page (`redirect_from`) declares; then every
+        address published-urls.txt lists must be served, by a page, a file or one of those redirects."""
+        by_address = {address(page.url): page for page in pages}
+        titles = {address(page.url): page.title or page.src_uri for page in pages}
+        titles.update({address(term_url(term.slug)): term.term for term in self.glossary})
+        claimed = settle(
+            term_redirects(self.glossary) + self.redirects, {old: page.src_uri for old, page in by_address.items()}, self.problems
+        )
+        for old, redirect in claimed.items():
+            new = address(redirect.new_url)
+            html = redirect_page(old, new, titles.get(new, new), absolute_url(self.settings.site_url, new))
+            finished.files.append(SiteFile(redirect_file(old), content=html))
+        if self.published is None:
+            return
+        finished.new_addresses = unlisted(self.published, {*by_address, *DATA_FILES, *claimed})
+        served = {*by_address, *(address(uri) for uri in other_files), *(address(f.uri) for f in finished.files)}
+        check_published(
+            self.published,
+            served | unreadable_addresses(self.glossary, self.quizzes),
+            self.glossary,
+            [NewPage(new, by_address[new].path if new in by_address else new) for new in finished.new_addresses],
+            self.problems,
+            history=git_history(self.root),
+            docs=self.settings.docs_path,
+        )
+
+    # ------------------------------------------------------------------------------------------ 5. previews
+
+    def share_files(self, pages: list[SitePage]) -> tuple[list[SiteFile], dict[str, str]]:
+        """Once the build is known to be good: the previews' files (the other pages' cards, the feed, every page's
+        oEmbed answer) and each page's update date, both dated from one walk of git's history."""
+        dates_by_page, dates = structure.update_dates(self, pages)
+        self.shares.dates = dates
+        return previews.page_files(self.shares, self.page_urls), dates_by_page
+
+    # ------------------------------------------------------------------------------------------ 6. each written page
+
+    def page_extras(self, page: SitePage) -> structure.PageExtras:
+        """The page's breadcrumb, JSON-LD and document title, made as its template is rendered."""
+        extras = structure.page_extras(self, page)
+        self.extras[page.src_uri] = extras
+        return extras
+
+    def page_output(self, src_uri: str, url: str, output: str) -> str:
+        """The written page with what goes in last: late HTML, its assets, its preview tags and JSON-LD."""
+        for slot, html in self.late_html.get(src_uri, {}).items():
+            output = output.replace(slot, html, 1)
+        output = page_assets.add_to_page(output, page_assets.for_page(output, self.assets), url)
+        extras = self.extras.pop(src_uri, None)
+        return previews.add_share_tags(self.shares, output, src_uri, url, extra=extras.json_ld if extras else "")
+
+    def template_output(self, output: str, name: str) -> str:
+        """A page the theme writes from a template alone (404.html) gets the assets every page gets."""
+        return page_assets.add_to_page(output, page_assets.for_page(output, self.assets), name)
+
+
+def _engine_links(page: SitePage, links: list[tuple[str, str]], origin: str) -> list[Link]:
+    """The (href, words) links the engine put in a page's list, at line 1 of its source, to check and count."""
+    return [Link(page.path, 1, page.src_uri, href, page_url=page.url, text=text, origin=origin) for href, text in links]
+
+
+def _published(root: Path, problems: Diagnostics) -> list[Published] | None:
+    """The addresses published-urls.txt lists (a project without the file, like a test's fixture, checks none)."""
+    path = root / PUBLISHED_FILE
+    if not path.is_file():
+        return None
+    text = decode(path.read_bytes(), PUBLISHED_FILE, problems)
+    return read_published(text, problems) if text is not None else []
+
+
+def _lesson_titles(folder: Path) -> dict[str, str]:
+    """Each lesson's slug and the text of its first '# ' heading (quiz pages, written before any page is read,
+    name the lesson they belong to)."""
+    titles = {}
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        # A file that is not UTF-8 is reported where the page is read; here it needs a title only.
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        heading = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None)
+        titles[path.stem] = heading or path.stem
+    return titles
+
+
+__all__ = ["Engine", "CONTENT_FOLDERS", "Community", "datetime"]
