@@ -400,3 +400,16 @@ def test_a_link_to_the_whole_machine_stops_the_build_before_mkdocs_walks_into_it
         "ERROR   -  Aborted: 3 problems in the content above; no page was written.",
     ]
     assert not (tmp_path / "site").exists()
+
+
+def test_the_maintainers_folder_is_code_owned_and_named_where_contributors_read() -> None:
+    from conftest import REPO
+
+    from seokb.content.docs_files import MAINTAINERS_FOLDER
+
+    owned = [
+        line.split()[0] for line in (REPO / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines() if line[:1] == "/"
+    ]
+    assert f"/docs/{MAINTAINERS_FOLDER}/" in owned
+    for document in ("CONTRIBUTING.md", "SECURITY.md"):
+        assert f"`docs/{MAINTAINERS_FOLDER}/`" in (REPO / document).read_text(encoding="utf-8"), document
