@@ -413,3 +413,19 @@ def test_the_maintainers_folder_is_code_owned_and_named_where_contributors_read(
     assert f"/docs/{MAINTAINERS_FOLDER}/" in owned
     for document in ("CONTRIBUTING.md", "SECURITY.md"):
         assert f"`docs/{MAINTAINERS_FOLDER}/`" in (REPO / document).read_text(encoding="utf-8"), document
+
+
+def test_the_site_enables_no_extension_that_reads_other_files() -> None:
+    # pymdownx.snippets includes any file of the repository where a page writes `--8<-- "path"`, links included:
+    # a lesson with `--8<-- "bench/leak.txt"` and that file linked to /proc/self/environ published the environment.
+    import yaml
+    from conftest import REPO
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 - SafeLoader
+    names = [next(iter(item)) if isinstance(item, dict) else item for item in config["markdown_extensions"]]
+    assert "pymdownx.snippets" not in names
+    assert "abbr" in names  # the list was read
