@@ -66,6 +66,16 @@ HOSTILE: list[tuple[str, dict[str, object], list[str]]] = [
         ["docs/pipe.md:1: is a named pipe, not a regular file; only regular files are read or published"],
     ),
     (
+        "a lesson that is a named pipe",  # lesson titles are read in on_config, before MkDocs lists docs/
+        {"docs/lessons/waiting.md": ("fifo",)},
+        ["docs/lessons/waiting.md:1: is a named pipe, not a regular file; only regular files are read or published"],
+    ),
+    (
+        "a lesson linked to an endless device",
+        {"docs/lessons/endless.md": ("link", "/dev/zero")},
+        [f"docs/lessons/endless.md:1: is a symbolic link (to /dev/zero); {LINK}"],
+    ),
+    (
         "an entry linked to an endless device",
         {"glossary/endless.yml": ("link", "/dev/zero")},
         [f"glossary/endless.yml:1: is a symbolic link (to /dev/zero); {LINK}"],
