@@ -218,13 +218,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     root = Path(config.config_file_path).resolve().parent
     problems = Diagnostics()
+    docs = Path(config.docs_dir)  # its own name, not its target's, if it is a link (refused just below)
+    docs_path = Path(os.path.relpath(docs.parent.resolve() / docs.name, root)).as_posix()
+    # First: MkDocs' listing of docs/, and the lesson titles read below, would follow a link to a folder.
+    stop_at_folder_links(config.docs_dir, docs_path, problems)
     # Broken entries are left out of the build and reported with everything else in on_env.
     glossary = load_glossary(root, problems)
     lesson_titles = _lesson_titles(Path(config.docs_dir) / "lessons")
     _build = Build(
         root=root,
         docs_dir=config.docs_dir,
-        docs_path=Path(os.path.relpath(Path(config.docs_dir).resolve(), root)).as_posix(),
+        docs_path=docs_path,
         glossary=glossary,
         quizzes=load_quizzes(root, problems, lessons=set(lesson_titles)),
         diagrams=load_diagrams(root, problems),
@@ -250,7 +254,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     features = config.theme.get("features") or []
     if "navigation.path" not in features:
         config.theme["features"] = [*features, "navigation.path"]
-    stop_at_folder_links(config.docs_dir, _build.docs_path, problems)  # first: _page_assets reads from docs/
     _build.assets = _page_assets(config)
     return config
 

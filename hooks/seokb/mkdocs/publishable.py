@@ -30,8 +30,8 @@ def leave_out_refused(files: Files, docs_dir: str, docs_path: str, engine_pages:
 
 def stop_at_folder_links(docs_dir: str, docs_path: str, problems: Diagnostics) -> None:
     """In on_config, before MkDocs lists docs/: a link to a folder would have it walk that folder, following every
-    link below it (one to / walks the whole machine, through /proc, for hours), so the build stops here, with the
-    problems of docs/ and of the content read so far."""
+    link below it (one to / walks the whole machine, through /proc, for hours), so the build stops here, with every
+    problem of docs/' files."""
     found = docs_files(Path(docs_dir), docs_path)
     if found.folder_links:
         problems.extend(found.problems)
