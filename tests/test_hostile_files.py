@@ -56,6 +56,11 @@ HOSTILE: list[tuple[str, dict[str, object], list[str]]] = [
         [f"docs/system:1: is a symbolic link (to /etc); {LINK}"],
     ),
     (
+        "a hidden link to a folder",  # MkDocs walks hidden folders before it leaves them out
+        {"docs/.cache": ("link", "/etc")},
+        [f"docs/.cache:1: is a symbolic link (to /etc); {LINK}"],
+    ),
+    (
         "a link inside the repository",
         {"docs/lessons/copy.md": ("link", "../index.md")},
         [f"docs/lessons/copy.md:1: is a symbolic link (to ../index.md); {LINK}"],
@@ -278,7 +283,7 @@ HOSTILE: list[tuple[str, dict[str, object], list[str]]] = [
 ]
 
 # A link to a folder stops the build in on_config, before MkDocs walks into it: tested on its own.
-STOPS_AT_ONCE = {"a link to a system folder"}
+STOPS_AT_ONCE = {"a link to a system folder", "a hidden link to a folder"}
 
 # Accepted by both doors, and published as they are.
 ACCEPTED: dict[str, str | bytes] = {
@@ -350,6 +355,7 @@ def test_seokb_check_refuses_each_hostile_file_with_its_message(tmp_path: Path, 
 def test_seokb_check_accepts_the_files_the_course_needs(tmp_path: Path) -> None:
     base_project(tmp_path)
     put(tmp_path, ACCEPTED)
+    put(tmp_path, {"docs/lessons/.#draft.md": ("link", "me@host.1234:1700000000")})  # an editor's lock file
     assert [str(problem) for problem in check(tmp_path).sorted()] == []
 
 
@@ -387,6 +393,7 @@ def test_the_build_writes_nothing_when_it_refuses_a_file(hostile_build) -> None:
 def test_the_build_publishes_the_files_the_course_needs(tmp_path: Path) -> None:
     base_project(tmp_path)
     put(tmp_path, ACCEPTED)
+    put(tmp_path, {"docs/lessons/.#draft.md": ("link", "me@host.1234:1700000000")})
     result = build_in_process(tmp_path)
     assert result.returncode == 0, result.stderr
     for name, content in ACCEPTED.items():

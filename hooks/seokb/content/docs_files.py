@@ -47,14 +47,15 @@ def docs_files(docs: Path, docs_path: str = "docs") -> DocsFiles:
     for folder, folders, names in os.walk(docs):  # os.walk follows no link to a folder unless asked to
         here = Path(folder)
         for name in sorted(folders):
-            # Hidden folders are left out of the site by MkDocs (exclude_docs' default) and read by neither door.
-            if name.startswith(".") or (problem := link_problem(here / name)) is not None:
+            # A link to a folder is refused even when hidden: MkDocs walks into hidden folders too before it leaves
+            # them out of the site (exclude_docs' default), so one to / would have it walk the whole machine.
+            if (problem := link_problem(here / name)) is not None:
+                found.problems.add(_relative(here / name, docs, docs_path), 1, problem)
+                found.folder_links.append(_relative(here / name, docs, docs_path))
+            if problem is not None or name.startswith("."):
                 folders.remove(name)
-                if problem is not None:
-                    found.problems.add(_relative(here / name, docs, docs_path), 1, problem)
-                    found.folder_links.append(_relative(here / name, docs, docs_path))
         for name in sorted(names):
-            if name.startswith("."):
+            if name.startswith("."):  # never published, never read (an editor's lock file may be a dangling link)
                 continue
             src_uri = (here / name).relative_to(docs).as_posix()
             problems = docs_file_problems(here / name, src_uri)
