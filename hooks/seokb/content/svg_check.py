@@ -36,7 +36,7 @@ def svg_problems(data: bytes) -> list[tuple[int, str]]:
     problems: list[tuple[int, str]] = []
     parser = expat.ParserCreate(namespace_separator=_SEP)
     styles: list[int] = []  # the lines of the open <style> elements: their text is CSS
-    root_seen: list[str] = []
+    root_seen: list[str] = []  # the first element's name, once seen
 
     def add(message: str) -> None:
         problems.append((parser.CurrentLineNumber, message))
@@ -50,7 +50,6 @@ def svg_problems(data: bytes) -> list[tuple[int, str]]:
 
     def start(name: str, attributes: dict[str, str]) -> None:
         namespace, _, local = name.rpartition(_SEP)
-        shown = local
         if not root_seen:
             root_seen.append(name)
             if name != f"{SVG_NS}{_SEP}svg":
@@ -65,15 +64,15 @@ def svg_problems(data: bytes) -> list[tuple[int, str]]:
             attribute_name = attribute.rpartition(_SEP)[2]
             lowered = attribute_name.lower()
             if lowered.startswith("on"):
-                add(f"the SVG's <{shown}> has the event handler '{attribute_name}'; remove it ({WHY})")
+                add(f"the SVG's <{local}> has the event handler '{attribute_name}'; remove it ({WHY})")
             elif lowered in _ADDRESS_ATTRIBUTES and not _own_part(value):
-                add(f"the SVG's <{shown}> refers to '{_short(value)}'; {WHY} (only to its own parts, '#id')")
+                add(f"the SVG's <{local}> refers to '{_short(value)}'; {WHY} (only to its own parts, '#id')")
             elif _css_loads(value):
-                add(f"the SVG's <{shown}> has '{attribute_name}' that loads '{_short(value)}'; {WHY}")
+                add(f"the SVG's <{local}> has '{attribute_name}' that loads '{_short(value)}'; {WHY}")
             if local.lower() in _ANIMATIONS and lowered == "attributename":
                 target = value.strip().rpartition(":")[2].lower()
                 if target in _ADDRESS_ATTRIBUTES or target.startswith("on"):
-                    add(f"the SVG's <{shown}> changes '{value.strip()}'; remove it ({WHY})")
+                    add(f"the SVG's <{local}> changes '{value.strip()}'; remove it ({WHY})")
 
     def end(name: str) -> None:
         if name.rpartition(_SEP)[2] == "style" and styles:
