@@ -330,7 +330,7 @@ REFUSED: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "a file far too large",
         {T: entry(example="|\n  " + "word " * 60000)},
         [
-            "glossary/backlink.yml:1: the file is 293 KB; a file here may be at most 256 KB",
+            "glossary/backlink.yml:1: the file is 293 KB; a glossary entry may be at most 256 KB",
         ],
     ),
     # 10. credentials in URLs

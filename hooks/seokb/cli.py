@@ -9,6 +9,8 @@ from pathlib import Path
 
 from seokb.content.characters import read_text_file
 from seokb.content.diagram import load_diagrams
+from seokb.content.docs_files import docs_files
+from seokb.content.files import ADDRESS_LIST, PAGE
 from seokb.content.glossary import load_glossary
 from seokb.content.lesson_rules import front_matter, page_problems
 from seokb.content.markers import Community, expand_markers
@@ -16,6 +18,7 @@ from seokb.content.quiz import load_quizzes
 from seokb.diagnostics import Diagnostic, Diagnostics
 from seokb.links.offline import SiteAddresses, check_content_links, site_addresses
 from seokb.scaffold import NewTermRefused, write_new_term
+from seokb.site.engine_pages import engine_pages, pages_at_engine_addresses
 from seokb.site.glossary_pages import term_fields_html
 from seokb.site.published import (
     DATA_FILES,
@@ -53,6 +56,7 @@ def check(root: Path) -> Diagnostics:
         for line, message in quiz_field_problems(quiz, fields.render):
             report.add(quiz.path, line, message)
     pages = read_pages(root, report)
+    report.items += pages_at_engine_addresses(pages, "docs", engine_pages(glossary, quizzes))
     for src, text in pages.items():
         path = f"docs/{src}"
         for problem in page_problems(text, raw_html_reason(text)):
@@ -82,12 +86,15 @@ def lesson_slugs(root: Path) -> set[str]:
 
 
 def read_pages(root: Path, report: Diagnostics) -> dict[str, str]:
-    """Every docs/ page's text by its name under docs/, in name order; one that cannot be read is reported."""
+    """Every docs/ page's text by its name under docs/, in name order; every file of docs/ that may not be published
+    (docs_files.py, as the build refuses it) and every page that cannot be read is reported."""
+    found = docs_files(root / "docs")
+    report.extend(found.problems.items)
     pages = {}
-    for page in sorted((root / "docs").rglob("*.md")):
-        text = read_text_file(page, page.relative_to(root).as_posix(), report)
+    for src in sorted(src for src in found.accepted if src.lower().endswith(".md")):
+        text = read_text_file(root / "docs" / src, f"docs/{src}", report, PAGE)
         if text is not None:
-            pages[page.relative_to(root / "docs").as_posix()] = text
+            pages[src] = text
     return pages
 
 
@@ -96,7 +103,7 @@ def read_published_file(root: Path, report: Diagnostics) -> list[Published] | No
     path = root / PUBLISHED_FILE
     if not path.is_file():
         return None
-    text = read_text_file(path, PUBLISHED_FILE, report)
+    text = read_text_file(path, PUBLISHED_FILE, report, ADDRESS_LIST)
     return read_published(text, report) if text is not None else []
 
 

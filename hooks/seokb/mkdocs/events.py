@@ -26,8 +26,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import CountHandler
 
-from seokb.content.characters import decode
+from seokb.content.characters import decode, read_text_file
 from seokb.content.diagram import Diagrams, load_diagrams
+from seokb.content.files import ADDRESS_LIST, MAINTAINED, PAGE, file_problem, read_quietly
 from seokb.content.glossary import load_glossary
 from seokb.content.lesson_rules import page_problems, rendered_page_problems
 from seokb.content.markers import Community, expand_markers
@@ -51,9 +52,11 @@ from seokb.links.terms import PageToLink, link_pages
 from seokb.mkdocs import share, structured
 from seokb.mkdocs.edit import edit_url, repo_relative_edit_uri
 from seokb.mkdocs.logs import log, report, start_build_logging, stop_build_logging, stop_if_strict
+from seokb.mkdocs.publishable import leave_out_refused, stop_at_folder_links
 from seokb.mkdocs.serve import keep_last_good_site
 from seokb.site import page_assets
 from seokb.site.diagram_svg import DIAGRAM_SLOT, SVG_SLOT, diagram_figure, diagram_svg, fill_diagram_slots
+from seokb.site.engine_pages import engine_pages
 from seokb.site.glossary_pages import (
     BACKLINKS_SLOT,
     FIELD_SLOTS,
@@ -216,13 +219,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     root = Path(config.config_file_path).resolve().parent
     problems = Diagnostics()
+    docs = Path(config.docs_dir)  # its own name, not its target's, if it is a link (refused just below)
+    docs_path = Path(os.path.relpath(docs.parent.resolve() / docs.name, root)).as_posix()
+    # First: MkDocs' listing of docs/, and the lesson titles read below, would follow a link to a folder.
+    stop_at_folder_links(config.docs_dir, docs_path, problems)
     # Broken entries are left out of the build and reported with everything else in on_env.
     glossary = load_glossary(root, problems)
     lesson_titles = _lesson_titles(Path(config.docs_dir) / "lessons")
     _build = Build(
         root=root,
         docs_dir=config.docs_dir,
-        docs_path=Path(os.path.relpath(Path(config.docs_dir).resolve(), root)).as_posix(),
+        docs_path=docs_path,
         glossary=glossary,
         quizzes=load_quizzes(root, problems, lessons=set(lesson_titles)),
         diagrams=load_diagrams(root, problems),
@@ -273,6 +280,10 @@ def _page_assets(config: MkDocsConfig) -> tuple[PageAsset, ...]:
         for listed in (item.get("css"), item.get("js")):
             if listed and not (Path(config.docs_dir) / listed).is_file():
                 raise PluginError(f"seokb: extra.page_assets entry {number} in mkdocs.yml names {listed}, which is not in docs/")
+            if listed and (problem := file_problem(Path(config.docs_dir) / listed, MAINTAINED)) is not None:
+                raise PluginError(
+                    f"seokb: extra.page_assets entry {number} in mkdocs.yml names {listed}, which cannot be used ({problem})"
+                )
         if item.get("css"):
             assets.append(PageAsset(item["css"], markers, css=(Path(config.docs_dir) / item["css"]).read_text(encoding="utf-8")))
         if item.get("js"):
@@ -285,7 +296,7 @@ def _published(root: Path, problems: Diagnostics) -> list[Published] | None:
     path = root / PUBLISHED_FILE
     if not path.is_file():
         return None
-    text = decode(path.read_bytes(), PUBLISHED_FILE, problems)
+    text = read_text_file(path, PUBLISHED_FILE, problems, ADDRESS_LIST)
     return read_published(text, problems) if text is not None else []
 
 
@@ -295,7 +306,7 @@ def _lesson_titles(folder: Path) -> dict[str, str]:
     titles = {}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         # A file that is not UTF-8 is reported where the page is read (on_page_read_source); here it needs a title only.
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        text = (read_quietly(path, PAGE) or b"").decode("utf-8", errors="replace")  # a link is refused in on_files
         heading = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None)
         titles[path.stem] = heading or path.stem
     return titles
@@ -320,6 +331,9 @@ def _community(config: MkDocsConfig) -> Community:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """The pages the engine writes: the A-Z index and a page per term, the quiz pages, the link profile."""
     build = current()
+    # First: a file of docs/ that may not be published (a link, a device, a type not on the list, a page where the
+    # engine writes one) leaves the build here, before MkDocs reads or copies it.
+    leave_out_refused(files, config.docs_dir, build.docs_path, engine_pages(build.glossary, build.quizzes), build.problems)
     build.links += generated_page_links(build.glossary, build.quizzes)
     files.append(File.generated(config, GLOSSARY_INDEX, content=index_page(build.glossary)))
     for term in build.glossary:
