@@ -57,7 +57,7 @@ def read_entry(text: str, path: str, slug: str, report: Diagnostics) -> tuple[Te
         report.add(
             path,
             1,
-            f"'{slug}' cannot be an entry's file name: glossary/{slug}/ is the address of the engine's A-Z index; "
+            f"'{slug}.yml' cannot be an entry: its page would be glossary/{slug}.md, the engine's A-Z index; "
             "rename the file after the term, like 'anchor-text.yml'",
         )
         return None, []
