@@ -22,6 +22,7 @@ from seokb.site.published import (
     NewPage,
     Published,
     check_published,
+    committed_addresses,
     git_history,
     read_published,
     render_published,
@@ -66,7 +67,9 @@ def check(root: Path) -> Diagnostics:
         new = new_addresses(published, site)
         new_pages = [NewPage(at, site.paths.get(at, at)) for at in new]
         answering = served(root, site) | unreadable_addresses(glossary, quizzes)
-        check_published(published, answering, glossary, new_pages, report, history=git_history(root))
+        check_published(
+            published, answering, glossary, new_pages, report, history=git_history(root), committed=committed_addresses(root)
+        )
         for at in new:
             report.add(
                 site.paths.get(at, PUBLISHED_FILE),
