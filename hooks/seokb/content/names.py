@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from confusable_homoglyphs import categories, confusables
 from slugify import slugify as python_slugify
@@ -98,7 +99,7 @@ def name_problems(name: str, alias: bool) -> list[str]:
             f"'{name}' is written with {_describe(char)}, a look-alike form of '{unicodedata.normalize('NFKC', char)}'; "
             f"write it with ordinary characters: '{unfolded}'"
         )
-    for word in WORD.findall(name):
+    for word in [] if name.isascii() else WORD.findall(name):  # an ASCII word is Latin, digits and punctuation
         scripts = _scripts(word)
         if len(scripts) > 1 and not any(scripts <= mix for mix in _MIXES):
             listed = " and ".join(sorted(script.title() for script in scripts))
@@ -106,7 +107,7 @@ def name_problems(name: str, alias: bool) -> list[str]:
                 f"'{word}' mixes {listed} letters in one word, the way a look-alike of another name is made; "
                 "write each word in one alphabet"
             )
-    run = _longest_combining_run(name)
+    run = 0 if name.isascii() else _longest_combining_run(name)
     if run > MAX_COMBINING_RUN:  # the name itself is not quoted: the marks would smear the message too
         return [*problems, f"has {run} combining marks on one letter; a name may stack at most {MAX_COMBINING_RUN}"]
     words = name_words(name)
@@ -129,7 +130,13 @@ _STOP_KEYS = frozenset(STOP_WORDS | {last_form(word) for word in STOP_WORDS})
 
 def _scripts(word: str) -> frozenset[str]:
     """The scripts of a word's letters; digits, punctuation and combining marks belong to every script."""
-    return frozenset(categories.alias(char) for char in word) - {"COMMON", "INHERITED"}
+    return frozenset(map(_script, word)) - {"COMMON", "INHERITED"}
+
+
+@cache
+def _script(char: str) -> str:
+    """The library searches its tables for each call; a site's names repeat a few hundred characters."""
+    return categories.alias(char)
 
 
 def _longest_combining_run(text: str) -> int:
@@ -143,10 +150,14 @@ def _longest_combining_run(text: str) -> int:
 def skeleton(name: str) -> str:
     """The name with each letter that looks like a Latin one replaced by it (Unicode's confusables list, TR39):
     'Васklink' -> 'Backlink'. Only asked of names with characters outside ASCII."""
-    found = confusables.is_confusable(name, greedy=True, preferred_aliases=["latin"]) or []
-    swap = {}
-    for item in found:
-        ascii_forms = [glyph["c"] for glyph in item["homoglyphs"] if glyph["c"].isascii()]
-        if ascii_forms:
-            swap[item["character"]] = ascii_forms[0]
-    return "".join(swap.get(char, char) for char in name)
+    return "".join(map(_latin_look_alike, name))
+
+
+@cache
+def _latin_look_alike(char: str) -> str:
+    """The ASCII character `char` is confusable with, or `char` itself."""
+    if char.isascii():
+        return char
+    found = confusables.is_confusable(char, greedy=True, preferred_aliases=["latin"]) or []
+    forms = [glyph["c"] for item in found for glyph in item["homoglyphs"] if glyph["c"].isascii()]
+    return forms[0] if forms else char
