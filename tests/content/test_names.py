@@ -105,3 +105,12 @@ def test_a_clash_git_cannot_date_is_told_on_both_files(tmp_path: Path, committed
         git(tmp_path, "add", ".")
         git(tmp_path, "commit", "-qm", "both")
     assert [str(p) for p in check(tmp_path).sorted()] == [ON_THE_ENTRY, ON_THE_INTRUDER]
+
+
+def test_the_build_refuses_the_hijack_as_seokb_check_does(project) -> None:
+    project.write("glossary/backlink.yml", entry())
+    project.write("glossary/intruder.yml", INTRUDER)
+    built = project.build()
+    errors = [line.removeprefix("ERROR   -  ") for line in built.stderr.splitlines() if line.startswith("ERROR")]
+    assert built.returncode == 1
+    assert errors == [ON_THE_ENTRY, ON_THE_INTRUDER, "Aborted: 2 problems in the content above; no page was written."]
