@@ -61,7 +61,10 @@ def check(root: Path) -> Diagnostics:
         expand_markers(text, path, report, Community(), quizzes, lambda quiz: "", diagrams=diagrams)
     # Every link that can be resolved without rendering: an entry linking a lesson that does not exist fails here.
     check_content_links(root / "docs", pages, glossary, quizzes, report)
-    site = site_addresses("docs", pages, glossary, quizzes, report)
+    statics = frozenset(
+        p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*") if p.is_file() and p.suffix != ".md"
+    )
+    site = site_addresses("docs", pages, glossary, quizzes, report, statics)
     published = read_published_file(root, report)
     if published is not None:
         new = new_addresses(published, site)
