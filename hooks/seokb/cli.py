@@ -25,6 +25,7 @@ from seokb.site.published import (
     NewPage,
     Published,
     check_published,
+    committed_addresses,
     git_history,
     read_published,
     render_published,
@@ -64,13 +65,18 @@ def check(root: Path) -> Diagnostics:
         expand_markers(text, path, report, Community(), quizzes, lambda quiz: "", diagrams=diagrams)
     # Every link that can be resolved without rendering: an entry linking a lesson that does not exist fails here.
     check_content_links(root / "docs", pages, glossary, quizzes, report)
-    site = site_addresses("docs", pages, glossary, quizzes, report)
+    statics = frozenset(
+        p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*") if p.is_file() and p.suffix != ".md"
+    )
+    site = site_addresses("docs", pages, glossary, quizzes, report, statics)
     published = read_published_file(root, report)
     if published is not None:
         new = new_addresses(published, site)
         new_pages = [NewPage(at, site.paths.get(at, at)) for at in new]
         answering = served(root, site) | unreadable_addresses(glossary, quizzes)
-        check_published(published, answering, glossary, new_pages, report, history=git_history(root))
+        check_published(
+            published, answering, glossary, new_pages, report, history=git_history(root), committed=committed_addresses(root)
+        )
         for at in new:
             report.add(
                 site.paths.get(at, PUBLISHED_FILE),

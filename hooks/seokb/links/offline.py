@@ -90,9 +90,17 @@ class SiteAddresses:
     redirects: dict[str, Redirect]  # old address -> the redirect that stands there
 
 
-def site_addresses(docs: str, pages: dict[str, str], glossary: Glossary, quizzes: Quizzes, report: Diagnostics) -> SiteAddresses:
-    """`pages`: each hand-written page's src_uri (relative to the `docs` folder) -> its text. The redirects come from
-    the entries' `old_slugs` and the pages' `redirect_from`, checked as the build checks them."""
+def site_addresses(
+    docs: str,
+    pages: dict[str, str],
+    glossary: Glossary,
+    quizzes: Quizzes,
+    report: Diagnostics,
+    files: frozenset[str] = frozenset(),
+) -> SiteAddresses:
+    """`pages`: each hand-written page's src_uri (relative to the `docs` folder) -> its text; `files`: the other files
+    under it, which a redirect may not overwrite. The redirects come from the entries' `old_slugs` and the pages'
+    `redirect_from`, checked as the build checks them."""
     names = {address(page_url(src_uri)): src_uri for src_uri in sorted(site_pages(pages, glossary, quizzes))}
     paths = {at: f"{docs}/{src_uri}" if src_uri in pages else (source_path(src_uri) or src_uri) for at, src_uri in names.items()}
     redirects = term_redirects(glossary)
@@ -101,4 +109,4 @@ def site_addresses(docs: str, pages: dict[str, str], glossary: Glossary, quizzes
         if REDIRECT_FROM not in meta:
             continue
         redirects += page_redirects(meta[REDIRECT_FROM], text, page_url(src_uri), f"{docs}/{src_uri}", report)
-    return SiteAddresses(names, paths, settle(redirects, names, report))
+    return SiteAddresses(names, paths, settle(redirects, names, report, files))

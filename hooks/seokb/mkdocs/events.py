@@ -74,6 +74,7 @@ from seokb.site.published import (
     NewPage,
     Published,
     check_published,
+    committed_addresses,
     git_history,
     read_published,
     unlisted,
@@ -659,8 +660,12 @@ def _keep_published_addresses(build: Build, pages: list, files: Files, config: M
     page_files = {address(f.url): f for f in files.documentation_pages()}
     titles = {address(page.url): page.title or page.file.src_uri for page in pages}
     titles.update({address(term_url(term.slug)): term.term for term in build.glossary})
+    others = frozenset(f.dest_uri for f in files if not f.is_documentation_page())  # a redirect may not overwrite one
     claimed = settle(
-        term_redirects(build.glossary) + build.redirects, {old: f.src_uri for old, f in page_files.items()}, build.problems
+        term_redirects(build.glossary) + build.redirects,
+        {old: f.src_uri for old, f in page_files.items()},
+        build.problems,
+        others,
     )
     for old, redirect in claimed.items():
         new = address(redirect.new_url)
@@ -677,6 +682,7 @@ def _keep_published_addresses(build: Build, pages: list, files: Files, config: M
         build.problems,
         history=git_history(build.root),
         docs=build.docs_path,
+        committed=committed_addresses(build.root),
     )
     if new_addresses:
         shown = ", ".join(new_addresses[:5]) + (f" and {len(new_addresses) - 5} more" if len(new_addresses) > 5 else "")
