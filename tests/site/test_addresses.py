@@ -32,7 +32,9 @@ Text about a backlink.
 def test_a_redirect_outside_the_site_or_onto_a_file_fails_before_anything_is_written(project: Project) -> None:
     project.write("glossary/backlink.yml", entry())
     project.write("docs/lessons/a.md", BAD_REDIRECTS)
-    project.write("docs/img/logo.png", "not really a picture")
+    # A real PNG (a 1x1 palette image): the docs/ allow-list reads the first bytes of every image.
+    (project.root / "docs/img").mkdir(parents=True, exist_ok=True)
+    (project.root / "docs/img/logo.png").write_bytes(_one_pixel_png())
     built = project.build()
     assert built.returncode == 1
     errors = [line.removeprefix("ERROR   -  ") for line in built.stderr.splitlines() if line.startswith("ERROR")]
@@ -120,3 +122,13 @@ def test_without_git_history_the_file_alone_is_the_ledger(project: Project) -> N
     assert main(["published", "--update", "--root", str(project.root)]) == 0
     delete_the_entry_and_its_line(project)
     assert [str(problem) for problem in check(project.root).sorted()] == []
+
+
+def _one_pixel_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("P", (1, 1)).save(out, format="PNG")
+    return out.getvalue()
