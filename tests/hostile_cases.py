@@ -29,6 +29,18 @@ questions:
 """
 
 
+DIAGRAM = """alt: Two boxes.
+caption: One arrow.
+rows:
+  - boxes:
+      - id: a
+        title: A
+  - boxes:
+      - id: b
+        title: B
+"""
+
+
 def quiz(title="A quiz", description="A quiz about links.", intro="Read this first.", text="This one.", explain="Because it is."):
     return QUIZ.format(title=title, description=description, intro=intro, text=text, explain=explain)
 
@@ -287,6 +299,8 @@ REFUSED: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "NFD beside NFC",
         {T: entry(term="Caf\u00e9 SEO"), "glossary/cafe-seo.yml": entry("cafe-seo", term="Cafe\u0301 SEO")},
         [
+            # No git here: neither file is known to be the newer one, so both are told.
+            "glossary/backlink.yml:2: term: 'Café SEO' is also claimed by glossary/cafe-seo.yml:2 ('Café SEO'); a name can lead to one entry only",
             "glossary/cafe-seo.yml:2: term: 'Café SEO' is already claimed by glossary/backlink.yml:2 ('Café SEO'); a name can lead to one entry only",
         ],
     ),
@@ -330,7 +344,7 @@ REFUSED: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "a file far too large",
         {T: entry(example="|\n  " + "word " * 60000)},
         [
-            "glossary/backlink.yml:1: the file is 293 KB; a file here may be at most 256 KB",
+            "glossary/backlink.yml:1: the file is 293 KB; a glossary entry may be at most 256 KB",
         ],
     ),
     # 10. credentials in URLs
@@ -406,6 +420,159 @@ REFUSED: list[tuple[str, dict[str, str | bytes], list[str]]] = [
             "docs/lessons/a-lesson.md:6: 'javascript:' links are not allowed; link to an https page instead",
         ],
     ),
+    # 12. hijacked names (issue 30): the linker reads each of these as another entry's words, or as every lesson's
+    (
+        "punctuation the linker reads past",
+        {T: entry(), "glossary/intruder.yml": entry("intruder", aliases='["Backlink!"]')},
+        [
+            # No git here: neither file is known to be the newer, so both are told (tests/content/test_names.py has git).
+            "glossary/backlink.yml:2: term: 'Backlink' is also claimed by glossary/intruder.yml:3 ('Backlink!') (both link the words 'backlink'); a name can lead to one entry only",
+            "glossary/intruder.yml:3: aliases: 'Backlink!' is already claimed by glossary/backlink.yml:2 ('Backlink') (both link the words 'backlink'); a name can lead to one entry only",
+        ],
+    ),
+    (
+        "a one-letter alias",
+        {T: entry(aliases="[a]")},
+        [
+            "glossary/backlink.yml:3: aliases item 1: 'a' is shorter than 3 letters; an alias is linked wherever it appears, so a short one would link parts of every lesson",
+        ],
+    ),
+    (
+        "a stop word as an alias",
+        {T: entry(aliases="[The]")},
+        [
+            "glossary/backlink.yml:3: aliases item 1: 'The' is a common word; an alias is linked wherever it appears, so it would link the first 'the' of every lesson",
+        ],
+    ),
+    (
+        "stop words as an alias",
+        {T: entry(aliases='["of the links"]')},
+        [
+            "glossary/backlink.yml:3: aliases item 1: 'of the links' is a common word; an alias is linked wherever it appears, so it would link the first 'of the link' of every lesson",
+        ],
+    ),
+    (
+        "a Cyrillic letter in a Latin name",
+        {T: entry(), "glossary/other.yml": entry("other", term="\u0412acklink")},
+        [
+            "glossary/other.yml:2: term: '\u0412acklink' mixes Cyrillic and Latin letters in one word, the way a look-alike of another name is made; write each word in one alphabet",
+        ],
+    ),
+    (
+        "a name all in Cyrillic look-alikes",
+        {T: entry(term="Bay"), "glossary/other.yml": entry("other", term="\u0412\u0430\u0443")},
+        [
+            "glossary/other.yml:2: term: '\u0412\u0430\u0443' looks like 'Bay' (glossary/backlink.yml:2) but is spelled with other letters; a look-alike name would pass for that entry; write the name in its own letters",
+        ],
+    ),
+    (
+        "fullwidth letters",
+        {T: entry(), "glossary/other.yml": entry("other", term="\uff22\uff41\uff43\uff4b\uff4c\uff49\uff4e\uff4b")},
+        [
+            "glossary/other.yml:2: term: '\uff22\uff41\uff43\uff4b\uff4c\uff49\uff4e\uff4b' is written with U+FF22 FULLWIDTH LATIN CAPITAL LETTER B, a look-alike form of 'B'; write it with ordinary characters: 'Backlink'",
+        ],
+    ),
+    (
+        "mathematical letters",
+        {T: entry(), "glossary/other.yml": entry("other", aliases='["\U0001d401acklink"]')},
+        [
+            "glossary/other.yml:3: aliases item 1: '\U0001d401acklink' is written with U+1D401 MATHEMATICAL BOLD CAPITAL B, a look-alike form of 'B'; write it with ordinary characters: 'Backlink'",
+        ],
+    ),
+    (
+        "a pile of combining marks",
+        {T: entry(term="x" + "\u0301" * 40)},
+        [
+            "glossary/backlink.yml:2: term: has 40 combining marks on one letter; a name may stack at most 2",
+        ],
+    ),
+    (
+        "an 80-code-point name",
+        {T: entry(term="B" + "\u0301" * 79)},
+        [
+            "glossary/backlink.yml:2: term: has 79 combining marks on one letter; a name may stack at most 2",
+            "glossary/backlink.yml:2: term: is 80 characters; the limit is 60",
+        ],
+    ),
+    # 13. files at the engine's own addresses
+    (
+        "glossary/index.yml",
+        {"glossary/index.yml": entry("index")},
+        [
+            "glossary/index.yml:1: 'index.yml' cannot be an entry: its page would be glossary/index.md, the engine's A-Z index; rename the file after the term, like 'anchor-text.yml'",
+        ],
+    ),
+    (
+        "quizzes/index.yml",
+        {"quizzes/index.yml": quiz()},
+        [
+            "quizzes/index.yml:1: 'index.yml' cannot be a quiz: its page would be quizzes/index.md, the engine's list of quizzes; rename the file after what the quiz tests, like 'choosing-anchor-text.yml'",
+        ],
+    ),
+    # 15. addresses outside the site or on the engine's files (issue 30): refused before anything is written
+    (
+        "a redirect from '...md', the address '../'",
+        {L: lesson("Text.", front="redirect_from: [...md]\n")},
+        [
+            "docs/lessons/a-lesson.md:3: redirect_from: '...md' is the address '../', outside the site; write the page's old path in docs/, like lessons/old-name.md",
+        ],
+    ),
+    (
+        "a redirect onto the home page's file",
+        {L: lesson("Text.", front="redirect_from: [lessons/...md]\n")},
+        [
+            "docs/lessons/a-lesson.md:3: redirect_from: 'lessons/...md' is the address 'lessons/../', outside the site; write the page's old path in docs/, like lessons/old-name.md",
+        ],
+    ),
+    (
+        "a redirect to a hidden folder",
+        {L: lesson("Text.", front="redirect_from: [.git/hooks.md]\n")},
+        [
+            "docs/lessons/a-lesson.md:3: redirect_from: '.git/hooks.md' is not a page's old file name; write its path in docs/ with .md, like lessons/old-name.md",
+        ],
+    ),
+    # 14. limits: what would keep the build busy, or a reader's page heavy
+    (
+        "too many aliases",
+        {T: entry(aliases="[" + ", ".join(f"alias number {n}" for n in range(11)) + "]")},
+        [
+            "glossary/backlink.yml:3: aliases: has 11 items; the limit is 10",
+        ],
+    ),
+    (
+        "a long alias",
+        {T: entry(aliases="[" + "x" * 61 + "]")},
+        [
+            "glossary/backlink.yml:3: aliases item 1: is 61 characters; the limit is 60",
+        ],
+    ),
+    (
+        "too many questions",
+        {Q: quiz().replace("questions:\n", "questions:\n" + quiz().split("questions:\n")[1] * 30)},
+        [
+            "quizzes/a-quiz.yml:6: questions: has 31 items; the limit is 30",
+        ],
+    ),
+    (
+        "too many answers",
+        {
+            Q: quiz().replace(
+                "    options:\n",
+                "    options:\n"
+                + "".join(f"      - text: More {n}.\n        correct: false\n        explain: No.\n" for n in range(9)),
+            )
+        },
+        [
+            "quizzes/a-quiz.yml:9: questions item 1, options: has 11 items; the limit is 10",
+        ],
+    ),
+    (
+        "too many arrows",
+        {"diagrams/many.yml": DIAGRAM + "arrows:\n" + "  - from: a\n    to: b\n" * 41},
+        [
+            "diagrams/many.yml:11: arrows: has 41 items; the limit is 40",
+        ],
+    ),
     # 9. a name that would end the page's JSON-LD <script> (the build escapes it too: test_hostile_input.py)
     (
         "script breakout in a term's name",
@@ -414,4 +581,25 @@ REFUSED: list[tuple[str, dict[str, str | bytes], list[str]]] = [
             "glossary/backlink.yml:2: term: raw HTML '</script>' is not allowed; write plain text",
         ],
     ),
+]
+
+# 15 (continued). A redirect onto each file or folder the build writes beside the pages.
+REFUSED += [
+    (
+        f"a redirect onto {name}",
+        {L: lesson("Text.", front=f"redirect_from: [{name}.md]\n")},
+        [
+            f"docs/lessons/a-lesson.md:3: {name}/ is where the build writes {taken}: a redirect there would overwrite it; list only names the page really had",
+        ],
+    )
+    for name, taken in [
+        ("feed.xml", "feed.xml"),
+        ("glossary.json", "glossary.json"),
+        ("sitemap.xml", "sitemap.xml"),
+        ("robots.txt", "robots.txt"),
+        ("404.html", "404.html"),
+        ("oembed/x", "oembed/"),
+        ("search/search_index.json", "search/"),
+        ("assets/seokb/site.css", "assets/"),
+    ]
 ]

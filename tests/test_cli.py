@@ -85,7 +85,7 @@ NAMES = [
     ("Exact-match anchor text", "exact-match-anchor-text.yml", "term: Exact-match anchor text"),
     ("  Link\n  velocity ", "link-velocity.yml", "term: Link velocity"),
     ("NO", "no.yml", 'term: "NO"'),
-    ("2024", "2024.yml", 'term: "2024"'),
+    # "2024" was here: a name of digits only is refused now (issue 30), see REFUSALS; "NO" still covers quoting.
     ("Links: the basics", "links-the-basics.yml", 'term: "Links: the basics"'),
     ("#1 ranking factor", "1-ranking-factor.yml", 'term: "#1 ranking factor"'),
     ('"Dofollow" links', "dofollow-links.yml", 'term: "\\"Dofollow\\" links"'),
@@ -137,6 +137,59 @@ REFUSALS = [
         "a name without letters",
         " !?! ",
         "seokb new-term: ' !?! ' has no letters or digits to make a file name from; give the term's name, like \"Anchor text\"",
+    ),
+    # Issue 30: each of these wrote a file the build could not use, or failed with a traceback.
+    (
+        "the A-Z index's name",
+        "index",
+        "seokb new-term: 'index' would be glossary/index.yml, whose page glossary/index.md is the engine's A-Z index; "
+        "give the term's full name",
+    ),
+    (
+        "the A-Z index's name, capitalised",
+        "Index",
+        "seokb new-term: 'Index' would be glossary/index.yml, whose page glossary/index.md is the engine's A-Z index; "
+        "give the term's full name",
+    ),
+    (
+        "a 300-character name (was OSError: File name too long)",
+        "a" * 300,
+        "seokb new-term: the name is 300 characters; a term's name may have at most 60: give its shortest usual form",
+    ),
+    (
+        "a name whose slug is too long",
+        "\u65e5\u672c\u8a9e" * 10,
+        "seokb new-term: '"
+        + "\u65e5\u672c\u8a9e" * 10
+        + "' makes a file name of 99 characters ('ri-ben-yu-ri-ben-yu-...'); the limit is 60: give the term's shortest usual form",
+    ),
+    (
+        "digits only",
+        "2024",
+        "seokb new-term: '2024' has no letters; a term is a word or words, like \"Anchor text\"",
+    ),
+    (
+        "a Cyrillic letter in a Latin word",
+        "\u0412acklink",
+        "seokb new-term: '\u0412acklink' mixes Cyrillic and Latin letters in one word, the way a look-alike of another name "
+        "is made; write each word in one alphabet",
+    ),
+    (
+        "fullwidth letters",
+        "\uff22acklink",
+        "seokb new-term: '\uff22acklink' is written with U+FF22 FULLWIDTH LATIN CAPITAL LETTER B, a look-alike form of 'B'; "
+        "write it with ordinary characters: 'Backlink'",
+    ),
+    (
+        "a pile of combining marks",
+        "Zax" + "\u0301" * 20 + "go",  # no letter x with an acute in Unicode: NFC leaves all 20 marks
+        "seokb new-term: the name has 20 combining marks on one letter; a name may stack at most 2",
+    ),
+    (
+        "punctuation the linker reads past",
+        "Inbound link!",
+        "seokb new-term: 'Inbound link!' is already in the glossary as an alias of 'Backlink' (glossary/backlink.yml); "
+        "edit that entry instead, or choose another name",
     ),
 ]
 

@@ -8,29 +8,23 @@ import sys
 from pathlib import Path
 
 from seokb.content.characters import read_text_file
-from seokb.content.diagram import load_diagrams
+from seokb.content.docs_files import docs_files
+from seokb.content.files import ADDRESS_LIST, PAGE
 from seokb.content.glossary import load_glossary
-from seokb.content.lesson_rules import front_matter, page_problems
-from seokb.content.markers import Community, expand_markers
 from seokb.content.quiz import load_quizzes
 from seokb.diagnostics import Diagnostic, Diagnostics
-from seokb.links.offline import SiteAddresses, check_content_links, site_addresses
+from seokb.engine.build import Engine
+from seokb.engine.settings import Settings
+from seokb.links.offline import SiteAddresses, site_addresses
 from seokb.scaffold import NewTermRefused, write_new_term
-from seokb.site.glossary_pages import term_fields_html
 from seokb.site.published import (
     DATA_FILES,
-    NewPage,
     Published,
-    check_published,
-    git_history,
     read_published,
     render_published,
     unlisted,
-    unreadable_addresses,
 )
-from seokb.site.quiz_pages import quiz_field_problems
-from seokb.site.safe_html import FieldRenderer
-from seokb.site.urls import PUBLISHED_FILE, address, term_url
+from seokb.site.urls import PUBLISHED_FILE, term_url
 
 # Exit codes: 1 = the content has problems, or new-term refused; 2 = the command could not run (argparse's own).
 PROBLEMS = 1
@@ -38,43 +32,21 @@ CANNOT_RUN = 2
 
 
 def check(root: Path) -> Diagnostics:
-    """Every content problem a build would report before rendering: entries, quizzes, diagrams, the markers in pages, and
-    every link that needs no rendering to check."""
-    report = Diagnostics()
-    glossary = load_glossary(root, report)
-    quizzes = load_quizzes(root, report, lessons=lesson_slugs(root))
-    diagrams = load_diagrams(root, report)
-    # The build's sanitizer, run here too: what it would have to remove fails `seokb check` as it fails the build.
-    fields = FieldRenderer()
-    for term in glossary:
-        for removed in term_fields_html(term, fields.render)[1]:
-            report.add(term.path, removed.line, removed.message)
-    for quiz in quizzes:
-        for line, message in quiz_field_problems(quiz, fields.render):
-            report.add(quiz.path, line, message)
-    pages = read_pages(root, report)
-    for src, text in pages.items():
-        path = f"docs/{src}"
-        for problem in page_problems(text, raw_html_reason(text)):
-            report.add(path, problem.offset + 1, problem.message)
-        expand_markers(text, path, report, Community(), quizzes, lambda quiz: "", diagrams=diagrams)
-    # Every link that can be resolved without rendering: an entry linking a lesson that does not exist fails here.
-    check_content_links(root / "docs", pages, glossary, quizzes, report)
-    site = site_addresses("docs", pages, glossary, quizzes, report)
-    published = read_published_file(root, report)
-    if published is not None:
-        new = new_addresses(published, site)
-        new_pages = [NewPage(at, site.paths.get(at, at)) for at in new]
-        answering = served(root, site) | unreadable_addresses(glossary, quizzes)
-        check_published(published, answering, glossary, new_pages, report, history=git_history(root))
-        for at in new:
-            report.add(
-                site.paths.get(at, PUBLISHED_FILE),
-                1,
-                f"{at} is a new address, not in {PUBLISHED_FILE} yet; run `.venv/bin/seokb published --update` "
-                f"and commit {PUBLISHED_FILE} with this change",
-            )
-    return report
+    """Every content problem a build would report before rendering, found by the engine's own steps: entries,
+    quizzes, diagrams, docs/' files, each page's rules, markers, links and redirects, and published-urls.txt."""
+    engine = Engine.start(root, Settings())
+    pages = read_pages(root, engine.problems)
+    statics = frozenset(
+        p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*") if p.is_file() and p.suffix != ".md"
+    )
+    for new in engine.check_sources(pages, statics):
+        engine.problems.add(
+            new.path,
+            1,
+            f"{new.address} is a new address, not in {PUBLISHED_FILE} yet; run `.venv/bin/seokb published --update` "
+            f"and commit {PUBLISHED_FILE} with this change",
+        )
+    return engine.problems
 
 
 def lesson_slugs(root: Path) -> set[str]:
@@ -82,12 +54,15 @@ def lesson_slugs(root: Path) -> set[str]:
 
 
 def read_pages(root: Path, report: Diagnostics) -> dict[str, str]:
-    """Every docs/ page's text by its name under docs/, in name order; one that cannot be read is reported."""
+    """Every docs/ page's text by its name under docs/, in name order; every file of docs/ that may not be published
+    (docs_files.py, as the build refuses it) and every page that cannot be read is reported."""
+    found = docs_files(root / "docs")
+    report.extend(found.problems.items)
     pages = {}
-    for page in sorted((root / "docs").rglob("*.md")):
-        text = read_text_file(page, page.relative_to(root).as_posix(), report)
+    for src in sorted(src for src in found.accepted if src.lower().endswith(".md")):
+        text = read_text_file(root / "docs" / src, f"docs/{src}", report, PAGE)
         if text is not None:
-            pages[page.relative_to(root / "docs").as_posix()] = text
+            pages[src] = text
     return pages
 
 
@@ -96,7 +71,7 @@ def read_published_file(root: Path, report: Diagnostics) -> list[Published] | No
     path = root / PUBLISHED_FILE
     if not path.is_file():
         return None
-    text = read_text_file(path, PUBLISHED_FILE, report)
+    text = read_text_file(path, PUBLISHED_FILE, report, ADDRESS_LIST)
     return read_published(text, report) if text is not None else []
 
 
@@ -107,19 +82,6 @@ def public_addresses(site: SiteAddresses) -> set[str]:
 
 def new_addresses(published: list[Published], site: SiteAddresses) -> list[str]:
     return unlisted(published, public_addresses(site))
-
-
-def served(root: Path, site: SiteAddresses) -> set[str]:
-    """Every address the build will answer at: its pages, data files and redirects, and the files under docs/."""
-    docs = root / "docs"
-    files = {address(path.relative_to(docs).as_posix()) for path in docs.rglob("*") if path.is_file() and path.suffix != ".md"}
-    return public_addresses(site) | files
-
-
-def raw_html_reason(text: str) -> str | None:
-    """The page's `raw_html` front-matter reason, if it gives one (MkDocs reads front matter the same way)."""
-    reason = front_matter(text).get("raw_html")
-    return reason if isinstance(reason, str) and reason.strip() else None
 
 
 def actions_annotation(diagnostic: Diagnostic) -> str:

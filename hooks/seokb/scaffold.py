@@ -6,12 +6,16 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from seokb.content.glossary import SCHEMA_LINE, load_glossary
-from seokb.content.names import name_key, slugify
+from seokb.content.glossary import RESERVED_SLUGS, SCHEMA_LINE, load_glossary
+from seokb.content.names import name_key, name_problems, slugify
 from seokb.content.yamlsource import read_yaml
 from seokb.diagnostics import Diagnostics
 
 GLOSSARY = "glossary"
+# A slug is a file name and an address for good: 60 characters keep it far under any file system's limit (255 bytes)
+# and a link shareable; the schema allows a term's name 60 characters too.
+MAX_SLUG = 60
+MAX_NAME = 60
 # Schema fields a new entry never needs, left out of its skeleton: a new entry was published under no other address.
 NOT_IN_SKELETON = ("old_slugs",)
 
@@ -97,10 +101,7 @@ def write_new_term(root: Path, name: str) -> NewTerm:
     """Write glossary/<slug>.yml for `name` under `root`; raise NewTermRefused, writing nothing, when it should not."""
     display = " ".join(name.split())  # a name pasted with a line break or doubled spaces still makes one clean line
     slug = slugify(display)
-    if not slug:
-        raise NewTermRefused(
-            f"'{name}' has no letters or digits to make a file name from; give the term's name, like \"Anchor text\""
-        )
+    _refuse_a_bad_name(name, display, slug)
     directory = root / GLOSSARY
     if not directory.is_dir():
         raise NewTermRefused(f"there is no {GLOSSARY}/ folder in '{root}'; run this in the project folder or pass --root")
@@ -116,6 +117,32 @@ def write_new_term(root: Path, name: str) -> NewTerm:
     except FileExistsError:
         raise NewTermRefused(f"{relative} already exists; edit that file instead, or choose another name") from None
     return NewTerm(path=path, relative=relative, slug=slug)
+
+
+def _refuse_a_bad_name(name: str, display: str, slug: str) -> None:
+    """The checks a name must pass before it becomes a file name: each refusal says what to give instead."""
+    if not slug:
+        raise NewTermRefused(
+            f"'{name}' has no letters or digits to make a file name from; give the term's name, like \"Anchor text\""
+        )
+    if not any(char.isalpha() for char in display):
+        raise NewTermRefused(f"'{display}' has no letters; a term is a word or words, like \"Anchor text\"")
+    if len(display) > MAX_NAME:
+        raise NewTermRefused(
+            f"the name is {len(display)} characters; a term's name may have at most {MAX_NAME}: give its shortest usual form"
+        )
+    if len(slug) > MAX_SLUG:
+        raise NewTermRefused(
+            f"'{display}' makes a file name of {len(slug)} characters ('{slug[:20]}...'); the limit is {MAX_SLUG}: "
+            "give the term's shortest usual form"
+        )
+    if slug in RESERVED_SLUGS:
+        raise NewTermRefused(
+            f"'{display}' would be {GLOSSARY}/{slug}.yml, whose page {GLOSSARY}/{slug}.md is the engine's A-Z index; "
+            "give the term's full name"
+        )
+    for problem in name_problems(display, alias=False):
+        raise NewTermRefused(f"the name {problem}" if problem.startswith("has ") else problem)
 
 
 def _refuse_a_claimed_name(root: Path, name: str) -> None:

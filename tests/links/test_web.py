@@ -133,8 +133,8 @@ def test_an_orphan_term_is_reported_with_its_file(web: Project) -> None:
 def test_a_broken_link_the_engine_injects_is_caught_at_the_mention(web: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     # The engine's own links are checked like a contributor's: make it write wrong term URLs and the build names
     # each mention's file and line.
+    import seokb.engine.build as adapter
     import seokb.links.terms as linking
-    import seokb.mkdocs.events as adapter
 
     right = adapter.relative_url
     wrong = lambda url, page: right(url.replace("anchor-text", "anchor-txt"), page)  # noqa: E731

@@ -5,10 +5,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from seokb.content.files import ANY_FILE, Limit, read_file
 from seokb.diagnostics import Diagnostics
-
-MAX_FILE_BYTES = 256 * 1024
-"""An entry or a quiz is a few kilobytes; a file far larger is a mistake (or an attack on the build's memory)."""
 
 # Controls that reorder how text is shown (the "Trojan Source" characters): text reads one way and is another.
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -51,13 +49,11 @@ def line_and_column(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
-def read_text_file(path: Path, relative: str, report: Diagnostics) -> str | None:
-    """The file as text, or None with the reason reported: too large, or not UTF-8 (at the first bad byte)."""
-    data = path.read_bytes()
-    if len(data) > MAX_FILE_BYTES:
-        report.add(relative, 1, f"the file is {len(data) // 1024} KB; a file here may be at most {MAX_FILE_BYTES // 1024} KB")
-        return None
-    return decode(data, relative, report)
+def read_text_file(path: Path, relative: str, report: Diagnostics, limit: Limit = ANY_FILE) -> str | None:
+    """The file as text, or None with the reason reported: a link or not a regular file, too large for its kind
+    (files.py; both checked before it is read), or not UTF-8 (at the first bad byte)."""
+    data = read_file(path, relative, limit, report)
+    return None if data is None else decode(data, relative, report)
 
 
 def decode(data: bytes, relative: str, report: Diagnostics) -> str | None:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path as FsPath
 
+from seokb.content.committed import Committed, committed_files, unknown
 from seokb.content.folder import SLUG, FolderKind, load_folder
 from seokb.content.model import Glossary, Source, Term
-from seokb.content.names import name_key
+from seokb.content.names import name_key, name_problems, skeleton
 from seokb.content.rules import TextProblem, markdown_problems, plain_text_problems
 from seokb.content.safe_urls import url_problem
 from seokb.content.schema import field_label, schema_problems
@@ -24,13 +25,15 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/seokb/schema/term.schema
 _MARKDOWN_FIELDS = ("definition", "example", "why_it_matters")
 TEXT = "#text"  # a key in Term.lines: (field, TEXT) is the first line of the field's Markdown
 _PLAIN_FIELDS = ("term", "short")
+# File names whose page address the engine's own pages hold: glossary/index.md is the A-Z index.
+RESERVED_SLUGS = frozenset({"index"})
 
 
 def load_glossary(root: FsPath, report: Diagnostics, folder: str = "glossary") -> Glossary:
     """Every valid entry under root/folder; every problem, in any file, goes to `report`."""
     read, present = load_folder(root, folder, ENTRIES, report, read_entry)
     terms = [term for term, _ in read if term is not None]
-    check_names(terms, report)
+    check_names(terms, report, committed_files(root))
     renamed = {old: term.slug for term in terms for old in term.old_slugs}
     check_related([reference for _, references in read for reference in references], report, present, renamed)
     check_old_slugs(terms, report, present)
@@ -50,6 +53,14 @@ class RelatedReference:
 def read_entry(text: str, path: str, slug: str, report: Diagnostics) -> tuple[Term | None, list[RelatedReference]]:
     """The entry (None when invalid) and its `related` slugs: those are checked across files even for an
     invalid entry, so one run reports every problem a file has."""
+    if slug in RESERVED_SLUGS:
+        report.add(
+            path,
+            1,
+            f"'{slug}.yml' cannot be an entry: its page would be glossary/{slug}.md, the engine's A-Z index; "
+            "rename the file after the term, like 'anchor-text.yml'",
+        )
+        return None, []
     before = len(report)
     document = read_yaml(text, path, report)
     if document is None:
@@ -113,6 +124,8 @@ def _check_text(document: YamlDocument, path: str, report: Diagnostics) -> None:
         problems = markdown_problems(text) if is_markdown else plain_text_problems(text)
         if at[0] in ("term", "aliases") and text.strip() and not any(char.isalnum() for char in text):
             problems.append(TextProblem(0, "has no letters or digits; a name must be readable"))
+        elif at[0] in ("term", "aliases") and not problems:
+            problems += [TextProblem(0, message) for message in name_problems(text, alias=at[0] == "aliases")]
         for problem in problems:
             start = document.text_lines.get(at)
             line = start + problem.offset if start else document.value_line(at)
@@ -142,14 +155,21 @@ def _length(value) -> int:
     return len(value) if isinstance(value, list) else 0
 
 
-def check_names(terms: list[Term], report: Diagnostics) -> None:
-    """No two terms, or aliases, may claim one name: a mention could not know which page to link."""
+def check_names(terms: list[Term], report: Diagnostics, committed: Committed = unknown) -> None:
+    """No two terms, or aliases, may claim one name: the linker finds a name by its words (names.name_words), so
+    two names with the same words would link the same text, and a mention could not know which page to link.
+    Nor may a name look like another entry's name while spelled with other letters (a Cyrillic 'В' for 'B').
+
+    A clash between two files is reported on the newer one, the file git's last commit does not hold (`committed`):
+    the pull request that adds it is the one to fix. When both or neither are committed, both are told."""
     claimed: dict[str, tuple[Term, str, int]] = {}
+    named: list[tuple[Term, str, int, str]] = []
     for term in terms:
         for index, name in enumerate(term.names):
             field = "term" if index == 0 else "aliases"
             line = term.line(("term",) if index == 0 else ("aliases", index - 1))
             key = name_key(name)
+            named.append((term, name, line, field))
             if key not in claimed:
                 claimed[key] = (term, name, line)
                 continue
@@ -160,12 +180,54 @@ def check_names(terms: list[Term], report: Diagnostics) -> None:
                     line,
                     f"{field}: '{name}' is the same name as '{owner_name}' (plurals and case are matched already); remove it",
                 )
-            else:
-                report.add(
-                    term.path,
-                    line,
-                    f"{field}: '{name}' is already claimed by {owner.path}:{owner_line} ('{owner_name}'); a name can lead to one entry only",
-                )
+                continue
+            _clash(term, name, line, field, owner, owner_name, owner_line, committed, report)
+    # Look-alikes: a name outside ASCII whose Latin skeleton is another entry's name ('Васklink' beside 'Backlink').
+    for term, name, line, field in named:
+        if name.isascii():
+            continue
+        owner, owner_name, owner_line = claimed.get(name_key(skeleton(name)), (term, name, line))
+        if owner is not term and name_key(name) != name_key(owner_name):
+            report.add(
+                term.path,
+                line,
+                f"{field}: '{name}' looks like '{owner_name}' ({owner.path}:{owner_line}) but is spelled with other "
+                "letters; a look-alike name would pass for that entry; write the name in its own letters",
+            )
+
+
+def _clash(
+    term: Term,
+    name: str,
+    line: int,
+    field: str,
+    owner: Term,
+    owner_name: str,
+    owner_line: int,
+    committed: Committed,
+    report: Diagnostics,
+) -> None:
+    """Two entries claim words: tell the newer file (both, when git cannot tell which is newer)."""
+    # Say why when the clash is not plain to see: punctuation or other letters the linker reads past.
+    both = name + owner_name
+    plain = unicodedata.normalize("NFKC", both) == both and not re.search(r"[^\w\s'\u2019-]", both)
+    same = "" if plain else f" (both link the words '{name_key(name)}')"
+    term_is_new, owner_is_new = committed(term.path) is False, committed(owner.path) is False
+    if term_is_new or not owner_is_new:
+        report.add(
+            term.path,
+            line,
+            f"{field}: '{name}' is already claimed by {owner.path}:{owner_line} ('{owner_name}'){same}; "
+            "a name can lead to one entry only",
+        )
+    if owner_is_new or not term_is_new:
+        owner_field = "term" if owner_name == owner.term else "aliases"
+        report.add(
+            owner.path,
+            owner_line,
+            f"{owner_field}: '{owner_name}' is also claimed by {term.path}:{line} ('{name}'){same}; "
+            "a name can lead to one entry only",
+        )
 
 
 def check_related(

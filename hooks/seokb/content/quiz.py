@@ -108,6 +108,14 @@ def load_quizzes(root: FsPath, report: Diagnostics, folder: str = "quizzes", les
 
 def read_quiz(text: str, path: str, quiz_id: str, report: Diagnostics) -> Quiz | None:
     """One quiz from its text; None (with every problem reported) when it is not valid."""
+    if quiz_id == "index":  # quizzes/index.md is the engine's list of quizzes
+        report.add(
+            path,
+            1,
+            "'index.yml' cannot be a quiz: its page would be quizzes/index.md, the engine's list of quizzes; "
+            "rename the file after what the quiz tests, like 'choosing-anchor-text.yml'",
+        )
+        return None
     before = len(report)
     document = read_yaml(text, path, report)
     if document is None:

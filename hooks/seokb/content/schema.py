@@ -136,6 +136,9 @@ def _explain(error: ValidationError, at: Path, document: YamlDocument, name: str
         )
     elif kind == "uniqueItems":
         yield document.value_line(at), f"{label}: lists the same value twice; remove the repeat"
+    elif kind == "maxItems":
+        # A limit keeps one hostile file from making the build (or a reader's page) slow; name it and the count.
+        yield document.value_line(at), f"{label}: has {len(value)} items; the limit is {error.validator_value}"
     elif kind == "minItems":
         count = error.validator_value
         yield document.value_line(at), f"{label}: needs at least {count} item{'s' if count != 1 else ''}"

@@ -18,17 +18,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
-from seokb.content.characters import decode
-from seokb.content.diagram import load_diagrams
+from seokb.content.characters import decode, read_text_file
+from seokb.content.diagram import Diagrams, load_diagrams
+from seokb.content.files import ADDRESS_LIST, PAGE, read_quietly
 from seokb.content.glossary import load_glossary
 from seokb.content.lesson_rules import page_body, page_problems, rendered_page_problems
-from seokb.content.markers import Community, expand_markers
-from seokb.content.quiz import Quiz, load_quizzes
-from seokb.content.model import Term
+from seokb.content.markers import expand_markers
+from seokb.content.model import Glossary, Term
+from seokb.content.quiz import Quiz, Quizzes, load_quizzes
 from seokb.diagnostics import Diagnostics
 from seokb.engine import previews, structure
 from seokb.engine.pages import Finished, Section, SiteFile, SitePage
@@ -36,7 +36,7 @@ from seokb.engine.settings import Settings
 from seokb.links.autolink import Mention, TermMatcher
 from seokb.links.backlinks import PageRef, invert, orphan_term_warnings, terms_used
 from seokb.links.check import SiteMap, check_links, site_map
-from seokb.links.offline import generated_page_links
+from seokb.links.offline import check_content_links, generated_page_links, site_addresses
 from seokb.links.profile import (
     EVERY_PAGE_SLOT,
     LINK_PROFILE_PAGE,
@@ -50,6 +50,7 @@ from seokb.links.terms import PageToLink, link_pages
 from seokb.markup.links import Link, markdown_links, page_anchors
 from seokb.site import page_assets
 from seokb.site.diagram_svg import DIAGRAM_SLOT, SVG_SLOT, diagram_figure, diagram_svg, fill_diagram_slots
+from seokb.site.engine_pages import engine_pages, pages_at_engine_addresses
 from seokb.site.glossary_pages import (
     BACKLINKS_SLOT,
     FIELD_SLOTS,
@@ -67,6 +68,7 @@ from seokb.site.published import (
     NewPage,
     Published,
     check_published,
+    committed_addresses,
     git_history,
     read_published,
     unlisted,
@@ -84,6 +86,7 @@ from seokb.site.urls import (
     address,
     lesson_src,
     lesson_url,
+    page_url,
     quiz_src,
     redirect_file,
     relative_url,
@@ -120,9 +123,9 @@ class Engine:
     root: Path
     settings: Settings
     problems: Diagnostics
-    glossary: object  # content.model.Glossary
-    quizzes: object  # content.quiz.Quizzes
-    diagrams: object  # content.diagram.Diagrams
+    glossary: Glossary
+    quizzes: Quizzes
+    diagrams: Diagrams
     lesson_titles: dict[str, str]  # lesson slug -> its h1
     matcher: TermMatcher
     shares: previews.Shares
@@ -226,9 +229,13 @@ class Engine:
         text = decode(data, page.path, self.problems)
         if text is None:  # reported; the build goes on to report the rest, then fails
             text = UNREADABLE_PAGE
+        self._remember_source(page, text)
+        return text
+
+    def _remember_source(self, page: SitePage, text: str) -> None:
+        """The text a contributor edits, and the line its body starts on: where each of its problems is reported."""
         self.sources[page.src_uri] = text
         self.body_lines[page.src_uri] = page_body(text)[2]
-        return text
 
     def page_markdown(self, page: SitePage, markdown: str, embed: bool = True) -> str:
         """The checks of a page's source, the same for the build and `seokb check`: a hand-written page's rules, its
@@ -327,6 +334,50 @@ class Engine:
         self.late_html.setdefault(page.src_uri, {})[slot] = diagram_svg(diagram)
         return diagram_figure(diagram, picture=slot)
 
+    # ------------------------------------------------------------------------------------------ without rendering
+
+    def check_sources(self, pages: dict[str, str], other_files: frozenset[str]) -> list[NewPage]:
+        """`seokb check`: every check the build makes before rendering, from the same steps: the contributed fields
+        through the sanitizer, each page's rules, markers, links and redirects (page_markdown, as the build runs it),
+        every link that needs no rendering to resolve, and every published address. `pages`: each hand-written
+        page's text by its name under docs/. Returns the pages the site serves that published-urls.txt lacks."""
+        docs = self.settings.docs_path
+        for term in self.glossary:
+            self.fields_of(term)
+        for quiz in self.quizzes:
+            self.quiz_problems(quiz)
+        self.problems.extend(pages_at_engine_addresses(pages, docs, engine_pages(self.glossary, self.quizzes)))
+        for src_uri, text in pages.items():
+            meta, body, _ = page_body(text)
+            page = SitePage(src_uri, page_url(src_uri), f"{docs}/{src_uri}", meta=meta)
+            self._remember_source(page, text)
+            self.page_markdown(page, body, embed=False)
+        self.links += generated_page_links(self.glossary, self.quizzes)
+        # Every link that can be resolved without rendering: an entry linking a lesson that does not exist fails here.
+        check_content_links(self.root / docs, pages, self.glossary, self.quizzes, self.links, self.problems)
+        site = site_addresses(docs, pages, self.glossary, self.quizzes, self.problems, other_files, declared=self.redirects)
+        if self.published is None:
+            return []
+        new = unlisted(self.published, {*site.pages, *DATA_FILES, *site.redirects})
+        served = {*site.pages, *DATA_FILES, *site.redirects, *(address(uri) for uri in other_files)}
+        self._check_published(served, new, site.paths)
+        return [NewPage(at, site.paths.get(at, PUBLISHED_FILE)) for at in new]
+
+    def _check_published(self, served: set[str], new_addresses: list[str], paths: dict[str, str]) -> None:
+        """Every address published-urls.txt lists must still be served (or be an entry's or quiz's that could not
+        be read, whose own problems say what to fix)."""
+        assert self.published is not None
+        check_published(
+            self.published,
+            served | unreadable_addresses(self.glossary, self.quizzes),
+            self.glossary,
+            [NewPage(new, paths.get(new, new)) for new in new_addresses],
+            self.problems,
+            history=git_history(self.root),
+            docs=self.settings.docs_path,
+            committed=committed_addresses(self.root),
+        )
+
     # ------------------------------------------------------------------------------------------ 4. the site
 
     def finish(self, pages: list[SitePage], other_files: list[str], render: Callable[[SitePage, str], str]) -> Finished:
@@ -350,7 +401,9 @@ class Engine:
         self._keep_published_addresses(pages, other_files, finished)
         return finished
 
-    def _link_terms(self, pages: list[SitePage], finished: Finished) -> tuple[dict[str, set[str] | None], dict[PageRef, list[Mention]]]:
+    def _link_terms(
+        self, pages: list[SitePage], finished: Finished
+    ) -> tuple[dict[str, set[str] | None], dict[PageRef, list[Mention]]]:
         """Each page's first mention of each term linked; every page's anchors and every mention, in course order."""
         anchors: dict[str, set[str] | None] = {}
         in_order = sorted(pages, key=lambda page: (self.nav_order.get(page.src_uri, len(self.nav_order)), page.src_uri))
@@ -361,7 +414,9 @@ class Engine:
             if page.src_uri not in linking:
                 anchors[page.src_uri] = page_anchors(page.html)
         jobs = [
-            PageToLink(page.html, page.url, self._source_text(page), self.body_lines.get(page.src_uri, 1), term_slug(page.src_uri))
+            PageToLink(
+                page.html, page.url, self._source_text(page), self.body_lines.get(page.src_uri, 1), term_slug(page.src_uri)
+            )
             for page in to_link
         ]
         mentions: dict[PageRef, list[Mention]] = {}
@@ -391,7 +446,11 @@ class Engine:
             slug = term_slug(src_uri)
             if slug is not None:
                 entries = [
-                    {"href": relative_url(self.page_urls[b.page.src_uri], page.url), "title": b.page.title, "sentence": b.sentence}
+                    {
+                        "href": relative_url(self.page_urls[b.page.src_uri], page.url),
+                        "title": b.page.title,
+                        "sentence": b.sentence,
+                    }
                     for b in backlinks.get(slug, [])
                     if b.page.src_uri != src_uri
                 ]
@@ -438,7 +497,10 @@ class Engine:
         titles = {address(page.url): page.title or page.src_uri for page in pages}
         titles.update({address(term_url(term.slug)): term.term for term in self.glossary})
         claimed = settle(
-            term_redirects(self.glossary) + self.redirects, {old: page.src_uri for old, page in by_address.items()}, self.problems
+            term_redirects(self.glossary) + self.redirects,
+            {old: page.src_uri for old, page in by_address.items()},
+            self.problems,
+            frozenset(other_files),  # a redirect may not overwrite one
         )
         for old, redirect in claimed.items():
             new = address(redirect.new_url)
@@ -448,15 +510,7 @@ class Engine:
             return
         finished.new_addresses = unlisted(self.published, {*by_address, *DATA_FILES, *claimed})
         served = {*by_address, *(address(uri) for uri in other_files), *(address(f.uri) for f in finished.files)}
-        check_published(
-            self.published,
-            served | unreadable_addresses(self.glossary, self.quizzes),
-            self.glossary,
-            [NewPage(new, by_address[new].path if new in by_address else new) for new in finished.new_addresses],
-            self.problems,
-            history=git_history(self.root),
-            docs=self.settings.docs_path,
-        )
+        self._check_published(served, finished.new_addresses, {at: page.path for at, page in by_address.items()})
 
     # ------------------------------------------------------------------------------------------ 5. previews
 
@@ -498,7 +552,7 @@ def _published(root: Path, problems: Diagnostics) -> list[Published] | None:
     path = root / PUBLISHED_FILE
     if not path.is_file():
         return None
-    text = decode(path.read_bytes(), PUBLISHED_FILE, problems)
+    text = read_text_file(path, PUBLISHED_FILE, problems, ADDRESS_LIST)
     return read_published(text, problems) if text is not None else []
 
 
@@ -507,11 +561,9 @@ def _lesson_titles(folder: Path) -> dict[str, str]:
     name the lesson they belong to)."""
     titles = {}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        # A file that is not UTF-8 is reported where the page is read; here it needs a title only.
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        # A file that is not UTF-8 is reported where the page is read; here it needs a title only. A link is refused
+        # with the rest of docs/ (docs_files.py), so it is not followed here.
+        text = (read_quietly(path, PAGE) or b"").decode("utf-8", errors="replace")
         heading = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), None)
         titles[path.stem] = heading or path.stem
     return titles
-
-
-__all__ = ["Engine", "CONTENT_FOLDERS", "Community", "datetime"]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from seokb.content.files import MAINTAINED, file_problem
 from seokb.content.markers import Community
 
 
@@ -88,6 +89,12 @@ def _page_assets(value: Any, docs_dir: Path) -> tuple[AssetSetting, ...]:
             raise SettingsError(f"seokb: extra.page_assets entry {number} in mkdocs.yml needs `markers` and `css` or `js`")
         for listed in (item.get("css"), item.get("js")):
             if listed and not (docs_dir / listed).is_file():
-                raise SettingsError(f"seokb: extra.page_assets entry {number} in mkdocs.yml names {listed}, which is not in docs/")
+                raise SettingsError(
+                    f"seokb: extra.page_assets entry {number} in mkdocs.yml names {listed}, which is not in docs/"
+                )
+            if listed and (problem := file_problem(docs_dir / listed, MAINTAINED)) is not None:
+                raise SettingsError(
+                    f"seokb: extra.page_assets entry {number} in mkdocs.yml names {listed}, which cannot be used ({problem})"
+                )
         assets.append(AssetSetting(tuple(item["markers"]), css=item.get("css") or None, js=item.get("js") or None))
     return tuple(assets)

@@ -124,7 +124,9 @@ def page_extras(build, page: SitePage) -> PageExtras:
     if page.is_home:
         nodes.append(sd.website(settings.site_name, home_url, settings.site_description or description))
         nodes.append(
-            sd.course(course_name, settings.site_description or description, home_url, settings.site_name, _lessons(build, site_url))
+            sd.course(
+                course_name, settings.site_description or description, home_url, settings.site_name, _lessons(build, site_url)
+            )
         )
     elif (slug := term_slug(src_uri)) is not None and (term := build.glossary.get(slug)) is not None:
         nodes.append(sd.defined_term(term, url, glossary_url, glossary_name))

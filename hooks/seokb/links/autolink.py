@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from seokb.content.model import Glossary, Term
-from seokb.content.names import name_key, singular
+from seokb.content.names import WORD, fold, last_form, name_words
 from seokb.markup.htmlscan import attributes, pieces
 from seokb.markup.links import anchor_names
 
-# A word: letters and digits, with inner apostrophes so "backlink's" and "Google's" stay one word.
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+# A word as names.WORD has it (letters and digits, inner apostrophes), kept by the split.
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 # One of these between two words, and nothing else, makes a compound: "exact-match", "sub-backlink".
 # Dashes (en, em) are punctuation, not joiners: "links\u2014anchor text" is two thoughts.
 # What joins two words into one written word: hyphens, and a dot with no space ("robots.txt", a name that is one
@@ -177,9 +176,8 @@ def _forms(word: str) -> tuple[str, str]:
     Within a name every word but the last must match as written (case-folded); the last may be plural or
     possessive: "backlink's" and "backlinks" both name the thing itself.
     """
-    inner = word.casefold().replace("\u2019", "'")
-    last = inner[:-2] if inner.endswith("'s") else inner
-    return inner, singular(last)
+    inner = fold(word)  # names.name_words folds a name's words the same way: one normalisation for both
+    return inner, last_form(inner)
 
 
 class TermMatcher:
@@ -190,7 +188,7 @@ class TermMatcher:
         self._by_words: dict[tuple[str, ...], Term] = {}
         for term in glossary:
             for name in term.names:
-                words = tuple(_WORD.findall(name_key(name.replace("\u2019", "'"))))
+                words = name_words(name)
                 # check_names() reports two terms claiming one name; until that is fixed the first keeps it.
                 if words:
                     self._by_words.setdefault(words, term)

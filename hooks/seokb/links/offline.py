@@ -23,7 +23,7 @@ from seokb.content.quiz import Quizzes
 from seokb.diagnostics import Diagnostics
 from seokb.links.check import check_links, site_map
 from seokb.links.profile import LINK_PROFILE_PAGE
-from seokb.markup.links import Link, markdown_links
+from seokb.markup.links import Link
 from seokb.site.feed import FEED_FILE
 from seokb.site.glossary_json import SCHEMA_FILE
 from seokb.site.glossary_pages import index_page_links, term_page, term_page_links
@@ -59,8 +59,11 @@ def generated_page_links(glossary: Glossary, quizzes: Quizzes) -> list[Link]:
     return links
 
 
-def check_content_links(docs: Path, pages: dict[str, str], glossary: Glossary, quizzes: Quizzes, report: Diagnostics) -> None:
-    """`pages`: each hand-written page's src_uri (relative to `docs`) -> its text; every broken link goes to `report`."""
+def check_content_links(
+    docs: Path, pages: dict[str, str], glossary: Glossary, quizzes: Quizzes, links: list[Link], report: Diagnostics
+) -> None:
+    """`pages`: each hand-written page's src_uri (relative to `docs`) -> its text; `links`: every link of the content
+    (the engine's pages' and the hand-written pages'); every broken one goes to `report`."""
     known: dict[str, set[str] | None] = {src_uri: None for src_uri in pages}  # a lesson's anchors need a build
     known.update(term_page_anchors(glossary))
     known.update({src: None for src in (GLOSSARY_INDEX, QUIZ_INDEX, LINK_PROFILE_PAGE)})
@@ -70,9 +73,6 @@ def check_content_links(docs: Path, pages: dict[str, str], glossary: Glossary, q
     files |= {"glossary.json", SCHEMA_FILE, FEED_FILE}
     files |= {uri for src_uri in known for uri in (card_uri(page_url(src_uri)), oembed_uri(page_url(src_uri)))}
     site = site_map(known, {page_url(src_uri): src_uri for src_uri in known}, files)
-    links = generated_page_links(glossary, quizzes)
-    for src_uri, text in pages.items():
-        links += markdown_links(text, f"{docs.name}/{src_uri}", src_uri)
     check_links(links, site, report)
 
 
@@ -91,15 +91,24 @@ class SiteAddresses:
     redirects: dict[str, Redirect]  # old address -> the redirect that stands there
 
 
-def site_addresses(docs: str, pages: dict[str, str], glossary: Glossary, quizzes: Quizzes, report: Diagnostics) -> SiteAddresses:
-    """`pages`: each hand-written page's src_uri (relative to the `docs` folder) -> its text. The redirects come from
-    the entries' `old_slugs` and the pages' `redirect_from`, checked as the build checks them."""
+def site_addresses(
+    docs: str,
+    pages: dict[str, str],
+    glossary: Glossary,
+    quizzes: Quizzes,
+    report: Diagnostics,
+    files: frozenset[str] = frozenset(),
+    declared: list[Redirect] | None = None,
+) -> SiteAddresses:
+    """`pages`: each hand-written page's src_uri (relative to the `docs` folder) -> its text; `files`: the other files
+    under it, which a redirect may not overwrite. The redirects come from the entries' `old_slugs` and the pages'
+    `redirect_from` (`declared`, when the pages' own check has read them already), checked as the build checks them."""
     names = {address(page_url(src_uri)): src_uri for src_uri in sorted(site_pages(pages, glossary, quizzes))}
     paths = {at: f"{docs}/{src_uri}" if src_uri in pages else (source_path(src_uri) or src_uri) for at, src_uri in names.items()}
-    redirects = term_redirects(glossary)
-    for src_uri, text in sorted(pages.items()):
-        meta = front_matter(text)
-        if REDIRECT_FROM not in meta:
-            continue
-        redirects += page_redirects(meta[REDIRECT_FROM], text, page_url(src_uri), f"{docs}/{src_uri}", report)
-    return SiteAddresses(names, paths, settle(redirects, names, report))
+    if declared is None:
+        declared = []
+        for src_uri, text in sorted(pages.items()):
+            meta = front_matter(text)
+            if REDIRECT_FROM in meta:
+                declared += page_redirects(meta[REDIRECT_FROM], text, page_url(src_uri), f"{docs}/{src_uri}", report)
+    return SiteAddresses(names, paths, settle(term_redirects(glossary) + declared, names, report, files))

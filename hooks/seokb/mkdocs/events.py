@@ -10,24 +10,29 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import CountHandler
 
-from seokb.diagnostics import internal_errors
+from seokb.diagnostics import Diagnostics, internal_errors
 from seokb.engine.build import CONTENT_FOLDERS, Engine
 from seokb.engine.pages import Section, SiteFile, SitePage
 from seokb.engine.settings import Settings, SettingsError, read_settings
 from seokb.mkdocs.logs import log, report, start_build_logging, stop_build_logging, stop_if_strict
+from seokb.mkdocs.publishable import leave_out_refused, stop_at_folder_links
 from seokb.mkdocs.serve import keep_last_good_site
+from seokb.site.engine_pages import engine_pages
 from seokb.site.urls import PUBLISHED_FILE, source_path
 
 _engine: Engine | None = None
-_warnings = None  # the build's warning counter (strict mode stops before any page is written)
+_warnings = CountHandler()  # the build's warning counter (strict mode stops before any page is written)
 
 
 def current() -> Engine:
@@ -73,9 +78,8 @@ def guarded(event):
 # ---------------------------------------------------------------------------------------------- MkDocs -> engine
 
 
-def settings_of(config: MkDocsConfig, root: Path) -> Settings:
+def settings_of(config: MkDocsConfig, root: Path, docs_path: str) -> Settings:
     """mkdocs.yml's settings, checked once: a bad one stops the build with its name."""
-    docs_path = Path(os.path.relpath(Path(config.docs_dir).resolve(), root)).as_posix()
     try:
         return read_settings(config, config.extra, Path(config.docs_dir), docs_path)
     except SettingsError as error:
@@ -117,7 +121,7 @@ def add_files(files: Files, config: MkDocsConfig, site_files: list[SiteFile]) ->
             continue
         # A page the navigation does not list is NOT_IN_NAV, so that MkDocs does not report it as left out.
         hidden = {} if site_file.in_nav else {"inclusion": InclusionLevel.NOT_IN_NAV}
-        new = File.generated(config, site_file.uri, content=site_file.content, **hidden)
+        new = File.generated(config, site_file.uri, content=site_file.content or "", **hidden)
         if site_file.edit_path:
             new.edit_uri = current().settings.repo_relative_edit_uri(site_file.edit_path)
         files.append(new)
@@ -133,14 +137,14 @@ def add_sections(page, sections: list[Section]) -> None:
         items.insert(index, AnchorLink(section.title, section.anchor, 2))
 
 
-def render_markdown(pages: dict[str, object], config: MkDocsConfig, files: Files):
+def render_markdown(pages: Mapping[str, Page], config: MkDocsConfig, files: Files):
     """MkDocs' own Markdown pipeline and link rewriting, for a page the engine writes once every page is known."""
 
     def render(site: SitePage, markdown: str) -> str:
         page = pages[site.src_uri]
         page.markdown = markdown
         page.render(config, files)
-        return page.content
+        return page.content or ""
 
     return render
 
@@ -151,8 +155,11 @@ def render_markdown(pages: dict[str, object], config: MkDocsConfig, files: Files
 @no_traceback
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _engine, _warnings
-    root = Path(config.config_file_path).resolve().parent
-    _engine = Engine.start(root, settings_of(config, root))
+    root, docs = Path(config.config_file_path).resolve().parent, Path(config.docs_dir)
+    docs_path = Path(os.path.relpath(docs.parent.resolve() / docs.name, root)).as_posix()  # not its target's, if a link
+    # First: MkDocs' listing of docs/, and the engine's reading of lesson titles, would follow a link to a folder.
+    stop_at_folder_links(config.docs_dir, docs_path, Diagnostics())
+    _engine = Engine.start(root, settings_of(config, root, docs_path))
     _warnings = start_build_logging()
     _adapt(config, root, _engine.settings)
     return config
@@ -189,7 +196,13 @@ def _adapt(config: MkDocsConfig, root: Path, settings: Settings) -> None:
 
 @no_traceback
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    add_files(files, config, current().generated_files())
+    """First, what docs/ may not publish (a link, a device, a type not on the list, a page where the engine writes
+    one) leaves the build, before MkDocs reads or copies it; then the engine's own pages and files come in."""
+    engine = current()
+    leave_out_refused(
+        files, config.docs_dir, engine.settings.docs_path, engine_pages(engine.glossary, engine.quizzes), engine.problems
+    )
+    add_files(files, config, engine.generated_files())
     return files
 
 
@@ -218,9 +231,14 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 @no_traceback
 def on_env(env, config: MkDocsConfig, files: Files):
     """Every page is rendered (MkDocs' own link checks have run) and none is written yet: the engine's second pass."""
-    engine, rendered = current(), {f.src_uri: f.page for f in files.documentation_pages() if f.page and f.page.content is not None}
+    engine, rendered = (
+        current(),
+        {f.src_uri: f.page for f in files.documentation_pages() if f.page and f.page.content is not None},
+    )
     pages = [site_page(page) for page in rendered.values()]
-    finished = engine.finish(pages, [f.src_uri for f in files if not f.is_documentation_page()], render_markdown(rendered, config, files))
+    finished = engine.finish(
+        pages, [f.src_uri for f in files if not f.is_documentation_page()], render_markdown(rendered, config, files)
+    )
     for src_uri, html in finished.content.items():
         rendered[src_uri].content = html
     for src_uri, sections in finished.sections.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
@@ -124,9 +124,14 @@ def check_published(
     path: str = PUBLISHED_FILE,
     history: History = lambda path: None,
     docs: str = "docs",
+    committed: Mapping[str, str] | None = None,
 ) -> None:
     """Every listed address that nothing serves any more is an error at its line, with the fix: declare the old
-    address in the entry or page that replaced it (and which one that may be, where the content or git tells)."""
+    address in the entry or page that replaced it (and which one that may be, where the content or git tells).
+
+    `committed` (committed_addresses) is every address the list held in git's history: one deleted from the list
+    with its page is an error too, where its line stood, unless a redirect still serves it. Without git history the
+    list alone is the ledger."""
     for entry in published:
         if entry.address in served:
             continue
@@ -136,6 +141,39 @@ def check_published(
             f"{entry.address} was published and no page or redirect serves it now, so links to it shared in chats "
             f"would break; {_fix(entry.address, glossary, new_pages, history, docs)}",
         )
+    listed = {entry.address for entry in published}
+    for gone in sorted(set(committed or {}) - listed - served):
+        line = next((entry.line for entry in published if entry.address > gone), published[-1].line + 1 if published else 1)
+        fix = _fix(gone, glossary, new_pages, history, docs).rsplit("; delete the line", 1)[0]
+        report.add(
+            path,
+            line,
+            f"{gone} was deleted from this list, but commit {(committed or {})[gone]} published it, so links to it shared "
+            f"in chats would break; put the line back, and {fix}",
+        )
+
+
+def committed_addresses(root: Path, path: str = PUBLISHED_FILE) -> dict[str, str] | None:
+    """Every address the list has held in git's committed history, with a commit that added it; None where git has
+    no history of the file (no git, a fresh project): then the file alone is the ledger. One `git log`, read once."""
+    try:
+        log = subprocess.run(
+            ["git", "log", "-p", "--format=commit %h", "--", path], cwd=root, capture_output=True, text=True, timeout=60
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if log.returncode != 0 or not log.stdout.strip():
+        return None
+    addresses: dict[str, str] = {}
+    commit = ""
+    for line in log.stdout.splitlines():  # newest commit first: keep the oldest that added each address
+        if line.startswith("commit "):
+            commit = line[len("commit ") :]
+        elif line.startswith("+") and not line.startswith("+++"):
+            added = line[1:].strip()
+            if added and not added.startswith("#") and address_problem(added) is None:
+                addresses[added] = commit
+    return addresses
 
 
 def _fix(address: str, glossary: Glossary, new_pages: list[NewPage], history: History, docs: str) -> str:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from seokb.content.model import Glossary
 from seokb.diagnostics import Diagnostics
-from seokb.site.urls import address, page_url, relative_url, term_url
+from seokb.site.urls import address, engine_file_at, outside_site, page_url, redirect_file, relative_url, term_url
 
 
 @dataclass(frozen=True, order=True)
@@ -82,6 +82,14 @@ def old_page_names(value: object, text: str, first_line: int = 1) -> tuple[list[
                     "like lessons/old-name.md",
                 )
             )
+        elif outside_site(page_url(item.strip())):  # '...md' is '../': its redirect would be written beside the site
+            problems.append(
+                (
+                    line,
+                    f"{REDIRECT_FROM}: '{item}' is the address '{page_url(item.strip())}', outside the site; "
+                    "write the page's old path in docs/, like lessons/old-name.md",
+                )
+            )
         elif any(old == item.strip() for old, _ in names):
             problems.append((line, f"{REDIRECT_FROM}: lists '{item}' twice; remove the repeat"))
         else:
@@ -119,13 +127,24 @@ def term_redirects(glossary: Glossary) -> list[Redirect]:
     ]
 
 
-def settle(redirects: list[Redirect], pages: Mapping[str, str], report: Diagnostics) -> dict[str, Redirect]:
-    """The redirects that can stand, by old address: not where a page is (`pages`: address -> its Markdown name),
-    and one per address; every other one is an error at the line that declares it."""
+def settle(
+    redirects: list[Redirect], pages: Mapping[str, str], report: Diagnostics, files: frozenset[str] = frozenset()
+) -> dict[str, Redirect]:
+    """The redirects that can stand, by old address: inside the site, not where a page is (`pages`: address -> its
+    Markdown name), nor on a file the engine writes or one of `files` (the other files of the build), and one per
+    address; every other one is an error at the line that declares it, found before anything is written."""
     claimed: dict[str, Redirect] = {}
     for redirect in redirects:
         old = address(redirect.old_url)
-        if old in pages:
+        if outside_site(old):
+            report.add(redirect.path, redirect.line, f"{old} is not an address inside the site; a redirect is written there")
+        elif taken := engine_file_at(redirect_file(old), files):
+            report.add(
+                redirect.path,
+                redirect.line,
+                f"{old} is where the build writes {taken}: a redirect there would overwrite it; list only names the page really had",
+            )
+        elif old in pages:
             report.add(
                 redirect.path,
                 redirect.line,

@@ -152,3 +152,36 @@ def page_src_of(url: str) -> str:
     """The Markdown name a directory address had: 'lessons/old/' -> 'lessons/old.md', './' -> 'index.md'."""
     url = address(url)
     return "index.md" if url == HOME else url.rstrip("/") + ".md"
+
+
+# What the engine, MkDocs and the theme write beside the pages: an address a redirect (or any generated page) takes
+# there would overwrite the file, or fail the copy with FileExistsError half-way through writing the site.
+ENGINE_FILES = (
+    "404.html",
+    "feed.xml",
+    "glossary.json",
+    "glossary.schema.json",
+    "robots.txt",
+    "sitemap.xml",
+    "sitemap.xml.gz",
+)
+ENGINE_FOLDERS = ("assets/", "oembed/", "search/")  # theme and engine assets, cards, oEmbed answers, the search index
+
+
+def outside_site(url: str) -> bool:
+    """Whether a site-relative address leaves the output folder or names a hidden file: '../', 'lessons/../',
+    '/etc/', '.git/'. Addresses are compared as written, so one that needs normalising is refused, not resolved."""
+    if url == HOME:
+        return False
+    return url.startswith("/") or "\\" in url or any(part.startswith(".") for part in url.split("/") if part)
+
+
+def engine_file_at(written: str, files: frozenset[str] = frozenset()) -> str | None:
+    """The engine's file (or one of `files`, other files the build writes) that writing `written` would overwrite or
+    turn into a folder: 'feed.xml/index.html' -> 'feed.xml', 'oembed/x/index.html' -> 'oembed/'; None when none."""
+    taken = (*ENGINE_FILES, *files)
+    parents = ["/".join(written.split("/")[:depth]) for depth in range(1, written.count("/") + 1)]
+    for path in (written, *parents):
+        if path in taken:
+            return path
+    return next((folder for folder in ENGINE_FOLDERS if written.startswith(folder)), None)
