@@ -31,6 +31,7 @@ from seokb.content.glossary import load_glossary
 from seokb.content.lesson_rules import page_problems, rendered_page_problems
 from seokb.content.markers import Community, expand_markers
 from seokb.content.model import Glossary
+from seokb.content.page_urls import rendered_url_problems
 from seokb.content.quiz import Quizzes, load_quizzes
 from seokb.diagnostics import Diagnostics, internal_errors
 from seokb.links.autolink import Mention, TermMatcher
@@ -427,6 +428,11 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     html = _fill_term_fields(html, page)
     html = _fill_quizzes(html, page)
     html = fill_diagram_slots(html, lambda name: _diagram_figure(name, page))
+    # Every URL of the finished page, decoded as a browser decodes it; one the source check named is not named twice.
+    named = {(p.line, p.message) for p in build.problems.items if p.path == path}
+    for line, message in rendered_url_problems(html, _source_text(build, page.file)):
+        if (line, message) not in named:
+            build.problems.add(path, line, message)
     share.record_page(build.shares, page, config, build.problems, path, build.lesson_numbers.get(page.file.src_uri))
     return html
 

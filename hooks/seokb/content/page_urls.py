@@ -1,0 +1,282 @@
+"""Every URL a page holds, judged as a browser reads it: by an HTML parser that decodes entities, then by the URL rules
+of safe_urls.page_url_problem. One judge serves both doors: the build feeds it each page's rendered HTML
+(rendered_url_problems), `seokb check`, which cannot render, the parts of the Markdown it can parse
+(source_url_problems): images and links, attribute lists, raw HTML.
+
+Reading values line by line missed 'java<newline>script:' and 'jav&#x09;ascript:', which a browser runs on a click;
+a parser sees the whole attribute, decoded, wherever its line breaks fall."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from seokb.content.rules import TextProblem
+from seokb.content.safe_urls import browser_reads, page_url_problem
+from seokb.links.htmlscan import attributes
+
+# Attributes whose value is a URL the page loads, sends to or (for <a href>) lets the reader follow.
+_URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "ping", "codebase", "lowsrc"}
+)
+_URL_LIST_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})  # 'a.png 1x, b.png 2x'
+_NAVIGATION = frozenset({("a", "href"), ("a", "xlink:href"), ("area", "href")})  # the reader clicks: may leave the site
+_FORM_ATTRIBUTES = frozenset({"action", "formaction"})
+# CSS that loads a file: url(...) and src(...), @import "...", and the strings of image-set(...).
+_CSS_URL = re.compile(r"""\b(?:url|src)\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))""", re.IGNORECASE)
+_CSS_IMPORT = re.compile(r"""@import\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_CSS_IMAGE_SET = re.compile(r"image-set\(([^)]*)\)", re.IGNORECASE)
+_CSS_STRING = re.compile(r""""([^"]*)"|'([^']*)'""")
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(.))", re.DOTALL)
+_SHOWN = 60
+
+
+@dataclass(frozen=True)
+class UrlProblem:
+    """A URL the page may not hold: `line` counts from 0 in the HTML fed; `value` is how the HTML parser decoded it,
+    which the build looks for in the page's source to name a line."""
+
+    line: int
+    value: str
+    message: str
+
+
+def judge_url(tag: str, attribute: str, value: str) -> str | None:
+    """The message for one decoded attribute value on `tag`; None when the allow-list takes it."""
+    problem = page_url_problem(value, navigation=(tag, attribute) in _NAVIGATION)
+    if problem is None:
+        return None
+    return _message(f'<{tag} {attribute}="{_shown(value)}">', problem, form=attribute in _FORM_ATTRIBUTES)
+
+
+def _message(where: str, problem: tuple[str, str], form: bool = False) -> str:
+    kind, name = problem
+    if kind == "script":  # the words script_link_problems uses for the same link written on one line
+        return f"'{name}:' links are not allowed; link to an https page instead"
+    if kind == "remote" and form:
+        return f"{where} sends the form to {name}; a form may only send to this site's own pages"
+    if kind == "remote":
+        return (
+            f"{where} loads a file from {name}; the site loads nothing from another host: "
+            "save the file under docs/ and use its path there"
+        )
+    if not name:
+        return f"{where} has no scheme; write https://"
+    if form or "href" not in where.split(" ")[1]:
+        return f"{where} uses '{name}:'; a page loads and sends only to this site's own addresses"
+    return f"{where} uses '{name}:'; a link may point inside this site or to an https:, http: or mailto: address"
+
+
+def _shown(value: str) -> str:
+    """The value as the browser reads it, on one line and short enough for a message."""
+    read = "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in browser_reads(value))
+    return read if len(read) <= _SHOWN else read[: _SHOWN - 1] + "\u2026"
+
+
+def css_urls(css: str) -> list[str]:
+    """Every address `css` would load, escapes decoded and comments removed, as a browser's CSS parser reads them."""
+    if "\\" in css:
+        css = _CSS_ESCAPE.sub(
+            lambda m: chr(int(m.group(1), 16)) if m.group(1) else (m.group(2) if m.group(2) != "\n" else ""), css
+        )
+    css = _CSS_COMMENT.sub("", css)
+    found = [next(value for value in match.groups() if value is not None) for match in _CSS_URL.finditer(css)]
+    found += [next(value for value in match.groups() if value is not None) for match in _CSS_IMPORT.finditer(css)]
+    for image_set in _CSS_IMAGE_SET.finditer(css):
+        found += [
+            match.group(1) if match.group(1) is not None else match.group(2) for match in _CSS_STRING.finditer(image_set.group(1))
+        ]
+    return found
+
+
+def css_problems(css: str, context: str) -> list[tuple[str, str]]:
+    """(url, message) for each address in `css` that the allow-list refuses; `context` says where the CSS stands."""
+    problems = []
+    for url in css_urls(css):
+        problem = page_url_problem(url, navigation=False)
+        if problem is not None:
+            problems.append((url, _message(f"url({_shown(url)}) in {context}", problem)))
+    return problems
+
+
+def attribute_problems(tag: str, attrs: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
+    """(value, message) for each attribute of one start tag that the allow-list refuses; values decoded already."""
+    problems: list[tuple[str, str]] = []
+    for name, value in attrs:
+        if value is None:
+            continue
+        if name in _URL_ATTRIBUTES:
+            message = judge_url(tag, name, value)
+            if message:
+                problems.append((value, message))
+        elif name in _URL_LIST_ATTRIBUTES:
+            for candidate in value.split(","):
+                url = candidate.strip().split(" ")[0] if candidate.strip() else ""
+                message = judge_url(tag, name, url) if url else None
+                if message:
+                    problems.append((url, message))
+        elif name == "style":
+            problems += css_problems(value, f"the style of <{tag}>")
+        elif tag == "meta" and name == "http-equiv" and value.strip().lower() == "refresh":
+            problems.append(
+                (
+                    "http-equiv",
+                    '<meta http-equiv="refresh"> sends the reader away by itself, which a page may not do; for a moved '
+                    "page, list its old address under redirect_from in the new page's front matter",
+                )
+            )
+    return problems
+
+
+class _Judge(HTMLParser):
+    """Reads HTML as a browser does (html.parser decodes every attribute value) and keeps what the allow-list refuses."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[UrlProblem] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0] - 1
+        for value, message in attribute_problems(tag, attrs):
+            self.problems.append(UrlProblem(line + _line_in(value, self.get_starttag_text() or ""), value, message))
+        self._in_style = tag == "style"
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self._in_style = False
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            line = self.getpos()[0] - 1
+            for url, message in css_problems(data, "a <style> element"):
+                self.problems.append(UrlProblem(line + _line_in(url, data), url, message))
+
+
+def html_url_problems(page_html: str) -> list[UrlProblem]:
+    """Every URL in `page_html` that the allow-list refuses, with its line in `page_html` (from 0)."""
+    judge = _Judge()
+    judge.feed(page_html)
+    judge.close()
+    return judge.problems
+
+
+# ---------------------------------------------------------------------------------------------- where in the source
+
+
+def _pattern(value: str) -> re.Pattern[str] | None:
+    """`value` as it may stand in a source, where line breaks, tabs and spaces may fall between its characters."""
+    parts = [part for part in re.split(r"[\x00-\x20]+", value) if part]
+    if not parts or sum(len(part) for part in parts) < 4:
+        return None
+    return re.compile(r"[\x00-\x20]*".join(re.escape(part) for part in parts))
+
+
+def _line_in(value: str, text: str) -> int:
+    """The line (from 0) of `text` where `value` starts, entities decoded line by line; 0 when it is not found."""
+    line = find_line(value, text)
+    return line if line is not None else 0
+
+
+def find_line(value: str, text: str) -> int | None:
+    """The line (from 0) of `text` where `value` starts, read with entities decoded; None when it is not there."""
+    pattern = _pattern(value)
+    if pattern is None:
+        return None
+    # Decoded line by line, so that line numbers hold; an entity for a line break is read as a space.
+    decoded = "\n".join(
+        html.unescape(line).replace("\n", " ").replace("\r", " ") if "&" in line else line for line in text.split("\n")
+    )
+    found = pattern.search(decoded)
+    return decoded.count("\n", 0, found.start()) if found else None
+
+
+def rendered_url_problems(page_html: str, source: str) -> list[tuple[int, str]]:
+    """The build's check: (line, message) for each URL the rendered page may not hold, at the line (from 1) of
+    `source`, the file a contributor edits, that holds its value; else at the front matter's `raw_html:` line, else 1."""
+    problems: dict[tuple[int, str], None] = {}
+    fallback = None
+    for problem in html_url_problems(page_html):
+        line = find_line(problem.value, source)
+        if line is None:
+            fallback = _reason_line(source) if fallback is None else fallback
+            line = fallback
+        problems[(line + 1, problem.message)] = None
+    return list(problems)
+
+
+def _reason_line(source: str) -> int:
+    lines = source.split("\n")
+    if lines and lines[0].strip() == "---":
+        for number, line in enumerate(lines[1:], start=1):
+            if line.strip() in ("---", "..."):
+                break
+            if line.startswith("raw_html:"):
+                return number
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------- what a source check reads
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # As links/check.py reads pages: indented code is off, since admonitions and md_in_html blocks are indented.
+    return MarkdownIt("commonmark").enable("table").disable("code")
+
+
+_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+_MAYBE_URL = re.compile(r"[<{]|\]\s*[(:\[]")
+
+
+def source_url_problems(markdown: str) -> list[TextProblem]:
+    """`seokb check`'s view of the same rule, without rendering: Markdown images and links, attribute lists (as
+    attr_list reads them), raw HTML blocks and inline tags, each through the judge, at its line (from 0)."""
+    if not _MAYBE_URL.search(markdown):
+        return []
+    problems: list[TextProblem] = []
+    block_tag = "p"
+    for token in _parser().parse(markdown):
+        if token.type.endswith("_open") and token.tag:
+            block_tag = token.tag
+        if token.type == "html_block" and token.map:
+            problems += [TextProblem(token.map[0] + p.line, p.message) for p in html_url_problems(token.content)]
+        elif token.type == "inline" and token.map:
+            problems += _inline_problems(token, token.map[0], block_tag)
+    return list(dict.fromkeys(problems))
+
+
+def _inline_problems(inline: Token, line: int, block_tag: str) -> list[TextProblem]:
+    problems: list[TextProblem] = []
+    before = ""  # what the last child was, which an attribute list right after it applies to
+    for child in inline.children or ():
+        found: list[tuple[str, str]] = []
+        if child.type == "image":
+            message = judge_url("img", "src", str(child.attrs.get("src", "")))
+            found = [("", message)] if message else []
+        elif child.type == "link_open":
+            message = judge_url("a", "href", str(child.attrs.get("href", "")))
+            found = [("", message)] if message else []
+        elif child.type == "html_inline":  # a tag may span lines: its problems are at their own line
+            problems += [TextProblem(line + p.line, p.message) for p in html_url_problems(child.content)]
+            line += child.content.count("\n")
+        elif child.type == "text" and "{" in child.content:
+            tag = {"image": "img", "link_close": "a"}.get(before, block_tag) if child.content.startswith("{") else block_tag
+            for match in _ATTR_LIST.finditer(child.content):
+                attrs = [(name, value) for name, value in attributes(match.group(1)).items()]
+                found += attribute_problems(tag, attrs)
+        problems += [TextProblem(line, message) for _, message in found]
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        before = child.type
+    return problems
