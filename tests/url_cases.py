@@ -19,6 +19,7 @@ URL_CASES: list[tuple[str, str, str, list[tuple[int, str]]]] = [
     ("href split by a newline", R, '<a href="java\nscript:alert(1)">x</a>', [(7, SCRIPT.format("javascript"))]),
     ("href split by a tab entity", R, '<a href="jav&#x09;ascript:alert(1)">x</a>', [(7, SCRIPT.format("javascript"))]),
     ("href with a decimal entity", R, '<a href="&#106;avascript:alert(1)">x</a>', [(7, SCRIPT.format("javascript"))]),
+    ("href with &colon; in capitals", R, '<a href="JaVaScRiPt&colon;alert(1)">x</a>', [(7, SCRIPT.format("javascript"))]),
     ("href with &NewLine;", R, '<a href="java&NewLine;script:alert(1)">x</a>', [(7, SCRIPT.format("javascript"))]),
     ("href led by a space and a control", R, '<a href=" &#1; javascript:alert(1)">x</a>', [(7, SCRIPT.format("javascript"))]),
     (
@@ -77,6 +78,18 @@ URL_CASES: list[tuple[str, str, str, list[tuple[int, str]]]] = [
         "",
         'A paragraph.\n{ style="background:url(https://evil.example/x)" }',
         [(7, loads("url(https://evil.example/x) in the style of <p>"))],
+    ),
+    (
+        "attr_list style on a list item",
+        "",
+        '- One.\n- Two { style="background-image:url(//evil.example/x)" }',
+        [(7, loads("url(//evil.example/x) in the style of <li>"))],
+    ),
+    (
+        "attr_list style on a heading",
+        "",
+        '## A heading { style="background:url(https://evil.example/h)" }',
+        [(6, loads("url(https://evil.example/h) in the style of <h2>"))],
     ),
     (
         "attr_list src on a local image",

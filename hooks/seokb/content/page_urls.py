@@ -247,7 +247,7 @@ def source_url_problems(markdown: str) -> list[TextProblem]:
     problems: list[TextProblem] = []
     block_tag = "p"
     for token in _parser().parse(markdown):
-        if token.type.endswith("_open") and token.tag:
+        if token.type.endswith("_open") and token.tag and not token.hidden:  # a tight list's paragraphs: the <li>
             block_tag = token.tag
         if token.type == "html_block" and token.map:
             problems += [TextProblem(token.map[0] + p.line, p.message) for p in html_url_problems(token.content)]
