@@ -11,7 +11,7 @@ from hostile_cases import lesson
 from url_cases import URL_CASES
 
 from seokb.cli import check
-from seokb.content.page_urls import css_urls, html_url_problems, rendered_url_problems
+from seokb.content.page_urls import css_urls, html_url_problems, judge_url, rendered_url_problems
 from seokb.content.safe_urls import browser_reads, page_url_problem
 
 IDS = [case[0] for case in URL_CASES]
@@ -133,3 +133,43 @@ def test_the_rendered_check_names_the_source_line_or_the_raw_html_reason() -> No
 def test_a_parser_sees_a_value_across_lines_where_a_line_reader_did_not() -> None:
     (problem,) = html_url_problems('<p>One</p>\n<a title="t"\n   href="java\n\tscript:x">x</a>')
     assert (problem.line, problem.message) == (2, "'javascript:' links are not allowed; link to an https page instead")
+
+
+MESSAGES = [
+    (
+        "link",
+        "href",
+        "ftp://a.example/f",
+        "<link href=\"ftp://a.example/f\"> uses 'ftp:'; a page loads and sends only to this site's own addresses",
+    ),
+    (
+        "img",
+        "src",
+        "mailto:a@example.org",
+        "<img src=\"mailto:a@example.org\"> uses 'mailto:'; a page loads and sends only to this site's own addresses",
+    ),
+    (
+        "area",
+        "href",
+        "ftp://a.example/f",
+        "<area href=\"ftp://a.example/f\"> uses 'ftp:'; a link may point inside this site or to an https:, http: or mailto: address",
+    ),
+    ("a", "href", "https://a.example/" + "x" * 80, None),
+    (
+        "img",
+        "src",
+        "https://a.example/" + "x" * 80,
+        f'<img src="https://a.example/{"x" * 41}\u2026"> loads a file from a.example; the site loads nothing from another host: save the file under docs/ and use its path there',
+    ),
+    (
+        "img",
+        "src",
+        "https://a.example/\x01x",
+        '<img src="https://a.example/\\u0001x"> loads a file from a.example; the site loads nothing from another host: save the file under docs/ and use its path there',
+    ),
+]
+
+
+@pytest.mark.parametrize("tag, attribute, value, message", MESSAGES)
+def test_each_refusal_says_what_the_url_is_for(tag: str, attribute: str, value: str, message: str | None) -> None:
+    assert judge_url(tag, attribute, value) == message

@@ -50,28 +50,31 @@ class UrlProblem:
 
 def judge_url(tag: str, attribute: str, value: str) -> str | None:
     """The message for one decoded attribute value on `tag`; None when the allow-list takes it."""
-    problem = page_url_problem(value, navigation=(tag, attribute) in _NAVIGATION)
+    navigation = (tag, attribute) in _NAVIGATION
+    problem = page_url_problem(value, navigation=navigation)
     if problem is None:
         return None
-    return _message(f'<{tag} {attribute}="{_shown(value)}">', problem, form=attribute in _FORM_ATTRIBUTES)
+    use = "link" if navigation else "form" if attribute in _FORM_ATTRIBUTES else "file"
+    return _message(f'<{tag} {attribute}="{_shown(value)}">', problem, use)
 
 
-def _message(where: str, problem: tuple[str, str], form: bool = False) -> str:
+def _message(where: str, problem: tuple[str, str], use: str = "file") -> str:
+    """The words for a refused URL; `use` is what it is for: a "link" the reader clicks, a "form" or a "file"."""
     kind, name = problem
     if kind == "script":  # the words script_link_problems uses for the same link written on one line
         return f"'{name}:' links are not allowed; link to an https page instead"
-    if kind == "remote" and form:
+    if kind == "remote" and use == "form":
         return f"{where} sends the form to {name}; a form may only send to this site's own pages"
     if kind == "remote":
         return (
             f"{where} loads a file from {name}; the site loads nothing from another host: "
             "save the file under docs/ and use its path there"
         )
-    if not name:
+    if not name:  # a scheme-relative link: the reader clicks it, so it may leave the site, with its scheme
         return f"{where} has no scheme; write https://"
-    if form or "href" not in where.split(" ")[1]:
-        return f"{where} uses '{name}:'; a page loads and sends only to this site's own addresses"
-    return f"{where} uses '{name}:'; a link may point inside this site or to an https:, http: or mailto: address"
+    if use == "link":
+        return f"{where} uses '{name}:'; a link may point inside this site or to an https:, http: or mailto: address"
+    return f"{where} uses '{name}:'; a page loads and sends only to this site's own addresses"
 
 
 def _shown(value: str) -> str:
