@@ -201,6 +201,43 @@ URL_CASES: list[tuple[str, str, str, list[tuple[int, str]]]] = [
         '<a href="https://example.org/" ping="https://evil.example/track">x</a>',
         [(7, loads('<a ping="https://evil.example/track">'))],
     ),
+    # where Python's html.parser and a browser part ways: each of these hid an element the browser loads
+    (
+        "a comment closed as soon as it opens",
+        R,
+        '<!--><img src="https://evil.example/c.png">-->',
+        [(7, loads('<img src="https://evil.example/c.png">'))],
+    ),
+    (
+        "CDATA in HTML, a comment to a browser",
+        R,
+        '<![CDATA[><img src="https://evil.example/d.png">]]>',
+        [(7, loads('<img src="https://evil.example/d.png">'))],
+    ),
+    (
+        "a style closed by an end tag with attributes",
+        R,
+        '<style></style x><img src="https://evil.example/s.png"><style></style>',
+        [(7, loads('<img src="https://evil.example/s.png">'))],
+    ),
+    (
+        "a declarative shadow root",
+        R,
+        '<div><template shadowrootmode="open"><img src="https://evil.example/t.png"></template></div>',
+        [(7, loads('<img src="https://evil.example/t.png">'))],
+    ),
+    (
+        "an image inside inline SVG in a paragraph",
+        R,
+        'A picture: <svg><image href="https://evil.example/i.png"/></svg> here.',
+        [(7, loads('<image href="https://evil.example/i.png">'))],
+    ),
+    (
+        "a style inside a paragraph",
+        R,
+        "Text <style>@import url(https://evil.example/p.css);</style> more.",
+        [(7, loads("url(https://evil.example/p.css) in a <style> element"))],
+    ),
     # allowed: what the reader clicks may leave the site; what stays inside it may be anything
     (
         "links the reader clicks",

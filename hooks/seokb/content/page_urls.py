@@ -1,4 +1,4 @@
-"""Every URL a page holds, judged as a browser reads it: by an HTML parser that decodes entities, then by the URL rules
+"""Every URL a page holds, judged as a browser reads it: by an HTML5 parser that decodes entities, then by the URL rules
 of safe_urls.page_url_problem. One judge serves both doors: the build feeds it each page's rendered HTML
 (rendered_url_problems), `seokb check`, which cannot render, the parts of the Markdown it can parse
 (source_url_problems): images and links, attribute lists, raw HTML.
@@ -12,10 +12,10 @@ import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from selectolax.lexbor import LexborHTMLParser
 
 from seokb.content.rules import TextProblem
 from seokb.content.safe_urls import browser_reads, page_url_problem
@@ -138,40 +138,26 @@ def attribute_problems(tag: str, attrs: list[tuple[str, str | None]]) -> list[tu
     return problems
 
 
-class _Judge(HTMLParser):
-    """Reads HTML as a browser does (html.parser decodes every attribute value) and keeps what the allow-list refuses."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problems: list[UrlProblem] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0] - 1
-        for value, message in attribute_problems(tag, attrs):
-            self.problems.append(UrlProblem(line + _line_in(value, self.get_starttag_text() or ""), value, message))
-        self._in_style = tag == "style"
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        self._in_style = False
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style:
-            line = self.getpos()[0] - 1
-            for url, message in css_problems(data, "a <style> element"):
-                self.problems.append(UrlProblem(line + _line_in(url, data), url, message))
-
-
 def html_url_problems(page_html: str) -> list[UrlProblem]:
-    """Every URL in `page_html` that the allow-list refuses, with its line in `page_html` (from 0)."""
-    judge = _Judge()
-    judge.feed(page_html)
-    judge.close()
-    return judge.problems
+    """Every URL in `page_html` that the allow-list refuses, with the line (from 0) of `page_html` that holds it.
+
+    Read by lexbor, an HTML5 parser as a browser's: entities decoded as in an attribute, '<!-->' and '<![CDATA[' in
+    HTML closed where a browser closes them, a repeated attribute read once (the first), '</style x>' ending a style.
+    Python's html.parser differs on each of these, and each difference hid an element a browser loads."""
+    problems: list[UrlProblem] = []
+    root = LexborHTMLParser(page_html).root
+    for node in root.traverse(include_text=False) if root is not None else ():
+        tag = node.tag or ""
+        attrs = node.attributes
+        found = attribute_problems(tag, list(attrs.items())) if attrs else []
+        if tag == "style":
+            found += css_problems(node.text(deep=True), "a <style> element")
+        elif tag == "template":  # its content is a fragment of its own, live once a shadow root holds it
+            outer = node.html or ""
+            inner = outer[outer.find(">") + 1 : outer.rfind("</template>")]
+            found += [(problem.value, problem.message) for problem in html_url_problems(inner)]
+        problems += [UrlProblem(_line_in(value, page_html), value, message) for value, message in found]
+    return problems
 
 
 # ---------------------------------------------------------------------------------------------- where in the source
@@ -261,6 +247,10 @@ def source_url_problems(markdown: str) -> list[TextProblem]:
 
 def _inline_problems(inline: Token, line: int, block_tag: str) -> list[TextProblem]:
     problems: list[TextProblem] = []
+    # The paragraph's raw HTML, read at once as the browser reads it in the page ('<svg>', '<image ...>' and '</svg>'
+    # are three tokens here, and an <image> read alone would be an <img>); each line break kept, for the lines.
+    tags: list[str] = []
+    in_style = False
     before = ""  # what the last child was, which an attribute list right after it applies to
     for child in inline.children or ():
         found: list[tuple[str, str]] = []
@@ -270,16 +260,21 @@ def _inline_problems(inline: Token, line: int, block_tag: str) -> list[TextProbl
         elif child.type == "link_open":
             message = judge_url("a", "href", str(child.attrs.get("href", "")))
             found = [("", message)] if message else []
-        elif child.type == "html_inline":  # a tag may span lines: its problems are at their own line
-            problems += [TextProblem(line + p.line, p.message) for p in html_url_problems(child.content)]
-            line += child.content.count("\n")
+        elif child.type == "html_inline":
+            tags.append(child.content)
+            in_style = child.content[:6].lower() == "<style" or (in_style and child.content[:7].lower() != "</style")
+        elif child.type == "text" and in_style:  # a style's text is CSS, not Markdown
+            tags.append(child.content)
         elif child.type == "text" and "{" in child.content:
             tag = {"image": "img", "link_close": "a"}.get(before, block_tag) if child.content.startswith("{") else block_tag
             for match in _ATTR_LIST.finditer(child.content):
                 attrs = [(name, value) for name, value in attributes(match.group(1)).items()]
                 found += attribute_problems(tag, attrs)
-        problems += [TextProblem(line, message) for _, message in found]
+        text_line = line + sum(piece.count("\n") for piece in tags)
+        problems += [TextProblem(text_line, message) for _, message in found]
         if child.type in ("softbreak", "hardbreak"):
-            line += 1
+            tags.append("\n")
         before = child.type
+    if tags:
+        problems += [TextProblem(line + p.line, p.message) for p in html_url_problems("".join(tags))]
     return problems
