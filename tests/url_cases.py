@@ -196,6 +196,12 @@ URL_CASES: list[tuple[str, str, str, list[tuple[int, str]]]] = [
         [(7, loads('<image href="https://evil.example/p.png">'))],
     ),
     (
+        "an SVG fill from another file",
+        R,
+        '<svg><rect width="9" height="9" fill="url(https://evil.example/p.svg#g)"/></svg>',
+        [(7, loads("url(https://evil.example/p.svg#g) in the fill of <rect>"))],
+    ),
+    (
         "a link's ping",
         R,
         '<a href="https://example.org/" ping="https://evil.example/track">x</a>',

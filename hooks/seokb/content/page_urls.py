@@ -28,6 +28,10 @@ _URL_ATTRIBUTES = frozenset(
 _URL_LIST_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})  # 'a.png 1x, b.png 2x'
 _NAVIGATION = frozenset({("a", "href"), ("a", "xlink:href"), ("area", "href")})  # the reader clicks: may leave the site
 _FORM_ATTRIBUTES = frozenset({"action", "formaction"})
+# SVG presentation attributes that take a CSS url(): a paint server, filter, mask or marker may be another file.
+_CSS_URL_ATTRIBUTES = frozenset(
+    {"style", "fill", "stroke", "filter", "mask", "clip-path", "marker-start", "marker-mid", "marker-end", "cursor"}
+)
 # CSS that loads a file: url(...) and src(...), @import "...", and the strings of image-set(...).
 _CSS_URL = re.compile(r"""\b(?:url|src)\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))""", re.IGNORECASE)
 _CSS_IMPORT = re.compile(r"""@import\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -125,8 +129,8 @@ def attribute_problems(tag: str, attrs: list[tuple[str, str | None]]) -> list[tu
                 message = judge_url(tag, name, url) if url else None
                 if message:
                     problems.append((url, message))
-        elif name == "style":
-            problems += css_problems(value, f"the style of <{tag}>")
+        elif name in _CSS_URL_ATTRIBUTES:
+            problems += css_problems(value, f"the {name} of <{tag}>")
         elif tag == "meta" and name == "http-equiv" and value.strip().lower() == "refresh":
             problems.append(
                 (
