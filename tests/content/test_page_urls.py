@@ -130,6 +130,11 @@ def test_the_rendered_check_names_the_source_line_or_the_raw_html_reason() -> No
     assert lines == [9, 3]  # found in the source; not found: the front matter's reason
 
 
+def test_a_srcset_candidate_may_be_set_off_by_any_white_space() -> None:
+    (problem,) = html_url_problems('<img src="a.png" srcset="a.png 1x,\n\thttps://a.example/b.png\t2x">')
+    assert problem.value == "https://a.example/b.png"
+
+
 def test_a_parser_sees_a_value_across_lines_where_a_line_reader_did_not() -> None:
     (problem,) = html_url_problems('<p>One</p>\n<a title="t"\n   href="java\n\tscript:x">x</a>')
     assert (problem.line, problem.message) == (2, "'javascript:' links are not allowed; link to an https page instead")

@@ -125,7 +125,7 @@ def attribute_problems(tag: str, attrs: list[tuple[str, str | None]]) -> list[tu
                 problems.append((value, message))
         elif name in _URL_LIST_ATTRIBUTES:
             for candidate in value.split(","):
-                url = candidate.strip().split(" ")[0] if candidate.strip() else ""
+                url = candidate.split()[0] if candidate.strip() else ""  # the URL, then its width or density
                 message = judge_url(tag, name, url) if url else None
                 if message:
                     problems.append((url, message))
