@@ -126,7 +126,7 @@ def test_css_urls_are_read_as_a_css_parser_reads_them(css: str, urls: list[str])
 def test_the_rendered_check_names_the_source_line_or_the_raw_html_reason() -> None:
     source = '---\ndescription: x\nraw_html: "a figure"\n---\n# T\n\nText.\n\n<img src="https://a.example/p.png">\n'
     page = '<p>Text.</p>\n<img src="https://a.example/p.png">\n<img src="&#x68;ttps://b.example/q.png">'
-    lines = [line for line, _ in rendered_url_problems(page, source)]
+    lines = [line for line, _ in rendered_url_problems(page, lambda: source)]
     assert lines == [9, 3]  # found in the source; not found: the front matter's reason
 
 

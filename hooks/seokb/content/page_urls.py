@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -194,17 +195,16 @@ def find_line(value: str, text: str) -> int | None:
     return decoded.count("\n", 0, found.start()) if found else None
 
 
-def rendered_url_problems(page_html: str, source: str) -> list[tuple[int, str]]:
-    """The build's check: (line, message) for each URL the rendered page may not hold, at the line (from 1) of
-    `source`, the file a contributor edits, that holds its value; else at the front matter's `raw_html:` line, else 1."""
+def rendered_url_problems(page_html: str, source: Callable[[], str]) -> list[tuple[int, str]]:
+    """The build's check: (line, message) for each URL the rendered page may not hold, at the line (from 1) of the
+    file a contributor edits, `source()`, that holds its value; else at the front matter's `raw_html:` line, else 1.
+    The source is read only for a page with a problem."""
     problems: dict[tuple[int, str], None] = {}
-    fallback = None
-    for problem in html_url_problems(page_html):
-        line = find_line(problem.value, source)
-        if line is None:
-            fallback = _reason_line(source) if fallback is None else fallback
-            line = fallback
-        problems[(line + 1, problem.message)] = None
+    found = html_url_problems(page_html)
+    text = source() if found else ""
+    for problem in found:
+        line = find_line(problem.value, text)
+        problems[(1 + (line if line is not None else _reason_line(text)), problem.message)] = None
     return list(problems)
 
 

@@ -429,8 +429,9 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     html = _fill_quizzes(html, page)
     html = fill_diagram_slots(html, lambda name: _diagram_figure(name, page))
     # Every URL of the finished page, decoded as a browser decodes it; one the source check named is not named twice.
-    named = {(p.line, p.message) for p in build.problems.items if p.path == path}
-    for line, message in rendered_url_problems(html, _source_text(build, page.file)):
+    found = rendered_url_problems(html, lambda: _source_text(build, page.file))
+    named = {(p.line, p.message) for p in build.problems.items if p.path == path} if found else set()
+    for line, message in found:
         if (line, message) not in named:
             build.problems.add(path, line, message)
     share.record_page(build.shares, page, config, build.problems, path, build.lesson_numbers.get(page.file.src_uri))
