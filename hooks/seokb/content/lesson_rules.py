@@ -7,13 +7,13 @@ belongs in the engine's reviewed assets, not inline.
 
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 
 import yaml
 from markdown_it import MarkdownIt
 
+from seokb.content.page_urls import source_url_problems
 from seokb.content.rules import TextProblem, script_link_problems
 from seokb.markup.htmlscan import attributes, pieces
 
@@ -44,6 +44,8 @@ def code_lines(markdown: str) -> set[int]:
 def page_problems(markdown: str, raw_html_reason: str | None) -> list[TextProblem]:
     """Problems in a page's Markdown, each `offset` lines below its first line (offset 0 is line 1)."""
     problems = [TextProblem(p.offset, p.message) for p in script_link_problems(markdown, skip=code_lines(markdown))]
+    # Every URL as a browser reads it; one already named above (a script link on one line) is not named twice.
+    problems += [problem for problem in source_url_problems(markdown) if problem not in problems]
     if "<" not in markdown:
         return problems
     html_lines: dict[int, list[str]] = {}  # 0-based line -> the raw HTML that markdown-it found on it
@@ -95,11 +97,11 @@ def _marker_problems(offset: int, found_html: str, line: str) -> list[TextProble
 
 
 _SCRIPT_TAGS = ("script", "iframe", "object", "embed", "frame", "frameset", "base")
-_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data")
 
 
 def rendered_page_problems(page_html: str) -> list[str]:
-    """What no page may render, whoever wrote it and however: script elements, event handlers, script links.
+    """What no page may render, whoever wrote it and however: script elements and event handlers (its URLs, script
+    links among them, are judged by page_urls.rendered_url_problems, on values decoded as a browser decodes them).
 
     The backstop behind page_problems: attr_list (`{ onclick=... }`) and md_in_html turn Markdown into attributes
     that no source check sees."""
@@ -109,11 +111,9 @@ def rendered_page_problems(page_html: str) -> list[str]:
             continue
         if piece.tag in _SCRIPT_TAGS:
             problems.append(f"the page renders a <{piece.tag}> element; pages may not run or embed script")
-        for name, value in attributes(piece.attrs).items() if piece.attrs else ():
+        for name in attributes(piece.attrs) if piece.attrs else ():
             if name.startswith("on"):
                 problems.append(f"the page renders an event handler ('{name}' on <{piece.tag}>); pages may not run script")
-            elif name in _URL_ATTRIBUTES and value and script_link_problems(html.unescape(value)):
-                problems.append(f"the page renders a script link ({name}='{value[:40]}' on <{piece.tag}>)")
     return problems
 
 

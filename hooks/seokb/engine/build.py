@@ -28,6 +28,7 @@ from seokb.content.glossary import load_glossary
 from seokb.content.lesson_rules import page_body, page_problems, rendered_page_problems
 from seokb.content.markers import expand_markers
 from seokb.content.model import Glossary, Term
+from seokb.content.page_urls import rendered_url_problems
 from seokb.content.quiz import Quiz, Quizzes, load_quizzes
 from seokb.diagnostics import Diagnostics
 from seokb.engine import previews, structure
@@ -274,6 +275,12 @@ class Engine:
         html = self._fill_term_fields(html, page)
         html = self._fill_quizzes(html, page)
         html = fill_diagram_slots(html, lambda name: self._diagram_figure(name, page))
+        # Every URL of the finished page, decoded as a browser decodes it; one the source check named is not named twice.
+        found = rendered_url_problems(html, lambda: self._source_text(page))
+        named = {(p.line, p.message) for p in self.problems.items if p.path == page.path} if found else set()
+        for line, message in found:
+            if (line, message) not in named:
+                self.problems.add(page.path, line, message)
         previews.record_page(self.shares, page, self.problems, self.lesson_numbers.get(page.src_uri))
         return html
 
