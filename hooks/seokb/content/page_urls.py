@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from seokb.content.rules import TextProblem
 from seokb.content.safe_urls import browser_reads, page_url_problem
-from seokb.links.htmlscan import attributes
+from seokb.markup.htmlscan import attributes
 
 # Attributes whose value is a URL the page loads, sends to or (for <a href>) lets the reader follow.
 _URL_ATTRIBUTES = frozenset(
