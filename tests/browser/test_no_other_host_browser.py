@@ -12,7 +12,7 @@ from hostile_cases import lesson
 from playwright.sync_api import Error
 
 from seokb.content import lesson_rules
-from seokb.mkdocs import events
+from seokb.engine import build as events
 
 pytestmark = pytest.mark.browser
 

@@ -24,10 +24,10 @@ def answer_guild_quiz(page, *, rightly: bool) -> None:
     page.locator(f"form{QUIZ}[data-seokb-ready]").wait_for(state="attached")
     quiz = page.locator(QUIZ)
     for box in quiz.locator("fieldset").first.locator("input[type=checkbox]").all():
-        box.set_checked(rightly)  # in this scenario every statement holds
+        box.set_checked(rightly)  # in this scenario every statement holds (seven, with the rel question)
     quiz.get_by_label("Worth having" if rightly else "Risky", exact=False).check()
     # Every answer still in place (the content was not swapped under the test) before checking.
-    expect(quiz.locator("input:checked")).to_have_count(7 if rightly else 1)
+    expect(quiz.locator("input:checked")).to_have_count(8 if rightly else 1)
     quiz.get_by_role("button", name="Check").click()
 
 
@@ -35,12 +35,12 @@ def test_a_checklist_in_a_lesson_answered_wrongly_then_rightly(page, served_site
     page.goto(served_site + LESSON)
     assert page.locator(QUIZ).count() == 1
     answer_guild_quiz(page, rightly=False)
-    assert status(page) == "Score: 0 of 7 points."
+    assert status(page) == "Score: 0 of 8 points."
     first = page.locator(f"{QUIZ}-q1-a1-feedback").inner_text()
     assert first.startswith("✗ Wrong: this holds, so tick it.")
     page.locator(QUIZ).get_by_role("button", name="Try again").click()
     answer_guild_quiz(page, rightly=True)
-    assert status(page) == "Score: 7 of 7 points. All right, well done!"
+    assert status(page) == "Score: 8 of 8 points. All right, well done!"
     assert page.locator(f"{QUIZ}-q1-a1-feedback").inner_text().startswith("✓ Right: this holds, and you ticked it.")
 
 
@@ -49,10 +49,10 @@ def test_progress_is_kept_and_listed_after_a_reload(page, served_site: str) -> N
     answer_guild_quiz(page, rightly=True)
     page.reload()
     saved = json.loads(page.evaluate("localStorage.getItem('seokb:quiz:judge-a-quilting-guild-link')"))
-    assert saved["done"] is True and saved["best"] == saved["max"] == 7
+    assert saved["done"] is True and saved["best"] == saved["max"] == 8
     page.goto(served_site + "quizzes/")
     entry = page.locator("li", has=page.get_by_role("link", name="Judge a link from a quilting guild"))
-    assert "7 of 7" in entry.inner_text()
+    assert "8 of 8" in entry.inner_text()
     quizzes = len(list((REPO / "quizzes").glob("*.yml")))
     assert f"You have done 1 of {quizzes} quizzes" in page.locator("article").inner_text()
 
@@ -69,14 +69,14 @@ def test_a_quiz_still_works_after_leaving_and_returning_by_instant_navigation(pa
     page.locator(QUIZ).wait_for()
     assert page.evaluate("window.sameDocument") is True, "the browser reloaded: instant navigation is off"
     answer_guild_quiz(page, rightly=True)
-    assert status(page) == "Score: 7 of 7 points. All right, well done!"
+    assert status(page) == "Score: 8 of 8 points. All right, well done!"
     assert page.locator(f"{QUIZ} .seokb-question-result").count() == 2  # one result per question: bound once
 
 
 def test_the_quiz_page_of_its_own_works_too(page, served_site: str) -> None:
     page.goto(served_site + "quizzes/judge-a-quilting-guild-link/")
     answer_guild_quiz(page, rightly=True)
-    assert status(page) == "Score: 7 of 7 points. All right, well done!"
+    assert status(page) == "Score: 8 of 8 points. All right, well done!"
     assert page.get_by_role("link", name="What makes a backlink high quality").count() == 1
 
 
