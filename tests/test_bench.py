@@ -10,7 +10,7 @@ import re
 import subprocess
 import sys
 
-from conftest import REPO, mkdocs_env
+from support.project import REPO, mkdocs_env
 
 
 def test_the_benchmark_reports_every_figure() -> None:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Project, entry
+from support.project import Project, entry
 
 from seokb.cli import actions_annotation, main
 from seokb.content.glossary import SCHEMA_LINE

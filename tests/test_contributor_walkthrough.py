@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import Built, build_in_process
+from support.project import Built, build_in_process
 
 from seokb.cli import main
 from seokb.content.schema import load_schema

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_CONFIG, build_in_process, entry
-from hostile_cases import quiz
+from support.hostile_cases import quiz
+from support.project import FIXTURE_CONFIG, build_in_process, entry
 
 from seokb.cli import check
 
@@ -419,7 +419,7 @@ def test_a_link_to_the_whole_machine_stops_the_build_before_mkdocs_walks_into_it
 
 
 def test_the_maintainers_folder_is_code_owned_and_named_where_contributors_read() -> None:
-    from conftest import REPO
+    from support.project import REPO
 
     from seokb.content.docs_files import MAINTAINERS_FOLDER
 
@@ -435,7 +435,7 @@ def test_the_site_enables_no_extension_that_reads_other_files() -> None:
     # pymdownx.snippets includes any file of the repository where a page writes `--8<-- "path"`, links included:
     # a lesson with `--8<-- "bench/leak.txt"` and that file linked to /proc/self/environ published the environment.
     import yaml
-    from conftest import REPO
+    from support.project import REPO
 
     class Loader(yaml.SafeLoader):
         pass

@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_CONFIG, build_in_process, entry, serve
-from hostile_cases import REFUSED, quiz
+from support.hostile_cases import REFUSED, quiz
+from support.project import FIXTURE_CONFIG, build_in_process, entry, serve
 
 from seokb.cli import check
 from seokb.content import diagram as diagram_module

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from support.project import REPO
 
 BIN = Path(sys.executable).parent
 SCHEMAS = REPO / "hooks" / "seokb" / "schema"

@@ -6,11 +6,9 @@ shown), checked, switched to light mode with the header's toggle and checked aga
 from __future__ import annotations
 
 import pytest
-from conftest import REPO, switch_palette
 from playwright.sync_api import expect
-from test_course_browser import RESULT, answer, ready_checker
-from test_diagrams_browser import PLACES
-from test_quiz_site import LESSON, answer_guild_quiz
+from support.browser import LESSON, PLACES, RESULT, answer, answer_guild_quiz, ready_checker
+from support.project import REPO, switch_palette
 
 pytestmark = pytest.mark.browser
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"

@@ -5,31 +5,14 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+from support.browser import CHECK, RESULT, answer, ready_checker
 
 pytestmark = pytest.mark.browser
-CHECK = "form[data-seokb-check]"
-RESULT = "[data-seokb-check-result]"
 
 
 def open_checker(page, served_site: str):
     page.goto(served_site + "check-a-link/")
     return ready_checker(page)
-
-
-def ready_checker(page):
-    """The checker's form on the open page, once its script has set it up."""
-    page.locator(f"{CHECK}[data-seokb-ready]").wait_for(state="attached")
-    return page.locator(CHECK)
-
-
-def answer(form, answers: str, risks: tuple[str, ...] = ()) -> None:
-    """`answers` holds one letter per question, y or n (or - to leave it open)."""
-    for number, letter in enumerate(answers, start=1):
-        if letter != "-":
-            form.locator(f'input[name="q{number}"][value="{"yes" if letter == "y" else "no"}"]').check()
-    for risk in risks:
-        form.locator(f'input[name="risk"][value="{risk}"]').check()
-    form.get_by_role("button", name="Show the verdict").click()
 
 
 @pytest.mark.parametrize(

@@ -4,22 +4,15 @@ sideways. axe-core checks them with the rest of their pages, in tests/browser/te
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from conftest import switch_palette
+from support.browser import PLACES
+from support.project import switch_palette
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-MARKER = re.compile(r"<!--\s*seokb:diagram\s+([a-z0-9-]+)\s*-->")
-# Each diagram and the lesson that embeds it, read from the lessons themselves.
-PLACES = sorted(
-    (name, path.stem)
-    for path in (REPO / "docs" / "lessons").glob("*.md")
-    for name in MARKER.findall(path.read_text(encoding="utf-8"))
-)
 SCHEMES = {"light": "default", "dark": "slate"}
 
 # The colours one diagram shows, as the browser computed them, and each text's contrast with what lies under it.

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_CONFIG, build_in_process, serve
-from hostile_cases import lesson
 from playwright.sync_api import Error
+from support.hostile_cases import lesson
+from support.project import FIXTURE_CONFIG, build_in_process, serve
 
 from seokb.content import lesson_rules
 from seokb.engine import build as events
@@ -56,7 +56,7 @@ def requests_elsewhere(browser, url: str, pages: list[str]) -> list[tuple[str, s
 
 
 def test_every_page_of_the_site_requests_nothing_from_another_host(browser, tmp_path: Path) -> None:
-    from conftest import build_real_site
+    from support.project import build_real_site
 
     site = tmp_path / "site"
     site.mkdir()

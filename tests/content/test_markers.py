@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import Project
-from test_quiz_validation import P, quiz
+from support.project import Project
+from support.quiz_cases import P, quiz
 
 from seokb.content.markers import Community, find_markers
 from seokb.content.markers import expand_markers as expand_all

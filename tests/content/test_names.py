@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import entry
+from support.project import entry
 
 from seokb.cli import check
 from seokb.content.glossary import load_glossary

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import entry
-from test_entry_validation import glossary_problems, problems
+from support.entry_cases import glossary_problems, problems
+from support.project import entry
 
 from seokb.content.glossary import load_glossary
 from seokb.diagnostics import Diagnostics

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_CONFIG, build_in_process
-from hostile_cases import lesson
-from url_cases import URL_CASES
+from support.hostile_cases import lesson
+from support.project import FIXTURE_CONFIG, build_in_process
+from support.url_cases import URL_CASES
 
 from seokb.cli import check
 from seokb.content.page_urls import css_urls, html_url_problems, judge_url, rendered_url_problems

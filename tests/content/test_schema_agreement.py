@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft7Validator
-from test_entry_validation import INVALID, VALID
+from support.entry_cases import INVALID, VALID
 
 from seokb.content.glossary import SCHEMA_LINE
 from seokb.content.model import CATEGORIES, Term

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from originality import RUN, check_tree, copied_runs, source_runs
+from support.course import LESSONS
+from support.originality import RUN, check_tree, copied_runs, source_runs
 
 from seokb.content.glossary import load_glossary
 from seokb.diagnostics import Diagnostics
@@ -17,18 +18,6 @@ REPO = Path(__file__).resolve().parents[2]
 # Beside the repository on a maintainer's machine; SEOKB_SOURCE_ARTICLE points elsewhere (a git worktree, say).
 SOURCE = Path(os.environ.get("SEOKB_SOURCE_ARTICLE", REPO.parent / "shared" / "source" / "backlink-vs-link-building.txt"))
 
-LESSONS = [
-    "what-is-a-backlink",
-    "what-is-link-building",
-    "backlinks-vs-link-building",
-    "why-the-difference-matters",
-    "backlinks-in-real-seo-work",
-    "high-quality-backlinks",
-    "safe-link-building",
-    "beginner-mistakes",
-    "using-both-together",
-    "faq",
-]
 # Every concept the source article names has an entry (issue #3's list).
 REQUIRED_TERMS = [
     "backlink",

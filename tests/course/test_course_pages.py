@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_course import LESSONS
+from support.course import LESSONS
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from paraphrase import ITEMS, RATIO, SHARED, check_tree, paraphrases, read_source, term_phrases
+from support.paraphrase import ITEMS, RATIO, SHARED, check_tree, paraphrases, read_source, term_phrases
 
 REPO = Path(__file__).resolve().parents[2]
 # Beside the repository on a maintainer's machine; SEOKB_SOURCE_ARTICLE points elsewhere (a git worktree, say).

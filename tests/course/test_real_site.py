@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_course import LESSONS as LESSON_ORDER
+from support.course import LESSONS as LESSON_ORDER
 
 from seokb.content.glossary import load_glossary
 from seokb.diagnostics import Diagnostics

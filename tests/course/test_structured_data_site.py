@@ -10,7 +10,7 @@ from pathlib import Path
 import extruct
 import pytest
 import yaml
-from test_structured_build import assert_breadcrumbs_agree, title, visible_breadcrumb
+from support.structured import assert_breadcrumbs_agree, title, visible_breadcrumb
 
 from seokb.content.glossary import load_glossary
 from seokb.content.quiz import load_quizzes

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from golden import GOLDEN
+from support.golden import GOLDEN
 
 from seokb.content.glossary import load_glossary
 from seokb.content.model import Glossary, Term

@@ -7,8 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, mkdocs_env
-from test_build import problem_lines
+from support.project import REPO, mkdocs_env, problem_lines
 
 # (file, exact text to find, replacement) and the message each mutation must produce.
 MUTATIONS = [

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import markdown
 import pytest
-from golden import assert_golden
+from support.golden import assert_golden
 
 from seokb.content.model import Glossary, Source, Term
 from seokb.links.check import site_map

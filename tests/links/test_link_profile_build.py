@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import Project, entry
-from test_build import problem_lines
+from support.project import Project, entry, problem_lines
 
 FRONT = "---\ndescription: A page of the fixture site, for the tests.\n---\n"
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import REPO
 from mkdocs.utils import get_relative_url
+from support.project import REPO
 
 from seokb.content.glossary import load_glossary
 from seokb.diagnostics import Diagnostics

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import Built, Project, entry, new_project
-from test_build import problem_lines
+from support.project import Built, Project, entry, new_project, problem_lines
 
 
 def terms_linked(html: str) -> list[tuple[str, str]]:

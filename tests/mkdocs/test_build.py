@@ -4,25 +4,8 @@ from __future__ import annotations
 
 import re
 
-from conftest import Project, entry
-from golden import assert_golden
-
-
-def article(html: str) -> str:
-    """The page's own content, without the theme around it (which changes with mkdocs-material releases)."""
-    match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
-    assert match, "no article in page"
-    body = re.sub(r'<a href="[^"]*" title="Edit this page".*?</a>', "", match.group(1), flags=re.S)
-    return re.sub(r"\n\s*\n", "\n", body).strip() + "\n"
-
-
-SUMMARY = re.compile(r"^(?:ERROR   -  )?Aborted")
-
-
-def problem_lines(output: str) -> list[str]:
-    """MkDocs' log without its INFO chatter and the closing 'Aborted ...' lines: the problems a contributor fixes.
-    (test_a_failed_build_ends_with_one_summary checks the summary.)"""
-    return [line for line in output.splitlines() if line.strip() and not line.startswith("INFO") and not SUMMARY.match(line)]
+from support.golden import assert_golden
+from support.project import Project, article, entry, problem_lines
 
 
 def test_a_small_glossary_builds_index_and_term_pages(project: Project) -> None:

@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import Project, entry
-from test_build import article, problem_lines
+from support.project import Project, article, entry, problem_lines
 
 from seokb.cli import check
 from seokb.content.diagram import SCHEMA_LINE

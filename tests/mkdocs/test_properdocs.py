@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Project, entry, mkdocs_env
+from support.project import REPO, Project, entry, mkdocs_env
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 QUIZ = """\

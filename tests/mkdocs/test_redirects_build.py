@@ -9,9 +9,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from conftest import Project, entry, serve
-from test_build import problem_lines
-from test_linkchecker import linkchecker
+from support.linkcheck import linkchecker
+from support.project import Project, entry, problem_lines, serve
 
 from seokb.cli import main
 

@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import Project, entry, mkdocs_env
+from support.project import Project, entry, mkdocs_env
 
 
 def _free_port() -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import REPO
 from mkdocs.config import load_config
+from support.project import REPO
 
 
 def test_serve_watches_the_engine_but_not_the_install_metadata() -> None:

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import Project, entry
+from support.project import Project, entry
 
 from seokb.cli import check, main
 

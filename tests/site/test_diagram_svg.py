@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from golden import assert_golden
+from support.golden import assert_golden
 
 from seokb.content.diagram import SCHEMA_LINE, Arrow, Box, Diagram, Row, load_diagrams, read_diagram
 from seokb.diagnostics import Diagnostics

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from golden import assert_golden
+from support.golden import assert_golden
 
 from seokb.content.model import Glossary, Source, Term
 from seokb.site.glossary_json import glossary_document, glossary_json

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from golden import assert_golden
+from support.golden import assert_golden
 
 from seokb.content.model import Glossary, Source, Term
 from seokb.site.glossary_pages import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from golden import assert_golden
+from support.golden import assert_golden
 
 from seokb.content.model import Glossary, Source, Term
 from seokb.diagnostics import Diagnostics

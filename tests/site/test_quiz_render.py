@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-from golden import assert_golden
+from support.golden import assert_golden
 
 from seokb.content.quiz import Answer, Question, Quiz
 from seokb.site.quiz_render import CHECKLIST_PROMPT, LessonLink, inline, render_quiz, render_quiz_list

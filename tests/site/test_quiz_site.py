@@ -7,28 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
+from support.browser import LESSON, QUIZ, answer_guild_quiz, status
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
-LESSON = "lessons/high-quality-backlinks/"
-QUIZ = "#quiz-judge-a-quilting-guild-link"
-
-
-def status(page) -> str:
-    return page.locator(f"{QUIZ} .seokb-quiz-status").inner_text()
-
-
-def answer_guild_quiz(page, *, rightly: bool) -> None:
-    # quiz.js marks a quiz it has set up; after instant navigation that happens once the new content is announced.
-    page.locator(f"form{QUIZ}[data-seokb-ready]").wait_for(state="attached")
-    quiz = page.locator(QUIZ)
-    for box in quiz.locator("fieldset").first.locator("input[type=checkbox]").all():
-        box.set_checked(rightly)  # in this scenario every statement holds (seven, with the rel question)
-    quiz.get_by_label("Worth having" if rightly else "Risky", exact=False).check()
-    # Every answer still in place (the content was not swapped under the test) before checking.
-    expect(quiz.locator("input:checked")).to_have_count(8 if rightly else 1)
-    quiz.get_by_role("button", name="Check").click()
 
 
 def test_a_checklist_in_a_lesson_answered_wrongly_then_rightly(page, served_site: str) -> None:

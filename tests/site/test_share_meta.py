@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from golden import GOLDEN, assert_golden
+from support.golden import GOLDEN, assert_golden
 
 import seokb.site.share_meta as share_meta
 from seokb.content.glossary import load_glossary

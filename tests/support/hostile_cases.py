@@ -6,7 +6,7 @@ on Markdown renderers (entity-encoded schemes, attribute lists, tags CommonMark 
 
 from __future__ import annotations
 
-from conftest import entry
+from support.project import entry
 
 T = "glossary/backlink.yml"
 Q = "quizzes/a-quiz.yml"
