@@ -27,7 +27,7 @@ lint: test-setup
 	$(VENV)/bin/mypy
 
 test: test-setup browser tools lint
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest -n auto --dist worksteal
 
 # Setup by need: serve, build and check install what the site needs to build (MkDocs, the theme, the engine's
 # libraries); test adds the test tools (pytest, Playwright, the checkers, lint), which a content contributor never runs.

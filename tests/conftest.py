@@ -51,38 +51,3 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
-
-
-# The files that take longest, longest first (measured on the 2-core machine, December 2026). pytest-xdist hands
-# whole files (--dist loadfile) to its workers in collection order; with these first, the long ones start early on
-# both workers and the short files fill in around them, instead of a long one starting last and running alone
-# while the other worker idles.
-SLOWEST_FILES = (
-    "test_accessibility_browser.py",
-    "test_html_valid.py",
-    "test_bench.py",
-    "test_quiz_browser.py",
-    "test_course_browser.py",
-    "test_page_speed_browser.py",
-    "test_diagrams_browser.py",
-    "test_properdocs.py",
-    "test_quiz_site.py",
-    "test_serve.py",
-    "test_contributor_walkthrough.py",
-    "test_linkchecker.py",
-    "test_redirects_build.py",
-    "test_web_browser.py",
-    "test_glossary_browser.py",
-)
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    # Keep the order below: by default pytest-xdist reorders files by their number of tests, which put the
-    # crawl (two tests) near the end.
-    if hasattr(config.option, "loadscopereorder"):
-        config.option.loadscopereorder = False
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    rank = {name: index for index, name in enumerate(SLOWEST_FILES)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
