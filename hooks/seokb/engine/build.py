@@ -85,6 +85,8 @@ from seokb.site.urls import (
     PUBLISHED_FILE,
     QUIZ_INDEX,
     address,
+    is_lesson,
+    is_quiz_page,
     lesson_src,
     lesson_url,
     page_url,
@@ -219,7 +221,7 @@ class Engine:
     def set_navigation(self, nav_pages: list[str], page_urls: dict[str, str]) -> None:
         """The pages in navigation order (lessons are numbered by it) and every page's URL."""
         self.nav_order = {src_uri: index for index, src_uri in enumerate(nav_pages)}
-        lessons = [src_uri for src_uri in nav_pages if src_uri.startswith("lessons/")]
+        lessons = [src_uri for src_uri in nav_pages if is_lesson(src_uri)]
         self.lesson_numbers = {uri: (number, len(lessons)) for number, uri in enumerate(lessons, start=1)}
         self.page_urls = dict(page_urls)
 
@@ -312,7 +314,7 @@ class Engine:
     def _fill_quizzes(self, html: str, page: SitePage) -> str:
         if "seokb-slot: quiz" not in html:
             return html
-        own_page = page.src_uri.startswith("quizzes/")
+        own_page = is_quiz_page(page.src_uri)
 
         def embed(quiz_id: str, level: int) -> str:
             quiz = self.quizzes.get(quiz_id)
@@ -465,7 +467,7 @@ class Engine:
                 if entries:
                     finished.sections.setdefault(src_uri, []).append(Section("Mentioned in", "mentioned-in", before="sources"))
                     self.links += _engine_links(page, [(e["href"], e["title"]) for e in entries], "mentioned-in")
-            elif src_uri.startswith("lessons/"):
+            elif is_lesson(src_uri):
                 terms = terms_used(mentions.get(PageRef(src_uri, page.title or src_uri), []), self.glossary)
                 if terms:
                     items = [{"href": relative_url(term_url(t.slug), page.url), "name": t.term, "short": t.short} for t in terms]

@@ -19,7 +19,18 @@ from seokb.site.feed import FEED_FILE, FeedEntry, atom_feed, file_dates
 from seokb.site.glossary_json import SCHEMA_FILE, glossary_json
 from seokb.site.share_meta import PageShare, absolute_url, inject_head, plain_description, share_tag_keys, share_tags
 from seokb.site.social_card import Card, lesson_label, render_many, term_card
-from seokb.site.urls import GLOSSARY_INDEX, card_uri, oembed_uri, source_path, term_slug, term_src, term_url
+from seokb.site.urls import (
+    GLOSSARY_INDEX,
+    QUIZ_INDEX,
+    card_uri,
+    is_lesson,
+    is_quiz_page,
+    oembed_uri,
+    source_path,
+    term_slug,
+    term_src,
+    term_url,
+)
 
 log = logging.getLogger("mkdocs.plugins.seokb")
 
@@ -87,8 +98,8 @@ def record_page(share: Shares, page: SitePage, report: Diagnostics, lesson_numbe
         label = lesson_label(*lesson_number)
     elif src_uri == GLOSSARY_INDEX:
         label = "Glossary \u00b7 A to Z"
-    elif src_uri.startswith("quizzes/"):
-        label = "Quizzes" if src_uri == "quizzes/index.md" else "Quiz"
+    elif is_quiz_page(src_uri):
+        label = "Quizzes" if src_uri == QUIZ_INDEX else "Quiz"
     else:
         label = "Free beginner course" if page.is_home else "Guide"
     uri = card_uri(page.url)
@@ -130,7 +141,7 @@ def _feed(share: Shares, page_urls: dict[str, str]) -> str:
     sources = {
         src_uri: source_path(src_uri) or f"docs/{src_uri}"
         for src_uri in share.pages
-        if term_slug(src_uri) is not None or src_uri.startswith("lessons/")
+        if term_slug(src_uri) is not None or is_lesson(src_uri)
     }
     wanted = list(sources.values())
     dates = share.dates if all(path in share.dates for path in wanted) else file_dates(share.root, wanted)

@@ -17,6 +17,7 @@ from seokb.site.feed import file_dates
 from seokb.site.share_meta import absolute_url, plain_description
 from seokb.site.urls import (
     GLOSSARY_INDEX,
+    GLOSSARY_URL,
     QUIZ_INDEX,
     lesson_slug,
     lesson_src,
@@ -116,7 +117,7 @@ def page_extras(build, page: SitePage) -> PageExtras:
     url = absolute_url(site_url, page.url)
     shared = _shared(build, src_uri)
     description = plain_description(shared.description) if shared else settings.site_description
-    glossary_url = absolute_url(site_url, build.page_urls.get(GLOSSARY_INDEX, "glossary/"))
+    glossary_url = absolute_url(site_url, build.page_urls.get(GLOSSARY_INDEX, GLOSSARY_URL))
     glossary_name = f"{settings.site_name} glossary"
     course_name = course_title(build)
 

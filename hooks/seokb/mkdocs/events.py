@@ -23,7 +23,7 @@ from mkdocs.utils import CountHandler
 
 from seokb.diagnostics import Diagnostics, internal_errors
 from seokb.engine.build import CONTENT_FOLDERS, Engine
-from seokb.engine.pages import Section, SiteFile, SitePage
+from seokb.engine.pages import Finished, Section, SiteFile, SitePage
 from seokb.engine.settings import Settings, SettingsError, read_settings
 from seokb.mkdocs.logs import log, report, start_build_logging, stop_build_logging, stop_if_strict
 from seokb.mkdocs.publishable import leave_out_refused, stop_at_folder_links
@@ -230,28 +230,34 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 
 @no_traceback
 def on_env(env, config: MkDocsConfig, files: Files):
-    """Every page is rendered (MkDocs' own link checks have run) and none is written yet: the engine's second pass."""
-    engine, rendered = (
-        current(),
-        {f.src_uri: f.page for f in files.documentation_pages() if f.page and f.page.content is not None},
-    )
+    """Every page is rendered (MkDocs' own link checks have run) and none is written yet: the engine's second pass,
+    then every problem of the run reported, then (for a good build) the previews' files and the sitemap's dates."""
+    rendered = {f.src_uri: f.page for f in files.documentation_pages() if f.page and f.page.content is not None}
     pages = [site_page(page) for page in rendered.values()]
-    finished = engine.finish(
-        pages, [f.src_uri for f in files if not f.is_documentation_page()], render_markdown(rendered, config, files)
-    )
+    others = [f.src_uri for f in files if not f.is_documentation_page()]
+    apply(current().finish(pages, others, render_markdown(rendered, config, files)), rendered, files, config)
+    report(current().problems)
+    add_previews(pages, rendered, files, config)
+    stop_if_strict(config.strict, _warnings)
+    return env
+
+
+def apply(finished: Finished, rendered: Mapping[str, Page], files: Files, config: MkDocsConfig) -> None:
+    """What the second pass returns, written into MkDocs' pages, tables of contents and files."""
     for src_uri, html in finished.content.items():
         rendered[src_uri].content = html
     for src_uri, sections in finished.sections.items():
         add_sections(rendered[src_uri], sections)
     add_files(files, config, finished.files)
     _log_new_addresses(finished.new_addresses)
-    report(engine.problems)
-    share_files, dates = engine.share_files(pages)
+
+
+def add_previews(pages: list[SitePage], rendered: Mapping[str, Page], files: Files, config: MkDocsConfig) -> None:
+    """The previews' files (cards, feed, oEmbed answers) and each page's date for the sitemap."""
+    share_files, dates = current().share_files(pages)
     add_files(files, config, share_files)
     for src_uri, date in dates.items():
         rendered[src_uri].update_date = date
-    stop_if_strict(config.strict, _warnings)
-    return env
 
 
 def _log_new_addresses(new: list[str]) -> None:

@@ -11,7 +11,7 @@ from seokb.content.quiz import TEXT, Quiz, Quizzes
 from seokb.content.schema import field_label
 from seokb.markup.links import Link, markdown_links
 from seokb.site.safe_html import SafeHtml, removed_message
-from seokb.site.urls import relative_url
+from seokb.site.urls import lesson_src, markdown_link, quiz_src, relative_url
 
 QUIZ_SLOT = "<!-- seokb-slot: quiz {id} -->"
 LIST_SLOT = "<!-- seokb-slot: quiz-list -->"
@@ -26,7 +26,8 @@ def quiz_page(quiz: Quiz, lesson_title: str | None) -> str:
     lines += [f"# {_plain(quiz.title)}", ""]
     lines += [QUIZ_SLOT.format(id=quiz.id), ""]
     if quiz.lesson and lesson_title:
-        lines += [f"This quiz goes with the lesson [{_plain(lesson_title)}](../lessons/{quiz.lesson}.md).", ""]
+        link = markdown_link(quiz_src(quiz.id), lesson_src(quiz.lesson))
+        lines += [f"This quiz goes with the lesson [{_plain(lesson_title)}]({link}).", ""]
     lines += ["See [all quizzes](index.md) and your progress.", ""]
     return "\n".join(lines)
 
@@ -106,12 +107,20 @@ def quiz_field_problems(quiz: Quiz, render: Callable[[str], SafeHtml]) -> list[t
 
 def quiz_links(quiz: Quiz) -> list[Link]:
     """Every link in a quiz's Markdown, at its line in the quiz file, resolved from quizzes/<id>.md."""
-    page = f"quizzes/{quiz.id}.md"
+    page = quiz_src(quiz.id)
     links: list[Link] = []
     for _at, first, text in _markdown_fields(quiz):
         links += markdown_links(text, quiz.path, page, first_line=first)
     if quiz.lesson:
-        links.append(Link(quiz.path, quiz.lines.get(("lesson",), 1), page, f"../lessons/{quiz.lesson}.md", origin="quiz-lesson"))
+        links.append(
+            Link(
+                quiz.path,
+                quiz.lines.get(("lesson",), 1),
+                page,
+                markdown_link(page, lesson_src(quiz.lesson)),
+                origin="quiz-lesson",
+            )
+        )
     return links
 
 

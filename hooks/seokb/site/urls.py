@@ -5,9 +5,11 @@ The one place that knows `glossary/<slug>/`: every other module asks here, so a 
 
 from __future__ import annotations
 
+import posixpath
 from urllib.parse import urljoin, urlsplit
 
 GLOSSARY_INDEX = "glossary/index.md"
+GLOSSARY_URL = "glossary/"
 QUIZ_INDEX = "quizzes/index.md"
 
 
@@ -60,6 +62,21 @@ def lesson_slug(src_uri: str) -> str | None:
 
 def lesson_url(slug: str) -> str:
     return f"lessons/{slug}/"
+
+
+def is_lesson(src_uri: str) -> bool:
+    """A page of the course's lessons folder (docs/lessons/), which the navigation numbers."""
+    return src_uri.startswith("lessons/")
+
+
+def is_quiz_page(src_uri: str) -> bool:
+    """A quiz's own page or the quiz list."""
+    return src_uri.startswith("quizzes/")
+
+
+def markdown_link(from_src: str, to_src: str) -> str:
+    """A Markdown link between two pages, by their names: ('quizzes/x.md', 'lessons/y.md') -> '../lessons/y.md'."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
 def source_path(src_uri: str) -> str | None:
