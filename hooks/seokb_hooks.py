@@ -36,16 +36,12 @@ def on_page_context(context, page, config, nav):
     return events.on_page_context(context, page, config, nav)
 
 
-def on_post_page(output, page, config):
-    return events.on_post_page(output, page, config)
-
-
 def on_serve(server, config, builder):
     return events.on_serve(server, config)
 
 
-def on_post_template(output_content, template_name, config):
-    return events.on_post_template(output_content, template_name, config)
+def on_template_context(context, template_name, config):
+    return events.on_template_context(context, template_name, config)
 
 
 def on_shutdown():

@@ -63,6 +63,7 @@ from seokb.site.glossary_pages import (
     term_fields_html,
     term_page,
 )
+from seokb.site.lesson_pages import lesson_meta_html
 from seokb.site.page_assets import PageAsset, css_classes
 from seokb.site.published import (
     DATA_FILES,
@@ -144,7 +145,7 @@ class Engine:
     lesson_numbers: dict[str, tuple[int, int]] = field(default_factory=dict)  # src_uri -> (n, total)
     # src_uri -> {slot: HTML} put in as the page is written, after the search index has read its content
     late_html: dict[str, dict[str, str]] = field(default_factory=dict)
-    extras: dict[str, structure.PageExtras] = field(default_factory=dict)  # src_uri -> made as its template renders
+    lesson_total: int = 0  # the pages with `lesson: n` in their front matter: "Lesson n of <total>"
     redirects: list[Redirect] = field(default_factory=list)  # the old names pages declare in `redirect_from`
     assets: tuple[PageAsset, ...] = ()  # what a page may need; each page gets those it uses
     term_fields: dict[str, dict[str, str]] = field(default_factory=dict)  # slug -> its fields' safe HTML
@@ -394,6 +395,7 @@ class Engine:
         write the link profile (its Markdown rendered by `render`, the generator's own pipeline), the redirects, and
         check the published addresses. `other_files`: every file of the site that is not a page."""
         finished = Finished()
+        self.lesson_total = sum(1 for page in pages if page.meta.get("lesson"))
         started = time.perf_counter()
         anchors, mentions = self._link_terms(pages, finished)
         log.info(f"seokb: terms linked on {len(mentions)} pages in {time.perf_counter() - started:.2f} s")
@@ -533,22 +535,28 @@ class Engine:
     # ------------------------------------------------------------------------------------------ 6. each written page
 
     def page_extras(self, page: SitePage) -> structure.PageExtras:
-        """The page's breadcrumb, JSON-LD and document title, made as its template is rendered."""
+        """What the page's templates write (overrides/main.html), once the search index has read its content: its
+        content with the late HTML in place (page controls and lists that repeat other pages, a lesson's line in the
+        course), its breadcrumb and document title, and for its <head> the CSS it uses, its preview tags and
+        JSON-LD; its scripts, deferred, for the end of its main part."""
+        content = page.html
+        for slot, html in self.late_html.get(page.src_uri, {}).items():
+            content = content.replace(slot, html, 1)
+        if page.meta.get("lesson"):
+            meta = lesson_meta_html(page.url, page.meta["lesson"], self.lesson_total, page.meta.get("last_checked"))
+            content = meta + content
+        used = page_assets.for_page(content, self.assets)
         extras = structure.page_extras(self, page)
-        self.extras[page.src_uri] = extras
-        return extras
+        head = "\n".join(
+            part
+            for part in (page_assets.head_html(used), previews.share_head(self.shares, page.src_uri, page.url), extras.json_ld)
+            if part
+        )
+        return replace(extras, content=content, head=head, scripts=page_assets.script_html(used, page.url))
 
-    def page_output(self, src_uri: str, url: str, output: str) -> str:
-        """The written page with what goes in last: late HTML, its assets, its preview tags and JSON-LD."""
-        for slot, html in self.late_html.get(src_uri, {}).items():
-            output = output.replace(slot, html, 1)
-        output = page_assets.add_to_page(output, page_assets.for_page(output, self.assets), url)
-        extras = self.extras.pop(src_uri, None)
-        return previews.add_share_tags(self.shares, output, src_uri, url, extra=extras.json_ld if extras else "")
-
-    def template_output(self, output: str, name: str) -> str:
-        """A page the theme writes from a template alone (404.html) gets the assets every page gets."""
-        return page_assets.add_to_page(output, page_assets.for_page(output, self.assets), name)
+    def template_head(self) -> str:
+        """A page the theme writes from a template alone (404.html) gets the CSS every page gets."""
+        return page_assets.head_html(page_assets.for_page("", self.assets))
 
 
 def _engine_links(page: SitePage, links: list[tuple[str, str]], origin: str) -> list[Link]:

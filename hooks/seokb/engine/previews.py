@@ -17,7 +17,7 @@ from seokb.engine.pages import SiteFile, SitePage
 from seokb.engine.settings import Settings
 from seokb.site.feed import FEED_FILE, FeedEntry, atom_feed, file_dates
 from seokb.site.glossary_json import SCHEMA_FILE, glossary_json
-from seokb.site.share_meta import PageShare, absolute_url, inject_head, plain_description, share_tag_keys, share_tags
+from seokb.site.share_meta import PageShare, absolute_url, plain_description, share_tags
 from seokb.site.social_card import Card, lesson_label, render_many, term_card
 from seokb.site.urls import (
     GLOSSARY_INDEX,
@@ -198,12 +198,12 @@ def _publish(share: Shares, cards: dict[str, Card]) -> list[SiteFile]:
     return files
 
 
-def add_share_tags(share: Shares, output: str, src_uri: str, url: str, extra: str = "") -> str:
-    """The page's Open Graph and Twitter tags, its feed and oEmbed links, and `extra` (its JSON-LD), in the
-    written HTML's head: one pass over the head for all of them."""
+def share_head(share: Shares, src_uri: str, url: str) -> str:
+    """The page's preview tags for its <head> (the templates write them, overrides/main.html): its description and
+    canonical link, Open Graph and Twitter tags, and its feed and oEmbed links."""
     shared = share.pages.get(src_uri)
     if shared is None:
-        return inject_head(output, extra, replaces=frozenset()) if extra else output
+        return ""
     site_url, site_name = share.settings.site_url, share.settings.site_name
     # The card's content hash in the image URL: chat apps cache previews by URL, so a changed card is fetched anew.
     image = absolute_url(site_url, shared.card_uri) + f"?v={shared.card.key[:12]}"
@@ -227,9 +227,7 @@ def add_share_tags(share: Shares, output: str, src_uri: str, url: str, extra: st
         f'\n<link rel="alternate" type="application/atom+xml" title="{html.escape(site_name)}: new and changed terms" href="{html.escape(feed)}">'
         f'\n<link rel="alternate" type="application/json+oembed" href="{html.escape(oembed)}">'
     )
-    if extra:
-        tags += "\n" + extra
-    return inject_head(output, tags, replaces=share_tag_keys(description_tag=True))
+    return tags
 
 
 def term_share_url(share: Shares, term: Term) -> str:

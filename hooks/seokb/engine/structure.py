@@ -39,6 +39,9 @@ class PageExtras:
     breadcrumb: str  # the visible breadcrumb's HTML, '' on the home page
     json_ld: str  # the <script type="application/ld+json"> element
     title: str | None  # the document <title> when the engine sets it, else None (the theme's)
+    content: str = ""  # the page's HTML with what goes in after the search index has read it
+    head: str = ""  # for the end of <head>: the page's CSS, its preview tags, its JSON-LD
+    scripts: str = ""  # the page's deferred scripts, for the end of its main part
 
 
 def robots_txt(site_url: str) -> str:

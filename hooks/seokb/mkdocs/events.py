@@ -33,6 +33,7 @@ from seokb.site.urls import PUBLISHED_FILE, source_path
 
 _engine: Engine | None = None
 _warnings = CountHandler()  # the build's warning counter (strict mode stops before any page is written)
+_bundle = ""  # mkdocs-material's script bundle, which overrides/main.html loads deferred
 
 
 def current() -> Engine:
@@ -109,6 +110,24 @@ def site_page(page) -> SitePage:
     )
 
 
+def theme_bundle(config: MkDocsConfig) -> str:
+    """The site path of mkdocs-material's one script bundle (assets/javascripts/bundle.<hash>.min.js): main.html writes
+    its script tag deferred, so no script holds up the first paint. Its name changes with every Material release."""
+    found = sorted(
+        {
+            p.relative_to(folder).as_posix()
+            for folder in map(Path, config.theme.dirs)
+            for p in folder.glob("assets/javascripts/bundle.*.min.js")
+        }
+    )
+    if len(found) != 1:
+        raise PluginError(
+            f"seokb: mkdocs-material's script bundle is not one assets/javascripts/bundle.*.min.js file (found {found or 'none'}); "
+            "overrides/main.html's scripts block needs updating for this Material release"
+        )
+    return found[0]
+
+
 def add_files(files: Files, config: MkDocsConfig, site_files: list[SiteFile]) -> None:
     """The engine's files into MkDocs' list; a file already there (the feed's placeholder) gets its new content."""
     for site_file in site_files:
@@ -154,13 +173,14 @@ def render_markdown(pages: Mapping[str, Page], config: MkDocsConfig, files: File
 
 @no_traceback
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _engine, _warnings
+    global _engine, _warnings, _bundle
     root, docs = Path(config.config_file_path).resolve().parent, Path(config.docs_dir)
     docs_path = Path(os.path.relpath(docs.parent.resolve() / docs.name, root)).as_posix()  # not its target's, if a link
     # First: MkDocs' listing of docs/, and the engine's reading of lesson titles, would follow a link to a folder.
     stop_at_folder_links(config.docs_dir, docs_path, Diagnostics())
     _engine = Engine.start(root, settings_of(config, root, docs_path))
     _warnings = start_build_logging()
+    _bundle = theme_bundle(config)
     _adapt(config, root, _engine.settings)
     return config
 
@@ -271,24 +291,20 @@ def _log_new_addresses(new: list[str]) -> None:
 
 @no_traceback
 def on_page_context(context, page, config: MkDocsConfig, nav):
-    """The page's breadcrumb (overrides/partials/path.html), its document title (main.html), its JSON-LD, and whether
-    it is in the navigation (partials/toc.html)."""
+    """What the templates write (overrides/main.html, partials/path.html, partials/toc.html): MkDocs' search has
+    read the page's content by now (hooks run after plugins), so the content may take what it should not index."""
     extras = current().page_extras(site_page(page))
-    context["seokb_breadcrumb"] = extras.breadcrumb
-    context["seokb_title"] = extras.title
-    context["seokb_in_nav"] = page.file.src_uri in current().nav_order
+    page.content = extras.content
+    context.update(seokb_breadcrumb=extras.breadcrumb, seokb_title=extras.title, seokb_head=extras.head)
+    context.update(seokb_scripts=extras.scripts, seokb_bundle=_bundle, seokb_in_nav=page.file.src_uri in current().nav_order)
     return context
 
 
-def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """The theme's 404 page is a template, not a page: it gets the assets every page gets (the site's CSS)."""
-    if template_name != "404.html" or "</head>" not in output:
-        return output
-    return current().template_output(output, "404.html")
-
-
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return current().page_output(page.file.src_uri, page.url, output)
+def on_template_context(context, template_name: str, config: MkDocsConfig):
+    """The theme's 404 page is a template, not a page: it gets the CSS every page gets, and the deferred bundle."""
+    if template_name == "404.html":
+        context.update(seokb_head=current().template_head(), seokb_bundle=_bundle)
+    return context
 
 
 def on_serve(server, config: MkDocsConfig):

@@ -1,4 +1,4 @@
-"""Which styles and scripts a page needs, decided from the page's own HTML, and how they go into it.
+"""Which styles and scripts a page needs, decided from the page's own HTML, and their tags (the templates place them).
 
 MkDocs' extra_css and extra_javascript load on every page; the quiz and glossary assets are needed on a few. Each
 asset names the markers that show a page uses it (a class or data attribute its templates write). CSS is written
@@ -38,7 +38,6 @@ class PageAsset:
 # Switched in the head instead, rules such as `.no-js .seokb-copy-link { display: none }` hold from the first paint,
 # so nothing moves when the scripts arrive.
 JS_CLASS = '<script>document.documentElement.classList.replace("no-js","js")</script>'
-_BUNDLE = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js")></script>')
 
 
 _CLASS = re.compile(r"\.(seokb-[a-z0-9-]+)")
@@ -70,13 +69,3 @@ def head_html(assets: Iterable[PageAsset]) -> str:
 def script_html(assets: Iterable[PageAsset], page_url: str) -> str:
     """The deferred script tags, for the end of <main>."""
     return "".join(f'<script src="{escape(relative_url(a.script, page_url))}" defer></script>' for a in assets if a.script)
-
-
-def add_to_page(output: str, assets: list[PageAsset], page_url: str) -> str:
-    """The written page with its assets in place, and the theme's bundle deferred: it then no longer holds up the
-    first paint of the text above it (it runs after the page is parsed, before DOMContentLoaded, as before)."""
-    output = output.replace("</head>", head_html(assets) + "</head>", 1)
-    scripts = script_html(assets, page_url)
-    if scripts:
-        output = output.replace("</main>", scripts + "</main>", 1)
-    return _BUNDLE.sub(r"\1 defer></script>", output, count=1)

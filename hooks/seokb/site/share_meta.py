@@ -11,8 +11,6 @@ from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 
-from seokb.markup.htmlscan import ATTRIBUTE_TEXT, attributes
-
 DESCRIPTION_LIMIT = 200
 THEME_COLOR = "#3f51b5"
 OG_TYPES = ("article", "website")
@@ -120,84 +118,3 @@ def share_tags(page: PageShare, description_tag: bool = False) -> str:
     return "\n".join(
         f'<{tag} {key}="{html.escape(key_value)}" {attr}="{html.escape(value)}">' for tag, key, key_value, attr, value in tags
     )
-
-
-def _tag_key(tag: str, attrs: dict[str, str | None]) -> tuple[str, str] | None:
-    """What makes two head tags duplicates of each other: the canonical link, or a meta's name or property."""
-    if tag == "link" and (attrs.get("rel") or "").strip().lower() == "canonical":
-        return ("link", "canonical")
-    if tag == "meta":
-        for attr in ("property", "name"):
-            if attrs.get(attr):
-                return ("meta", attrs[attr].strip().lower())  # type: ignore[union-attr]
-    return None
-
-
-_HEAD_END = re.compile("</head>", re.IGNORECASE)
-
-
-# What can hold a <meta> or <link> that is not one (comments, scripts, styles), and the tags themselves: one pass
-# of one pattern over the head, which is all the theme's tags in front of the page. A script's or style's body is
-# read a run of non-'<' characters at a time, stopping at each '<' only to ask whether it closes the element: the
-# head holds the pages' CSS (page_assets.py), and a lazy `.*?` there tried the closing tag at every character,
-# 70 ms of a 500-term build's CPU for this scan alone; 7 ms this way, for the same matches.
-_HEAD_TAG = re.compile(
-    rf"<!--.*?(?:-->|\Z)|<(script|style)\b[^<]*+(?:<(?!/\1\s*>)[^<]*+)*+(?:</\1\s*>|\Z)|<(meta|link)\b({ATTRIBUTE_TEXT})>",
-    re.DOTALL | re.IGNORECASE,
-)
-
-
-def _head_tags(text: str) -> list[tuple[tuple[str, str], int, int]]:
-    """The <link> and <meta> tags of a head that a share tag can replace, and where each starts and ends in it."""
-    found = []
-    for match in _HEAD_TAG.finditer(text):
-        tag, attrs = match.group(2, 3)
-        if not tag:
-            continue
-        tag, lowered = tag.lower(), attrs.lower()
-        # Most of a theme's tags are stylesheets, icons and scripts' links: no need to read their attributes.
-        if ("canonical" not in lowered) if tag == "link" else ("name" not in lowered and "property" not in lowered):
-            continue
-        if (key := _tag_key(tag, attributes(attrs.removesuffix("/")))) is not None:
-            found.append((key, match.start(), match.end()))
-    return found
-
-
-@lru_cache(maxsize=2)
-def share_tag_keys(description_tag: bool = False) -> frozenset[tuple[str, str]]:
-    """The keys of the tags share_tags writes, read once from a sample: they do not depend on the page (every value
-    is escaped), and reading them from each page's tags again cost as much as reading the theme's head."""
-    sample = PageShare("t", "d", "https://x.org/", "s", "article", "https://x.org/c.png", 1, 1)
-    return frozenset(key for key, _, _ in _head_tags(share_tags(sample, description_tag)))
-
-
-def inject_head(page_html: str, tags: str, replaces: frozenset[tuple[str, str]] | None = None) -> str:
-    """The page with `tags` inserted before </head>, after removing the tags of the head that they replace.
-    `replaces` is the keys of `tags` when the caller knows them (share_tag_keys); else they are read from `tags`."""
-    head_end = _HEAD_END.search(page_html)
-    end = head_end.start() if head_end else -1
-    if end < 0:
-        raise ValueError("the page has no </head> to put the link-preview tags before")
-    head = page_html[:end]
-
-    replaced = replaces if replaces is not None else {key for key, _, _ in _head_tags(tags)}
-    kept, position = [], 0
-    for key, start, stop in _head_tags(head):
-        if key not in replaced:
-            continue
-        # A tag on a line of its own goes with its indentation and line break: no blank lines are left behind.
-        line_start = head.rfind("\n", 0, start) + 1
-        line_end = head.find("\n", stop)
-        if line_end >= 0 and not head[line_start:start].strip() and not head[stop:line_end].strip():
-            start, stop = line_start, line_end + 1
-        kept.append(head[position:start])
-        position = stop
-    kept.append(head[position:])
-    head = "".join(kept)
-
-    # Indented like the theme's own tags when </head> stands on its own line, as in every MkDocs theme.
-    indent = head[head.rfind("\n") + 1 :]
-    if indent.strip():
-        return head + tags + page_html[end:]
-    block = "".join(f"{indent}  {line}\n" for line in tags.splitlines())
-    return head[: len(head) - len(indent)] + block + indent + page_html[end:]
