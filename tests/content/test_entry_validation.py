@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,15 @@ YAML_MISTAKES = [
 @pytest.mark.parametrize("text, line, sentence", [case[1:] for case in YAML_MISTAKES], ids=[case[0] for case in YAML_MISTAKES])
 def test_yaml_syntax_errors_are_told_in_plain_words_at_the_line_to_fix(text: str, line: int, sentence: str) -> None:
     assert problems(text) == [f"glossary/backlink.yml:{line}: YAML syntax error: {sentence}"]
+
+
+def test_hidden_in_prose_finds_the_controls_but_tab_and_line_feed_and_the_direction_changes() -> None:
+    from seokb.content.characters import BIDI_CONTROLS, hidden_in_prose
+
+    everything = "".join(chr(code) for code in range(0x3000))
+    expected = [
+        (index, char)
+        for index, char in enumerate(everything)
+        if char in BIDI_CONTROLS or (unicodedata.category(char) == "Cc" and char not in "\n\t")
+    ]
+    assert hidden_in_prose(everything) == expected and len(expected) == 65 - 2 + len(BIDI_CONTROLS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -34,13 +35,14 @@ def invisible_characters(text: str, allowed: str = "") -> list[tuple[int, str]]:
     return [(index, char) for index, char in enumerate(text) if char not in allowed and is_invisible(char)]
 
 
+# The controls (category Cc: U+0000-001F and U+007F-009F) but tab and line feed, and the direction changes.
+_HIDDEN_IN_PROSE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
 def hidden_in_prose(text: str) -> list[tuple[int, str]]:
-    """In Markdown fields only controls and direction changes are refused: zero-width joiners belong in emoji."""
-    return [
-        (index, char)
-        for index, char in enumerate(text)
-        if char in BIDI_CONTROLS or (unicodedata.category(char) == "Cc" and char not in "\n\t")
-    ]
+    """In Markdown fields only controls and direction changes are refused: zero-width joiners belong in emoji. One
+    regular expression over the text: a loop over every character of every field was the slowest part of loading."""
+    return [(found.start(), found.group()) for found in _HIDDEN_IN_PROSE.finditer(text)]
 
 
 def line_and_column(text: str, index: int) -> tuple[int, int]:
