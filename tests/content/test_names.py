@@ -1,5 +1,5 @@
 """One normalisation for names (issue 30): what the linker would link is what the name check compares, and a clash
-is told on the file the pull request adds. The hostile names themselves are in tests/hostile_cases.py."""
+is told on the file the pull request adds. The hostile names themselves are in tests/support/hostile_cases.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The close-paraphrase check (tests/paraphrase.py): the passages issue 32 names are caught, plain writing passes."""
+"""The close-paraphrase check (tests/support/paraphrase.py): the passages issue 32 names are caught, plain writing passes."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Addresses stay inside the site and off the engine's files, refused before anything is written; and the ledger of
 published addresses remembers what git's history of published-urls.txt holds (issue 30, class 6). The refusals'
-exact messages for `seokb check` are in tests/hostile_cases.py; here the build's, and the ledger's with git."""
+exact messages for `seokb check` are in tests/support/hostile_cases.py; here the build's, and the ledger's with git."""
 
 from __future__ import annotations
 
