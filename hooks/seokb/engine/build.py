@@ -423,6 +423,7 @@ class Engine:
             page = SitePage(src_uri, page_url(src_uri), f"{docs}/{src_uri}", meta=meta)
             self._remember_source(page, text)
             self.page_markdown(page, body, embed=False)
+            self._check_preview_limits(replace(page, is_home=src_uri == "index.md"), body, text)
         self.links += generated_page_links(self.glossary, self.quizzes)
         # Every link that can be resolved without rendering: an entry linking a lesson that does not exist fails here.
         check_content_links(self.root / docs, pages, self.glossary, self.quizzes, self.links, self.problems)
@@ -433,6 +434,16 @@ class Engine:
         served = {*site.pages, *DATA_FILES, *site.redirects, *(address(uri) for uri in other_files)}
         self._check_published(served, new, site.paths)
         return [NewPage(at, site.paths.get(at, PUBLISHED_FILE)) for at in new]
+
+    def _check_preview_limits(self, page: SitePage, body: str, text: str) -> None:
+        """What the build warns about a page's preview as it renders it (previews.record_page), without rendering:
+        its title is the first '# ' heading (the home page's front-matter `title`)."""
+        description = page.meta.get("description")
+        if not isinstance(description, str):
+            return  # a page without one is an error the build reports
+        heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "")
+        title = (previews.home_title(page) if page.is_home else None) or heading
+        self.problems.extend(previews.page_limits(page, title, description, text))
 
     def _check_published(self, served: set[str], new_addresses: list[str], paths: dict[str, str]) -> None:
         """Every address published-urls.txt lists must still be served (or be an entry's or quiz's that could not

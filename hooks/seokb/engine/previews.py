@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from seokb.content.model import CATEGORIES, Glossary, Term
-from seokb.diagnostics import Diagnostics
+from seokb.diagnostics import Diagnostic, Diagnostics
 from seokb.engine.pages import SiteFile, SitePage
 from seokb.engine.settings import Settings
 from seokb.site import discord_embed
@@ -115,7 +115,7 @@ def term_embed(share: Shares, term: Term, glossary: Glossary, image: str) -> Pay
     )
 
 
-def term_limits(term: Term) -> list:
+def term_limits(term: Term) -> list[Diagnostic]:
     """The term's preview title and description longer than Discord shows them: warnings at the entry's lines."""
     return discord_embed.limit_warnings(
         term.path,
@@ -162,14 +162,18 @@ def record_page(
     if embed_for is not None:
         shared.embed = embed_for(image_url(share, shared))
     share.pages[src_uri] = shared
+    report.extend(page_limits(page, title, description, source))
+
+
+def page_limits(page: SitePage, title: str, description: str, source: str) -> list[Diagnostic]:
+    """A page's preview title and description longer than Discord shows them: warnings at the front matter's or the
+    heading's line in `source`, the page as written."""
     title_field = "title" if page.is_home and home_title(page) else "heading"
     title_line = _front_matter_line(source, "title") if title_field == "title" else _heading_line(source)
-    report.extend(
-        discord_embed.limit_warnings(
-            page.path,
-            (title, title_line, title_field),
-            (plain_description(description), _front_matter_line(source, "description"), "description"),
-        )
+    return discord_embed.limit_warnings(
+        page.path,
+        (title, title_line, title_field),
+        (plain_description(description), _front_matter_line(source, "description"), "description"),
     )
 
 

@@ -97,7 +97,7 @@ def copy_for_discord_button(message: str) -> str:
 def discord_share_html(message: str) -> str:
     """A lesson's share line: its Copy for Discord button and the status that says it worked."""
     return (
-        f'<p class="seokb-share seokb-share--discord">{copy_for_discord_button(message)} '
+        f'<p class="seokb-share seokb-share--discord">Share this lesson: {copy_for_discord_button(message)} '
         '<span class="seokb-copy-status" role="status"></span></p>\n'
     )
 
