@@ -39,8 +39,19 @@ from seokb.site.urls import (
 log = logging.getLogger("mkdocs.plugins.seokb")
 
 CARD_SIZE = (1200, 630)
-# Runs where it stands, right after the oEmbed link: the theme's bundle (at the end of the body) never sees it.
-OEMBED_LINK_DROP = "<script>document.currentScript.previousElementSibling.remove()</script>"
+# mkdocs-material fetches the sitemap.xml beside every <link rel="alternate"> in the reader's document (its language
+# selector maps pages that way): oembed/glossary/sitemap.xml for a term's oEmbed link, which no site has. The link is
+# for crawlers, which run no script. In a reader's browser this drops it where it stands, before the theme's bundle
+# (at the end of the body) looks; and instant navigation, which copies the next page's new head elements into the
+# head with document.head.appendChild and then looks for alternates at once, in the same task, copies every element
+# but that link (an observer of the head would run too late). tests/browser/test_discord_browser.py walks every kind
+# of page by instant navigation and fails on any request for a sitemap.xml under oembed/.
+OEMBED_LINK_DROP = (
+    "<script>document.currentScript.previousElementSibling.remove();"
+    "(function(head,append){head.appendChild=function(node){"
+    'return node.nodeName==="LINK"&&node.type==="application/json+oembed"?node:append.call(head,node)}})'
+    "(document.head,document.head.appendChild)</script>"
+)
 
 
 @dataclass
@@ -303,9 +314,6 @@ def add_share_tags(share: Shares, output: str, src_uri: str, url: str, extra: st
     tags += (
         f'\n<link rel="alternate" type="application/atom+xml" title="{html.escape(site_name)}: new and changed terms" href="{html.escape(feed)}">'
         f'\n<link rel="alternate" type="application/json+oembed" href="{html.escape(oembed)}">'
-        # mkdocs-material fetches the sitemap.xml beside every <link rel="alternate"> in the reader's document (its
-        # language selector maps pages that way): oembed/glossary/sitemap.xml for this link, which no site has.
-        # The link is for crawlers, which run no script; a reader's page drops it before the theme's bundle looks.
         f"\n{OEMBED_LINK_DROP}"
     )
     if shared.embed is not None:
