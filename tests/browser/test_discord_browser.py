@@ -92,6 +92,8 @@ def test_no_page_load_requests_a_sitemap_beside_the_oembed_answers(browser, serv
         )
         page.click("#seokb-test-go")
         page.wait_for_function("url => location.href === url", arg=served_site + path)
+        # The address changes before the content does: the page is there once the link that led to it is gone.
+        page.wait_for_function("() => !document.getElementById('seokb-test-go')")
         page.wait_for_load_state("networkidle")
         assert page.locator('link[type="application/json+oembed"]').count() == 0, path
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1  # one load: the rest was instant

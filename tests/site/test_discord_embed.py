@@ -116,6 +116,20 @@ def test_shorten_words(text: str, limit: int, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("One. Two words. Three.", 100, "One. Two words. Three."),
+        ("One. Two words. Three.", 15, "One. Two words."),
+        ('Maya writes. "Quoted" start.', 100, 'Maya writes. "Quoted" start.'),
+        ("A first sentence too long for it. Two.", 12, "A first\u2026"),
+        ("Version 2.0 of it. Next.", 19, "Version 2.0 of it."),  # a point inside a number ends nothing
+    ],
+)
+def test_an_example_keeps_whole_sentences(text: str, limit: int, expected: str) -> None:
+    assert de.whole_sentences(text, limit) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("- not a list", "\\- not a list"),
@@ -268,3 +282,21 @@ def test_a_long_lesson_heading_is_the_same_warning_in_the_build_and_in_seokb_che
     assert message in (captured.out + captured.err)
     built = project.build()
     assert f"WARNING -  {message}" in built.stderr.splitlines()
+
+
+def test_a_long_quiz_title_is_a_warning_at_its_line_in_seokb_check(project, capsys) -> None:
+    from seokb.cli import main
+    from support.hostile_cases import quiz
+
+    title = (
+        "\u00c9valuer un lien \u00e9ditorial \u00e0 l'\u00e9t\u00e9 d\u00e9j\u00e0 \u00e9voqu\u00e9 \u00e0 r\u00e9p\u00e9tition"
+        " fr\u00e9quente"
+    )
+    assert len(title) <= 80 and len(title.encode()) > 70  # within the quiz schema's 80 characters
+    project.write("quizzes/a-quiz.yml", quiz(title=f'"{title}"'))
+    main(["check", "--root", str(project.root)])
+    captured = capsys.readouterr()
+    assert (
+        f"quizzes/a-quiz.yml:2: title: the link-preview title is {len(title.encode())} bytes; Discord shows at most "
+        "70 bytes and trims the rest, so shorten it"
+    ) in captured.out.splitlines()

@@ -177,6 +177,8 @@ class Engine:
         # Both doors: a term whose preview Discord would trim is named before anything renders.
         for term in glossary:
             problems.extend(previews.term_limits(term))
+        for quiz in engine.quizzes:
+            problems.extend(previews.quiz_limits(quiz))
         return engine
 
     def _page_assets(self) -> tuple[PageAsset, ...]:

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from seokb.content.model import CATEGORIES, Glossary, Term
+from seokb.content.quiz import Quiz
 from seokb.diagnostics import Diagnostic, Diagnostics
 from seokb.engine.pages import SiteFile, SitePage
 from seokb.engine.settings import Settings
@@ -126,6 +127,15 @@ def term_embed(share: Shares, term: Term, glossary: Glossary, image: str) -> Pay
     )
 
 
+def quiz_limits(quiz: Quiz) -> list[Diagnostic]:
+    """The quiz page's preview title and description (its `title` and `description`) where Discord would trim them."""
+    return discord_embed.limit_warnings(
+        quiz.path,
+        (quiz.title, quiz.lines.get(("title",), 1), "title"),
+        (plain_description(quiz.description), quiz.lines.get(("description",), 1), "description"),
+    )
+
+
 def term_limits(term: Term) -> list[Diagnostic]:
     """The term's preview title and description longer than Discord shows them: warnings at the entry's lines."""
     return discord_embed.limit_warnings(
@@ -173,7 +183,8 @@ def record_page(
     if embed_for is not None:
         shared.embed = embed_for(image_url(share, shared))
     share.pages[src_uri] = shared
-    report.extend(page_limits(page, title, description, source))
+    if not page.generated:  # an entry's or a quiz's own fields were checked where they are written (term_limits)
+        report.extend(page_limits(page, title, description, source))
 
 
 def page_limits(page: SitePage, title: str, description: str, source: str) -> list[Diagnostic]:

@@ -6,8 +6,9 @@ Container (type 17) holding at most 40 components in all, at most 3,000 bytes wi
 length. The Open Graph tags stay as the fallback. Everything here is plain data in, a dict or text out; the shape is
 checked against hooks/seokb/schema/discord-component-embed.schema.json in the tests.
 
-A payload over a limit is shortened by a rule, in this order, never cut inside a word: fewer related terms (or
-learning goals), then a shorter example (or description) at a word boundary with an ellipsis.
+A term's example is its first sentences, as many as fit 200 bytes (the first one cut at a word when it alone is
+longer). A payload over a limit is shortened by a rule, in this order, never cut inside a word: fewer related terms
+(or learning goals), then a shorter example (or description) at a word boundary with an ellipsis.
 """
 
 from __future__ import annotations
@@ -75,6 +76,21 @@ def shorten_words(text: str, max_bytes: int) -> str:
         if words and len(candidate.encode()) <= max_bytes:
             return candidate
     return ""
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])")
+
+
+def whole_sentences(text: str, max_bytes: int) -> str:
+    """As many of `text`'s first sentences as fit `max_bytes`; the first one cut at a word when it alone is too long."""
+    flat = " ".join(text.split())
+    kept = ""
+    for sentence in _SENTENCE_END.split(flat):
+        candidate = f"{kept} {sentence}".strip()
+        if len(candidate.encode()) > max_bytes:
+            break
+        kept = candidate
+    return kept or shorten_words(flat, max_bytes)
 
 
 def payload_json(payload: Payload) -> str:
@@ -162,12 +178,11 @@ def term_embed(
     """A glossary term: its category, its name linked to its page, the short definition and a one-line example
     beside its card, then up to three related terms and a button to the entry."""
 
-    def build(related_count: int, example_bytes: int) -> Payload:
+    def build(related_count: int, shown: str) -> Payload:
         header = [
             f"-# {markdown_text(site_name)} glossary \u00b7 {markdown_text(category)}",
             f"## {_link(Link(name, url))}\n{markdown_text(short)}",
         ]
-        shown = shorten_words(example, example_bytes)
         if shown:
             header.append(f"**Example:** {markdown_text(shown)}")
         rest: list[Payload] = []
@@ -177,11 +192,11 @@ def term_embed(
         return _container(header, image_url, f"The {site_name} card for {name}: {short}", rest, Link("Read the entry", url))
 
     def candidates() -> Iterator[Payload]:
-        full = min(len(" ".join(example.split()).encode()), EXAMPLE_BYTES)
+        line = whole_sentences(example, EXAMPLE_BYTES)
         for count in range(min(len(related), MAX_RELATED), -1, -1):
-            yield build(count, full)
-        for budget in _budgets(shorten_words(example, full)):
-            yield build(0, budget)
+            yield build(count, line)
+        for budget in _budgets(line):
+            yield build(0, shorten_words(line, budget))
 
     return _fit(candidates())
 
