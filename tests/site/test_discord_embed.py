@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft7Validator
+from support.hostile_cases import quiz
 from support.project import entry
 
+from seokb.cli import main
 from seokb.site import discord_embed as de
 from seokb.site.discord_embed import Link
 
@@ -270,8 +272,6 @@ LONG_HEADING = "How a single link from a well-known site can change what searche
 
 
 def test_a_long_lesson_heading_is_the_same_warning_in_the_build_and_in_seokb_check(project, capsys) -> None:
-    from seokb.cli import main
-
     project.write("docs/lessons/long.md", f"---\ndescription: A lesson for the tests.\n---\n\n# {LONG_HEADING}\n\nText.\n")
     message = (
         f"docs/lessons/long.md:5: heading: the link-preview title is {len(LONG_HEADING)} bytes; Discord shows at most "
@@ -285,9 +285,6 @@ def test_a_long_lesson_heading_is_the_same_warning_in_the_build_and_in_seokb_che
 
 
 def test_a_long_quiz_title_is_a_warning_at_its_line_in_seokb_check(project, capsys) -> None:
-    from seokb.cli import main
-    from support.hostile_cases import quiz
-
     title = (
         "\u00c9valuer un lien \u00e9ditorial \u00e0 l'\u00e9t\u00e9 d\u00e9j\u00e0 \u00e9voqu\u00e9 \u00e0 r\u00e9p\u00e9tition"
         " fr\u00e9quente"
