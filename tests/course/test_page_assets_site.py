@@ -38,7 +38,9 @@ def test_quiz_and_glossary_assets_only_where_they_are_used(real_site: Path) -> N
         has_quiz = 'data-seokb-quiz="' in body or "data-seokb-quiz-list" in body
         assert ("quiz.js" in scripts) == has_quiz, path
         assert ("quiz.css" in styles) == has_quiz, path
-        has_glossary_control = "seokb-copy-link" in body or 'name="seokb-category"' in body
+        has_glossary_control = any(
+            marker in body for marker in ("seokb-copy-link", "seokb-copy-discord", 'name="seokb-category"')
+        )
         assert ("glossary.js" in scripts) == has_glossary_control, path
         course = any(marker in body for marker in ("data-seokb-lesson", "data-seokb-course", "data-seokb-check"))
         assert ("course.js" in scripts) == course, path
@@ -47,6 +49,7 @@ def test_quiz_and_glossary_assets_only_where_they_are_used(real_site: Path) -> N
     # By page type, as a reader meets them.
     assert assets(every["glossary/backlink"]) == ({"glossary.js", "bundle.a5f9d56c.min.js"}, {"site.css", "glossary.css"})
     assert "quiz.js" in assets(every["lessons/what-is-a-backlink"])[0]  # it embeds a quiz
+    assert "glossary.js" in assets(every["lessons/what-is-a-backlink"])[0]  # its Copy for Discord button
     assert "quiz.js" in assets(every["quizzes"])[0] and "quiz.js" in assets(every["course-test"])[0]
     for path in ("about", "link-profile", "community", "glossary"):
         assert not {"quiz.js", "course.js"} & assets(every[path])[0], path

@@ -139,7 +139,7 @@ def test_share_tags_refuse_bad_facts(field: str, value: str, message: str) -> No
 
 
 class HeadTags(HTMLParser):
-    """Counts the head tags a link unfurler reads, keyed like inject_head keys them."""
+    """Counts the head tags a link unfurler reads, keyed by name or property."""
 
     def __init__(self) -> None:
         super().__init__()

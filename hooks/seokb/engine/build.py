@@ -10,11 +10,13 @@ returns; `seokb check` (cli.py) runs the same engine without rendering. The step
 4. finish, once every page is rendered: link the terms, turn mentions into backlinks, check every link and
    anchor, the link profile, the redirects, then every address in published-urls.txt;
 5. share_files and update_dates: the previews' files and each page's date, once the build is known to be good;
-6. per page as it is written: page_extras (breadcrumb, JSON-LD, title), page_output (late HTML, assets, tags).
+6. per page as its template renders: page_extras (its content with the late HTML, breadcrumb, title, and for its
+   <head> the CSS it uses, its preview tags and JSON-LD; its deferred scripts).
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -49,13 +51,15 @@ from seokb.links.profile import (
 )
 from seokb.links.terms import PageToLink, link_pages
 from seokb.markup.links import Link, markdown_links, page_anchors
-from seokb.site import page_assets
+from seokb.site import discord_embed, page_assets
 from seokb.site.diagram_svg import DIAGRAM_SLOT, SVG_SLOT, diagram_figure, diagram_svg, fill_diagram_slots
 from seokb.site.engine_pages import engine_pages, pages_at_engine_addresses
 from seokb.site.glossary_pages import (
     BACKLINKS_SLOT,
+    DISCORD_SHARE_SLOT,
     FIELD_SLOTS,
     LESSON_TERMS_SLOT,
+    discord_share_html,
     index_page,
     lesson_terms_html,
     mentioned_in_html,
@@ -80,7 +84,7 @@ from seokb.site.quiz_pages import LIST_SLOT, QUIZ_SLOT, fill_slots, list_page, q
 from seokb.site.quiz_render import LessonLink, render_quiz, render_quiz_list
 from seokb.site.redirects import REDIRECT_FROM, Redirect, page_redirects, redirect_page, settle, term_redirects
 from seokb.site.safe_html import FieldRenderer
-from seokb.site.share_meta import absolute_url
+from seokb.site.share_meta import absolute_url, plain_description
 from seokb.site.urls import (
     GLOSSARY_INDEX,
     PUBLISHED_FILE,
@@ -91,6 +95,7 @@ from seokb.site.urls import (
     lesson_src,
     lesson_url,
     page_url,
+    quiz_id_of,
     quiz_src,
     redirect_file,
     relative_url,
@@ -105,7 +110,7 @@ ASSET_DIR = "assets/seokb"
 # the pages holding one of the classes it styles, a script to the pages holding one of its markers.
 ENGINE_ASSETS = (
     ("site", "site.css", None, ()),  # every page
-    ("glossary", "glossary.css", "glossary.js", ("seokb-copy-link", 'name="seokb-category"')),
+    ("glossary", "glossary.css", "glossary.js", ("seokb-copy-link", "seokb-copy-discord", 'name="seokb-category"')),
     ("quiz", "quiz.css", "quiz.js", ("data-seokb-quiz",)),
 )
 SCRIPTS = tuple(script for _, _, script, _ in ENGINE_ASSETS if script)
@@ -171,6 +176,11 @@ class Engine:
             published=_published(root, problems),
         )
         engine.assets = engine._page_assets()
+        # Both doors: a term whose preview Discord would trim is named before anything renders.
+        for term in glossary:
+            problems.extend(previews.term_limits(term))
+        for quiz in engine.quizzes:
+            problems.extend(previews.quiz_limits(quiz))
         return engine
 
     def _page_assets(self) -> tuple[PageAsset, ...]:
@@ -203,8 +213,12 @@ class Engine:
             # Term pages stay out of the navigation: rendering thousands of entries into every page would make
             # the build quadratic. The A-Z index is their place in the nav.
             files.append(SiteFile(src_uri, content=term_page(term, self.glossary), in_nav=False, edit_path=term.path))
+            share_url = previews.term_share_url(self.shares, term)
             self.late_html[src_uri] = term_controls_html(
-                term, share_url=previews.term_share_url(self.shares, term), edit_url=self.settings.edit_url(term.path)
+                term,
+                share_url=share_url,
+                edit_url=self.settings.edit_url(term.path),
+                chat_message=discord_embed.chat_message(term.term, plain_description(term.short), share_url),
             )
         # The link profile needs every page's links: a placeholder now, its content in finish. Its tables of this
         # site's pages and anchors are a report, not text to search: out of the index every first visit downloads.
@@ -278,14 +292,65 @@ class Engine:
         html = self._fill_term_fields(html, page)
         html = self._fill_quizzes(html, page)
         html = fill_diagram_slots(html, lambda name: self._diagram_figure(name, page))
+        html = self._add_discord_share(html, page)
         # Every URL of the finished page, decoded as a browser decodes it; one the source check named is not named twice.
         found = rendered_url_problems(html, lambda: self._source_text(page))
         named = {(p.line, p.message) for p in self.problems.items if p.path == page.path} if found else set()
         for line, message in found:
             if (line, message) not in named:
                 self.problems.add(page.path, line, message)
-        previews.record_page(self.shares, page, self.problems, self.lesson_numbers.get(page.src_uri))
+        previews.record_page(
+            self.shares,
+            page,
+            self.problems,
+            self.lesson_numbers.get(page.src_uri),
+            source=self.sources.get(page.src_uri, ""),
+            embed_for=self._embed_for(page),
+        )
         return html
+
+    def _add_discord_share(self, html: str, page: SitePage) -> str:
+        """A lesson ends with its Copy for Discord line, put in as the page is written (out of the search index)."""
+        number = self.lesson_numbers.get(page.src_uri)
+        description = page.meta.get("description")
+        if number is None or not isinstance(description, str):
+            return html
+        title = f"Lesson {number[0]} of {number[1]}: {page.heading or page.title or ''}"
+        message = discord_embed.chat_message(
+            title, plain_description(description), absolute_url(self.settings.site_url, page.url)
+        )
+        self.late_html.setdefault(page.src_uri, {})[DISCORD_SHARE_SLOT] = discord_share_html(message)
+        return html + "\n" + DISCORD_SHARE_SLOT
+
+    def _embed_for(self, page: SitePage) -> previews.EmbedFor | None:
+        """What a lesson's, a quiz's or the home page's Discord embed says, from the same model as the page."""
+        site_url, site_name = self.settings.site_url, self.settings.site_name
+        url = absolute_url(site_url, page.url)
+        number = self.lesson_numbers.get(page.src_uri)
+        if number is not None:
+            learn = [plain_description(goal) for goal in what_you_will_learn(self.sources.get(page.src_uri, ""))]
+            title = page.heading or page.title or ""
+            return lambda image: discord_embed.lesson_embed(
+                number=number[0], total=number[1], title=title, learn=learn, url=url, image_url=image, site_name=site_name
+            )
+        quiz = self.quizzes.get(quiz_id_of(page.src_uri) or "")
+        if quiz is not None:
+            lesson = None
+            if quiz.lesson and quiz.lesson in self.lesson_titles:
+                lesson = discord_embed.Link(self.lesson_titles[quiz.lesson], absolute_url(site_url, lesson_url(quiz.lesson)))
+            return lambda image: discord_embed.quiz_embed(
+                title=quiz.title, questions=len(quiz.questions), lesson=lesson, url=url, image_url=image, site_name=site_name
+            )
+        if page.is_home:
+            # The h1, as on the card: the embed names the site above it already.
+            title = page.heading or previews.home_title(page) or site_name
+            description = page.meta.get("description")
+            line = description if isinstance(description, str) else self.settings.site_description
+            total = len(self.lesson_numbers)
+            return lambda image: discord_embed.home_embed(
+                title=title, description=line, lessons=total, url=url, image_url=image, site_name=site_name
+            )
+        return None
 
     def fields_of(self, term: Term) -> dict[str, str]:
         """A term's contributed fields as sanitized HTML; anything the sanitizer removed is an error at its line."""
@@ -362,6 +427,7 @@ class Engine:
             page = SitePage(src_uri, page_url(src_uri), f"{docs}/{src_uri}", meta=meta)
             self._remember_source(page, text)
             self.page_markdown(page, body, embed=False)
+            self._check_preview_limits(replace(page, is_home=src_uri == "index.md"), body, text)
         self.links += generated_page_links(self.glossary, self.quizzes)
         # Every link that can be resolved without rendering: an entry linking a lesson that does not exist fails here.
         check_content_links(self.root / docs, pages, self.glossary, self.quizzes, self.links, self.problems)
@@ -372,6 +438,16 @@ class Engine:
         served = {*site.pages, *DATA_FILES, *site.redirects, *(address(uri) for uri in other_files)}
         self._check_published(served, new, site.paths)
         return [NewPage(at, site.paths.get(at, PUBLISHED_FILE)) for at in new]
+
+    def _check_preview_limits(self, page: SitePage, body: str, text: str) -> None:
+        """What the build warns about a page's preview as it renders it (previews.record_page), without rendering:
+        its title is the first '# ' heading (the home page's front-matter `title`)."""
+        description = page.meta.get("description")
+        if not isinstance(description, str):
+            return  # a page without one is an error the build reports
+        heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "")
+        title = (previews.home_title(page) if page.is_home else None) or heading
+        self.problems.extend(previews.page_limits(page, title, description, text))
 
     def _check_published(self, served: set[str], new_addresses: list[str], paths: dict[str, str]) -> None:
         """Every address published-urls.txt lists must still be served (or be an entry's or quiz's that could not
@@ -571,6 +647,15 @@ def _published(root: Path, problems: Diagnostics) -> list[Published] | None:
         return None
     text = read_text_file(path, PUBLISHED_FILE, problems, ADDRESS_LIST)
     return read_published(text, problems) if text is not None else []
+
+
+_LEARN_BOX = re.compile(r'^!!! \w+ "What you will learn"\n((?:    - .*\n?)+)', re.MULTILINE)
+
+
+def what_you_will_learn(source: str) -> list[str]:
+    """The items of a lesson's "What you will learn" box, as written; [] for a lesson without one."""
+    match = _LEARN_BOX.search(source)
+    return [line.strip()[2:].strip() for line in match.group(1).splitlines()] if match else []
 
 
 def _lesson_titles(folder: Path) -> dict[str, str]:

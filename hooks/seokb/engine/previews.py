@@ -5,16 +5,20 @@ from __future__ import annotations
 import html
 import json
 import logging
-import posixpath
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
-from seokb.content.model import Glossary, Term
-from seokb.diagnostics import Diagnostics
+from seokb.content.model import CATEGORIES, Glossary, Term
+from seokb.content.quiz import Quiz
+from seokb.diagnostics import Diagnostic, Diagnostics
 from seokb.engine.pages import SiteFile, SitePage
 from seokb.engine.settings import Settings
+from seokb.site import discord_embed
+from seokb.site.discord_embed import Link, Payload
 from seokb.site.feed import FEED_FILE, FeedEntry, atom_feed, file_dates
 from seokb.site.glossary_json import SCHEMA_FILE, glossary_json
 from seokb.site.share_meta import PageShare, absolute_url, plain_description, share_tags
@@ -26,6 +30,7 @@ from seokb.site.urls import (
     is_lesson,
     is_quiz_page,
     oembed_uri,
+    preview_image_address,
     source_path,
     term_slug,
     term_src,
@@ -35,6 +40,19 @@ from seokb.site.urls import (
 log = logging.getLogger("mkdocs.plugins.seokb")
 
 CARD_SIZE = (1200, 630)
+# mkdocs-material fetches the sitemap.xml beside every <link rel="alternate"> in the reader's document (its language
+# selector maps pages that way): oembed/glossary/sitemap.xml for a term's oEmbed link, which no site has. The link is
+# for crawlers, which run no script. In a reader's browser this drops it where it stands, before the theme's bundle
+# (at the end of the body) looks; and instant navigation, which copies the next page's new head elements into the
+# head with document.head.appendChild and then looks for alternates at once, in the same task, copies every element
+# but that link (an observer of the head would run too late). tests/browser/test_discord_browser.py walks every kind
+# of page by instant navigation and fails on any request for a sitemap.xml under oembed/.
+OEMBED_LINK_DROP = (
+    "<script>document.currentScript.previousElementSibling.remove();"
+    "(function(head,append){head.appendChild=function(node){"
+    'return node.nodeName==="LINK"&&node.type==="application/json+oembed"?node:append.call(head,node)}})'
+    "(document.head,document.head.appendChild)</script>"
+)
 
 
 @dataclass
@@ -46,6 +64,12 @@ class SharedPage:
     card: Card
     card_uri: str  # where the card is published, e.g. assets/cards/glossary/backlink.png
     og_type: str
+    embed: Payload | None = None  # the Discord component embed, for the pages that have one
+    image_alt: str = ""  # what the card shows, where the default (title and site name) would not say it
+
+
+# What a page's Discord embed says besides its card: given the card's address, the payload.
+EmbedFor = Callable[[str], Payload]
 
 
 @dataclass
@@ -77,12 +101,61 @@ def term_files(share: Shares, glossary: Glossary) -> list[SiteFile]:
     files += _publish(share, cards)
     for term in glossary:
         uri = card_uri(term_url(term.slug))
-        share.pages[term_src(term.slug)] = SharedPage(term.term, term.short, cards[uri], uri, "article")
+        shared = SharedPage(term.term, term.short, cards[uri], uri, "article")
+        shared.embed = term_embed(share, term, glossary, image_url(share, shared))
+        share.pages[term_src(term.slug)] = shared
     return files
 
 
-def record_page(share: Shares, page: SitePage, report: Diagnostics, lesson_number: tuple[int, int] | None) -> None:
-    """Every other page's preview: its heading, its front-matter description, and a label saying what it is."""
+def term_embed(share: Shares, term: Term, glossary: Glossary, image: str) -> Payload:
+    """A term's Discord embed: the same name, short definition, example, category and related terms as its page."""
+    site_url = share.settings.site_url
+    related = [
+        Link(other.term, absolute_url(site_url, term_url(other.slug)))
+        for other in (glossary.get(slug) for slug in term.related)
+        if other is not None
+    ]
+    return discord_embed.term_embed(
+        name=term.term,
+        short=plain_description(term.short, limit=1000),
+        example=plain_description(term.example, limit=1000),
+        category=CATEGORIES[term.category],
+        related=related,
+        url=absolute_url(site_url, term_url(term.slug)),
+        image_url=image,
+        site_name=share.settings.site_name,
+    )
+
+
+def quiz_limits(quiz: Quiz) -> list[Diagnostic]:
+    """The quiz page's preview title and description (its `title` and `description`) where Discord would trim them."""
+    return discord_embed.limit_warnings(
+        quiz.path,
+        (quiz.title, quiz.lines.get(("title",), 1), "title"),
+        (plain_description(quiz.description), quiz.lines.get(("description",), 1), "description"),
+    )
+
+
+def term_limits(term: Term) -> list[Diagnostic]:
+    """The term's preview title and description longer than Discord shows them: warnings at the entry's lines."""
+    return discord_embed.limit_warnings(
+        term.path,
+        (term.term, term.line(("term",)), "term"),
+        (plain_description(term.short), term.line(("short",)), "short"),
+    )
+
+
+def record_page(
+    share: Shares,
+    page: SitePage,
+    report: Diagnostics,
+    lesson_number: tuple[int, int] | None,
+    source: str = "",
+    embed_for: EmbedFor | None = None,
+) -> None:
+    """Every other page's preview: its heading, its front-matter description, and a label saying what it is; its
+    Discord embed (`embed_for`), and warnings where Discord would trim its title or description (`source`: the
+    page's text as written, where the lines are looked up)."""
     src_uri = page.src_uri
     if src_uri in share.pages:
         return
@@ -104,7 +177,43 @@ def record_page(share: Shares, page: SitePage, report: Diagnostics, lesson_numbe
         label = "Free beginner course" if page.is_home else "Guide"
     uri = card_uri(page.url)
     card = Card(site_name=settings.site_name, title=heading, description=plain_description(description), label=label)
-    share.pages[src_uri] = SharedPage(title, description, card, uri, "website" if page.is_home else "article")
+    shared = SharedPage(title, description, card, uri, "website" if page.is_home else "article")
+    if page.is_home:  # its title already names the site: the alt text says what the card shows instead
+        shared.image_alt = f"{label}: {heading}"
+    if embed_for is not None:
+        shared.embed = embed_for(image_url(share, shared))
+    share.pages[src_uri] = shared
+    if not page.generated:  # an entry's or a quiz's own fields were checked where they are written (term_limits)
+        report.extend(page_limits(page, title, description, source))
+
+
+def page_limits(page: SitePage, title: str, description: str, source: str) -> list[Diagnostic]:
+    """A page's preview title and description longer than Discord shows them: warnings at the front matter's or the
+    heading's line in `source`, the page as written."""
+    title_field = "title" if page.is_home and home_title(page) else "heading"
+    title_line = _front_matter_line(source, "title") if title_field == "title" else _heading_line(source)
+    return discord_embed.limit_warnings(
+        page.path,
+        (title, title_line, title_field),
+        (plain_description(description), _front_matter_line(source, "description"), "description"),
+    )
+
+
+def _front_matter_line(source: str, key: str) -> int:
+    """The line of a front-matter key in a page's text; 1 when it has none."""
+    match = re.search(rf"^{re.escape(key)}\s*:", source, re.MULTILINE)
+    return source.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _heading_line(source: str) -> int:
+    match = re.search(r"^# ", source, re.MULTILINE)
+    return source.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def image_url(share: Shares, shared: SharedPage) -> str:
+    """The one address of a page's card in every preview: og:image, twitter:image, oEmbed's thumbnail_url and the
+    Discord embed's thumbnail (site/urls.py preview_image_address says how it changes with the card)."""
+    return absolute_url(share.settings.site_url, preview_image_address(shared.card_uri, shared.card.key))
 
 
 def home_title(page: SitePage) -> str | None:
@@ -113,26 +222,16 @@ def home_title(page: SitePage) -> str | None:
     return title.strip() if isinstance(title, str) and title.strip() else None
 
 
-EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
-
-
 def page_files(share: Shares, page_urls: dict[str, str]) -> list[SiteFile]:
     """Once every page is known: the other pages' cards, the feed (its content replaces the placeholder), and every
     page's oEmbed answer."""
     cards = {shared.card_uri: shared.card for shared in share.pages.values() if shared.card_uri not in share.card_files}
     files = _publish(share, cards)
     files.append(SiteFile(FEED_FILE, content=_feed(share, page_urls)))
-    folders = set()
     for src_uri, shared in share.pages.items():
         url = page_urls.get(src_uri)
         if url is not None:
             files.append(SiteFile(oembed_uri(url), content=_oembed(share, shared)))
-            folders.add(posixpath.dirname(oembed_uri(url)))
-    # mkdocs-material fetches the sitemap.xml beside every <link rel="alternate"> of a page (its language selector
-    # maps pages across languages that way), the oEmbed link included: an empty one beside the answers, so that no
-    # page logs a 404 in the reader's console.
-    for folder in sorted(folders):
-        files.append(SiteFile(posixpath.join(folder, "sitemap.xml"), content=EMPTY_SITEMAP))
     return files
 
 
@@ -176,7 +275,7 @@ def _oembed(share: Shares, shared: SharedPage) -> str:
                 "title": shared.title,
                 "provider_name": share.settings.site_name,
                 "provider_url": absolute_url(share.settings.site_url, ""),
-                "thumbnail_url": absolute_url(share.settings.site_url, shared.card_uri),
+                "thumbnail_url": image_url(share, shared),
                 "thumbnail_width": CARD_SIZE[0],
                 "thumbnail_height": CARD_SIZE[1],
             },
@@ -205,8 +304,7 @@ def share_head(share: Shares, src_uri: str, url: str) -> str:
     if shared is None:
         return ""
     site_url, site_name = share.settings.site_url, share.settings.site_name
-    # The card's content hash in the image URL: chat apps cache previews by URL, so a changed card is fetched anew.
-    image = absolute_url(site_url, shared.card_uri) + f"?v={shared.card.key[:12]}"
+    image = image_url(share, shared)
     tags = share_tags(
         PageShare(
             title=shared.title,
@@ -217,6 +315,7 @@ def share_head(share: Shares, src_uri: str, url: str) -> str:
             image_url=image,
             image_width=CARD_SIZE[0],
             image_height=CARD_SIZE[1],
+            image_alt=shared.image_alt,
         ),
         description_tag=True,
     )
@@ -226,7 +325,10 @@ def share_head(share: Shares, src_uri: str, url: str) -> str:
     tags += (
         f'\n<link rel="alternate" type="application/atom+xml" title="{html.escape(site_name)}: new and changed terms" href="{html.escape(feed)}">'
         f'\n<link rel="alternate" type="application/json+oembed" href="{html.escape(oembed)}">'
+        f"\n{OEMBED_LINK_DROP}"
     )
+    if shared.embed is not None:
+        tags += "\n" + discord_embed.script_element(shared.embed)
     return tags
 
 

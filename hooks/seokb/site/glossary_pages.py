@@ -46,6 +46,7 @@ BACKLINKS_SLOT = "<!-- seokb-slot: mentioned-in -->"
 SHARE_SLOT = "<!-- seokb-slot: share -->"
 EDIT_SLOT = "<!-- seokb-slot: edit -->"
 LESSON_TERMS_SLOT = "<!-- seokb-slot: lesson-terms -->"
+DISCORD_SHARE_SLOT = "<!-- seokb-slot: discord-share -->"
 
 
 @lru_cache(maxsize=1)
@@ -85,15 +86,34 @@ def term_page(term: Term, glossary: Glossary) -> str:
     )
 
 
-def term_controls_html(term: Term, share_url: str | None, edit_url: str | None) -> dict[str, str]:
-    """What fills a term page's share and edit slots: the share line with its copy button, and the edit link."""
+def copy_for_discord_button(message: str) -> str:
+    """A button that copies `message` (Discord Markdown) for pasting in a chat; hidden without JavaScript."""
+    return (
+        '<button type="button" class="md-button seokb-copy-discord" '
+        f'data-message="{html.escape(message, quote=True).replace(chr(10), "&#10;")}">Copy for Discord</button>'
+    )
+
+
+def discord_share_html(message: str) -> str:
+    """A lesson's share line: its Copy for Discord button and the status that says it worked."""
+    return (
+        f'<p class="seokb-share seokb-share--discord">Share this lesson: {copy_for_discord_button(message)} '
+        '<span class="seokb-copy-status" role="status"></span></p>\n'
+    )
+
+
+def term_controls_html(
+    term: Term, share_url: str | None, edit_url: str | None, chat_message: str | None = None
+) -> dict[str, str]:
+    """What fills a term page's share and edit slots: the share line with its copy buttons, and the edit link."""
     # Two short lines per term, thousands of terms: written directly rather than through two template renders.
     share = html.escape(share_url or "", quote=True)
     edit = html.escape(edit_url or "", quote=True)
+    discord = f" {copy_for_discord_button(chat_message)}" if chat_message else ""
     return {
         SHARE_SLOT: (
             f'<p class="seokb-share">Share this term: <code>{share}</code> <button type="button" '
-            f'class="md-button seokb-copy-link" data-url="{share}">Copy link</button> '
+            f'class="md-button seokb-copy-link" data-url="{share}">Copy link</button>{discord} '
             '<span class="seokb-copy-status" role="status"></span></p>\n'
         )
         if share_url

@@ -137,6 +137,13 @@ def card_uri(page_url: str) -> str:
     return f"{CARD_DIR}/{page_url.strip('/') or 'index'}.png"
 
 
+def preview_image_address(card: str, content_key: str) -> str:
+    """'assets/cards/glossary/backlink.png' and its card's content hash -> '...backlink.png?v=<12 hex digits>': the
+    one rule for every preview's image address. Chat apps (Discord for about 30 minutes) cache a preview by its
+    image's address, so a changed card gets a new one."""
+    return f"{card}?v={content_key[:12]}"
+
+
 def oembed_uri(page_url: str) -> str:
     """'glossary/backlink/' -> 'oembed/glossary/backlink.json': a static oEmbed answer per page."""
     path = page_url.strip("/")

@@ -52,4 +52,36 @@
       selectUrl();
     }
   });
+
+  // "Copy for Discord" on term and lesson pages: a short message in Discord's Markdown. The async clipboard needs
+  // no permission prompt for a write from a click; where it is missing or refused, a hidden textarea and the older
+  // copy command, which also runs inside the click.
+  function copyByCommand(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+    document.body.removeChild(area);
+    return copied;
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".seokb-copy-discord");
+    if (!button) return;
+    var status = button.parentNode.querySelector(".seokb-copy-status");
+    var message = button.getAttribute("data-message");
+    function say(text) { if (status) status.textContent = text; }
+    function fallback() {
+      say(copyByCommand(message) ? "Copied: paste it in Discord." : "Your browser blocked copying; select the text of this page's address instead.");
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(message).then(function () { say("Copied: paste it in Discord."); }, fallback);
+    } else {
+      fallback();
+    }
+  });
 })();
