@@ -221,11 +221,13 @@ def _clash(
             "a name can lead to one entry only",
         )
     if owner_is_new or not term_is_new:
+        term_is_old = owner_is_new and committed(term.path) is True  # the name was there first: say so
         owner_field = "term" if owner_name == owner.term else "aliases"
         report.add(
             owner.path,
             owner_line,
-            f"{owner_field}: '{owner_name}' is also claimed by {term.path}:{line} ('{name}'){same}; "
+            f"{owner_field}: '{owner_name}' is {'already' if term_is_old else 'also'} claimed by {term.path}:{line} "
+            f"('{name}'){same}; "
             "a name can lead to one entry only",
         )
 
