@@ -146,3 +146,20 @@ YAML_MISTAKES = [
 @pytest.mark.parametrize("text, line, sentence", [case[1:] for case in YAML_MISTAKES], ids=[case[0] for case in YAML_MISTAKES])
 def test_yaml_syntax_errors_are_told_in_plain_words_at_the_line_to_fix(text: str, line: int, sentence: str) -> None:
     assert problems(text) == [f"glossary/backlink.yml:{line}: YAML syntax error: {sentence}"]
+
+
+@pytest.mark.parametrize(
+    "slug, message",
+    [
+        ("anchor-txt", "related: unknown term 'anchor-txt' (did you mean 'anchor-text'?)"),
+        # Issue 35: 'internal-link' is 0.64 alike, and another idea; nothing is better than a poor match.
+        ("footer-links", "related: unknown term 'footer-links'; name an entry by its file name without .yml"),
+    ],
+)
+def test_an_unknown_related_slug_is_offered_only_a_close_slug(tmp_path, slug: str, message: str) -> None:
+    for name in ("anchor-text", "internal-link", "external-link"):
+        (tmp_path / "glossary").mkdir(exist_ok=True)
+        (tmp_path / "glossary" / f"{name}.yml").write_text(entry(name, related=f"[{slug}]"), encoding="utf-8")
+    report = Diagnostics()
+    load_glossary(tmp_path, report)
+    assert {p.message for p in report.items if "related" in p.message} == {message}

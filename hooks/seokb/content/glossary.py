@@ -11,7 +11,7 @@ from pathlib import Path as FsPath
 from seokb.content.committed import Committed, committed_files, unknown
 from seokb.content.folder import SLUG, FolderKind, load_folder
 from seokb.content.model import Glossary, Source, Term
-from seokb.content.names import name_key, name_problems, skeleton
+from seokb.content.names import SIMILAR_NAME, name_key, name_problems, skeleton
 from seokb.content.rules import TextProblem, markdown_problems, plain_text_problems
 from seokb.content.safe_urls import url_problem
 from seokb.content.schema import field_label, schema_problems
@@ -248,7 +248,7 @@ def check_related(
                 f"related: '{reference.target}' is an old slug of glossary/{new}.yml; write '{new}'",
             )
         elif reference.target not in slugs:
-            close = get_close_matches(reference.target, sorted(slugs), n=1, cutoff=0.6)
+            close = get_close_matches(reference.target, sorted(slugs), n=1, cutoff=SIMILAR_NAME)
             hint = f" (did you mean '{close[0]}'?)" if close else "; name an entry by its file name without .yml"
             report.add(reference.path, reference.line, f"related: unknown term '{reference.target}'{hint}")
 
