@@ -68,7 +68,7 @@ ROUNDS = [
         None,
         None,
         [
-            f"{ENTRY}:16: YAML syntax error: mapping values are not allowed here; put text that contains ': ' in quotes",
+            f"{ENTRY}:16: YAML syntax error: ': ' inside unquoted text starts a new field to YAML; put the whole value of 'short' in double quotes, like short: \"Text: more text\"",
         ],
     ),
     (
