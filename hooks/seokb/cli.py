@@ -18,6 +18,7 @@ from seokb.engine.build import Engine
 from seokb.engine.settings import Settings
 from seokb.links.offline import SiteAddresses, site_addresses
 from seokb.rename import Plan, Refused, merge, rename
+from seokb.review import changed_files, summary
 from seokb.scaffold import NewTermRefused, write_new_term
 from seokb.site.published import (
     DATA_FILES,
@@ -115,9 +116,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     merge_command.add_argument("gone", metavar="from", help="the slug of the entry to fold in and remove")
     merge_command.add_argument("into", help="the slug of the entry that stays")
+    summary_command = commands.add_parser(
+        "summary", help="what a pull request changes on the site, as Markdown for its reviewer (CI runs it)"
+    )
+    summary_command.add_argument("--base", required=True, help="the branch or commit the changes are compared with")
+    summary_command.add_argument("--site", type=Path, help="the built site, whose link-preview cards are listed")
     for command in (rename_command, merge_command):
         command.add_argument("--dry-run", action="store_true", help="print every change without writing any")
-    for command in (check_command, new_term_command, published_command, rename_command, merge_command):
+    for command in (check_command, new_term_command, published_command, rename_command, merge_command, summary_command):
         command.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     arguments = parser.parse_args(argv)
 
@@ -134,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
         return new_term(root, arguments.name)
     if arguments.command == "published":
         return published(root, arguments.update)
+    if arguments.command == "summary":
+        print(summary(root, changed_files(root, arguments.base), arguments.site), end="")
+        return 0
     if arguments.command == "rename":
         return move(root, "rename", lambda: rename(root, arguments.old, arguments.new), arguments.dry_run)
     if arguments.command == "merge":

@@ -21,6 +21,7 @@ LAYERS = {
     "cli": 5,
     "scaffold": 5,
     "rename": 5,
+    "review": 5,
 }
 GENERATORS = ("mkdocs", "material", "properdocs")
 
