@@ -241,7 +241,7 @@ def test_check_lists_every_problem_in_file_and_line_order(project: Project, caps
     code, out, err = seokb(capsys, "check", "--root", str(project.root))
     assert code == 1
     assert out.splitlines() == [
-        "glossary/anchor-text.yml:3: YAML syntax error: mapping values are not allowed here; put text that contains ': ' in quotes",
+        "glossary/anchor-text.yml:3: YAML syntax error: ': ' inside unquoted text starts a new field to YAML; put the whole value of 'short' in double quotes, like short: \"Text: more text\"",
         "glossary/backlink.yml:10: category: unknown category 'basic' (did you mean 'basics'?)",
         "glossary/backlink.yml:14: related: unknown term 'anchor-txt' (did you mean 'anchor-text'?)",
     ]

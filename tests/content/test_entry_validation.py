@@ -10,6 +10,7 @@ from support.entry_cases import INVALID, VALID, glossary_problems, problems
 from support.project import entry
 
 from seokb.content.glossary import load_glossary
+from seokb.content.yamlsource import read_yaml
 from seokb.diagnostics import Diagnostics
 
 REPO = Path(__file__).resolve().parents[2]
@@ -144,6 +145,61 @@ YAML_MISTAKES = [
 ]
 
 
+# Issue 35's four cases, each in an entry shaped like the real ones: the line to fix, in plain words.
+NICHE = (
+    "term: Niche\n"  # 1
+    "short: The small topic a site is about.\n"  # 2
+    "definition: |\n"  # 3
+    "  A niche is a small, clear slice of a bigger subject.\n"  # 4
+    '  "Cooking" is a subject; sourdough baking is a niche.\n'  # 5
+    "\n"  # 6
+    "  A clear niche tells you who your readers are.\n"  # 7
+    "example: |\n"  # 8
+    "  Omar narrows his blog to hiking gear.\n"  # 9
+    "related:\n"  # 10
+    "  - backlink\n"  # 11
+    "  - referring-domain\n"  # 12
+    "category: basics\n"  # 13
+)
+ISSUE_CASES = [
+    (
+        "a line that lost its indentation inside a field",
+        NICHE.replace("  A clear niche", "A clear niche"),
+        7,
+        "this line belongs to the text of 'definition' but lost its indentation, so YAML reads it as a new field; "
+        "indent it by 2 spaces, like the line above it",
+    ),
+    (
+        "a list item indented under the one before",
+        NICHE.replace("  - referring-domain", "    - referring-domain"),
+        12,
+        "this list item is indented under the one before it, so YAML reads both as one item, "
+        "'backlink - referring-domain'; line its '- ' up with the item above",
+    ),
+    (
+        "an unclosed quote that a later quote seems to close",
+        NICHE.replace("short: The small topic a site is about.", 'short: "The small topic a site is about.'),
+        2,
+        "the quote that opens this value is not closed on its line, so YAML reads on into the lines below; end the "
+        'text with the same quote (" or \') it starts with, or use \' inside "..."',
+    ),
+    (
+        "a ': ' inside unquoted text",
+        NICHE.replace("short: The small topic a site is about.", "short: The small topic: what a site is about."),
+        2,
+        "': ' inside unquoted text starts a new field to YAML; put the whole value of 'short' in double quotes, like "
+        'short: "Text: more text"',
+    ),
+]
+
+
+@pytest.mark.parametrize("text, line, sentence", [case[1:] for case in ISSUE_CASES], ids=[case[0] for case in ISSUE_CASES])
+def test_the_four_common_yaml_mistakes_are_told_at_the_line_to_fix(text: str, line: int, sentence: str) -> None:
+    report = Diagnostics()
+    assert read_yaml(text, "glossary/niche.yml", report) is None
+    assert [str(problem) for problem in report.sorted()] == [f"glossary/niche.yml:{line}: YAML syntax error: {sentence}"]
+
+
 @pytest.mark.parametrize("text, line, sentence", [case[1:] for case in YAML_MISTAKES], ids=[case[0] for case in YAML_MISTAKES])
 def test_yaml_syntax_errors_are_told_in_plain_words_at_the_line_to_fix(text: str, line: int, sentence: str) -> None:
     assert problems(text) == [f"glossary/backlink.yml:{line}: YAML syntax error: {sentence}"]
@@ -159,3 +215,20 @@ def test_hidden_in_prose_finds_the_controls_but_tab_and_line_feed_and_the_direct
         if char in BIDI_CONTROLS or (unicodedata.category(char) == "Cc" and char not in "\n\t")
     ]
     assert hidden_in_prose(everything) == expected and len(expected) == 65 - 2 + len(BIDI_CONTROLS)
+
+
+@pytest.mark.parametrize(
+    "slug, message",
+    [
+        ("anchor-txt", "related: unknown term 'anchor-txt' (did you mean 'anchor-text'?)"),
+        # Issue 35: 'internal-link' is 0.64 alike, and another idea; nothing is better than a poor match.
+        ("footer-links", "related: unknown term 'footer-links'; name an entry by its file name without .yml"),
+    ],
+)
+def test_an_unknown_related_slug_is_offered_only_a_close_slug(tmp_path, slug: str, message: str) -> None:
+    for name in ("anchor-text", "internal-link", "external-link"):
+        (tmp_path / "glossary").mkdir(exist_ok=True)
+        (tmp_path / "glossary" / f"{name}.yml").write_text(entry(name, related=f"[{slug}]"), encoding="utf-8")
+    report = Diagnostics()
+    load_glossary(tmp_path, report)
+    assert {p.message for p in report.items if "related" in p.message} == {message}

@@ -3,6 +3,7 @@ is told on the file the pull request adds. The hostile names themselves are in t
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -94,7 +95,8 @@ def test_a_clash_in_a_project_inside_a_repository_is_told_on_the_newer_file(tmp_
     (site / "glossary" / "intruder.yml").write_text(INTRUDER, encoding="utf-8")
     git(tmp_path, "add", "site/glossary/intruder.yml")
     git(tmp_path, "commit", "-qm", "the intruder came first")
-    assert [str(p) for p in check(site).sorted()] == [ON_THE_ENTRY]
+    # The intruder's name was there first: the new file is told so.
+    assert [str(p) for p in check(site).sorted()] == [ON_THE_ENTRY.replace("is also claimed", "is already claimed")]
 
 
 @pytest.mark.parametrize("committed", [True, False], ids=["both committed", "neither committed"])
@@ -114,3 +116,19 @@ def test_the_build_refuses_the_hijack_as_seokb_check_does(project) -> None:
     errors = [line.removeprefix("ERROR   -  ") for line in built.stderr.splitlines() if line.startswith("ERROR")]
     assert built.returncode == 1
     assert errors == [ON_THE_ENTRY, ON_THE_INTRUDER, "Aborted: 2 problems in the content above; no page was written."]
+
+
+def test_the_issue_s_clash_a_new_link_juice_entry_is_told_on_the_new_file(tmp_path: Path) -> None:
+    """Issue 35's case: the committed glossary/pagerank.yml has the alias 'link juice'; a pull request adds
+    glossary/link-juice.yml. The message is on the new file, at its term line, not on PageRank's alias."""
+    (tmp_path / "glossary").mkdir()
+    shutil.copy(Path(__file__).resolve().parents[2] / "glossary" / "pagerank.yml", tmp_path / "glossary")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "PageRank")
+    (tmp_path / "glossary" / "link-juice.yml").write_text(entry("link-juice"), encoding="utf-8")
+    clashes = [str(p) for p in check(tmp_path).sorted() if "claimed" in p.message]
+    assert clashes == [
+        "glossary/link-juice.yml:2: term: 'Link juice' is already claimed by glossary/pagerank.yml:4 ('link juice'); "
+        "a name can lead to one entry only"
+    ]

@@ -263,7 +263,9 @@ INVALID = [
     (
         "an unquoted colon",
         quiz(checklist(scenario="The anchor text: buy cheap tents")),
-        [f"{P}:7: YAML syntax error: mapping values are not allowed here; put text that contains ': ' in quotes"],
+        [
+            f"{P}:7: YAML syntax error: ': ' inside unquoted text starts a new field to YAML; put the whole value of 'scenario' in double quotes, like scenario: \"Text: more text\""
+        ],
     ),
     (
         "a list instead of fields",

@@ -17,6 +17,11 @@ from seokb.diagnostics import Diagnostics
 REPO = Path(__file__).resolve().parents[2]
 # Beside the repository on a maintainer's machine; SEOKB_SOURCE_ARTICLE points elsewhere (a git worktree, say).
 SOURCE = Path(os.environ.get("SEOKB_SOURCE_ARTICLE", REPO.parent / "shared" / "source" / "backlink-vs-link-building.txt"))
+# Named from the repository, so the message reads the same in every clone.
+SOURCE_MISSING = (
+    f"the source article is not published with the repository; put it at {os.path.relpath(SOURCE, REPO)} "
+    "(relative to the repository) or name it in SEOKB_SOURCE_ARTICLE to run this check"
+)
 
 # Every concept the source article names has an entry (issue #3's list).
 REQUIRED_TERMS = [
@@ -153,7 +158,7 @@ def test_no_prose_is_copied_from_the_source_article() -> None:
     # The article is not ours to publish, so it lives beside the repository, not in it: our own CI and every
     # maintainer's checkout have it; a fresh clone from GitHub does not, and its `make test` must still pass.
     if not SOURCE.exists():
-        pytest.skip(f"the source article is not published with the repository; put it at {SOURCE} to run this check")
+        pytest.skip(SOURCE_MISSING)
     assert [str(p) for p in check_tree(REPO, SOURCE)] == []
 
 

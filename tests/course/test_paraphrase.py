@@ -12,6 +12,11 @@ from support.paraphrase import ITEMS, RATIO, SHARED, check_tree, paraphrases, re
 REPO = Path(__file__).resolve().parents[2]
 # Beside the repository on a maintainer's machine; SEOKB_SOURCE_ARTICLE points elsewhere (a git worktree, say).
 SOURCE = Path(os.environ.get("SEOKB_SOURCE_ARTICLE", REPO.parent / "shared" / "source" / "backlink-vs-link-building.txt"))
+# Named from the repository, so the message reads the same in every clone.
+SOURCE_MISSING = (
+    f"the source article is not published with the repository; put it at {os.path.relpath(SOURCE, REPO)} "
+    "(relative to the repository) or name it in SEOKB_SOURCE_ARTICLE to run this check"
+)
 SNAPSHOT = Path(__file__).with_name("paraphrase_snapshot.yml")
 # The glossary's names of that day, kept with the snapshot so that these tests do not move when the glossary grows.
 TERMS = term_phrases(yaml.safe_load(SNAPSHOT.read_text(encoding="utf-8"))["terms"])
@@ -65,7 +70,7 @@ PLAIN = [
 @pytest.fixture(scope="module")
 def article():
     if not SOURCE.exists():
-        pytest.skip(f"the source article is not published with the repository; put it at {SOURCE} to run this check")
+        pytest.skip(SOURCE_MISSING)
     return read_source(SOURCE.read_text(encoding="utf-8"), TERMS)
 
 
@@ -129,5 +134,5 @@ LEFT = {"diagrams/judge-a-link.yml:13"}
 
 def test_no_passage_follows_the_source_article() -> None:
     if not SOURCE.exists():
-        pytest.skip(f"the source article is not published with the repository; put it at {SOURCE} to run this check")
+        pytest.skip(SOURCE_MISSING)
     assert [str(p) for p in check_tree(REPO, SOURCE) if f"{p.path}:{p.line}" not in LEFT] == []

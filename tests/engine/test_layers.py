@@ -10,7 +10,19 @@ import pytest
 from support.project import REPO
 
 ENGINE = REPO / "hooks" / "seokb"
-LAYERS = {"diagnostics": 0, "markup": 0, "content": 1, "site": 2, "links": 3, "engine": 4, "mkdocs": 5, "cli": 5, "scaffold": 5}
+LAYERS = {
+    "diagnostics": 0,
+    "markup": 0,
+    "content": 1,
+    "site": 2,
+    "links": 3,
+    "engine": 4,
+    "mkdocs": 5,
+    "cli": 5,
+    "scaffold": 5,
+    "rename": 5,
+    "review": 5,
+}
 GENERATORS = ("mkdocs", "material", "properdocs")
 
 

@@ -143,17 +143,29 @@ def test_orphan_pages_are_those_no_other_page_links_to() -> None:
     assert orphan_pages(links, SITE) == ["lessons/faq.md"]
 
 
-PAGES = ["index.md", "lessons/what-is-a-backlink.md", "lessons/faq.md", "glossary/backlink.md", "glossary/index.md", "about.md"]
+PAGES = [
+    "index.md",
+    "lessons/what-is-a-backlink.md",
+    "lessons/faq.md",
+    "lessons/high-quality-backlinks.md",
+    "glossary/backlink.md",
+    "glossary/high-quality-backlink.md",
+    "glossary/index.md",
+    "about.md",
+]
 
 
 @pytest.mark.parametrize(
     "wanted, suggestion",
     [
         ("lessons/what-is-a-backlnk.md", "lessons/what-is-a-backlink.md"),  # a typo
-        ("lesson/what-is-a-backlink.md", "lessons/what-is-a-backlink.md"),  # the wrong folder
-        ("lessons/backlink.md", "glossary/backlink.md"),  # the right name in another folder
+        ("lesson/what-is-a-backlink.md", "lessons/what-is-a-backlink.md"),  # a folder with no page: all are compared
+        ("lessons/backlink.md", None),  # a lesson link is offered lessons only, never the term of that name
         ("glossary/backlinks.md", "glossary/backlink.md"),
-        ("lessons/glossary.md", "glossary/index.md"),  # a folder's page goes by the folder's name
+        # Issue 35: a term linking the lesson without its 's' was offered the term high-quality-backlink.md.
+        ("lessons/high-quality-backlink.md", "lessons/high-quality-backlinks.md"),
+        ("glossary/high-quality-backlinkz.md", "glossary/high-quality-backlink.md"),
+        ("lessons/glossary.md", None),
         ("lessons/first-steps.md", None),  # nothing alike: no suggestion rather than a poor one
         ("docs/lessons/what-is-link-building.md", None),  # shares words and '.md' with a page, but is another page
         ("lessons/faqs.md", "lessons/faq.md"),

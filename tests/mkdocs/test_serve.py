@@ -79,8 +79,14 @@ def test_serve_rebuilds_each_glossary_edit_and_survives_a_broken_one(project: Pr
         _edit(project.root / "glossary/backlink.yml", entry("backlink", related="[anchor-text]", short="x" * 170))
         content = _wait_for(log, "still serving the last good site", 1)
         assert "glossary/backlink.yml:3: short: is 170 characters" in content
-        # The browser is answered at once, with the last good site, instead of waiting for a good build.
-        assert "A short definition of backlink." in urllib.request.urlopen(page, timeout=10).read().decode()
+        # The browser is answered at once, with the last good site, instead of waiting for a good build, and every
+        # page says that the save failed, with the problems as the terminal shows them.
+        for address in (page, f"http://127.0.0.1:{port}/fixture/"):
+            shown = urllib.request.urlopen(address, timeout=10).read().decode()
+            assert "A short definition of backlink." in shown or address != page
+            assert '<div role="alert" id="seokb-build-failed"' in shown
+            assert "<strong>Your last save did not build.</strong>" in shown
+            assert "glossary/backlink.yml:3: short: is 170 characters" in shown.split("seokb-build-failed")[1]
         assert "Aborted: 1 problem in the content above; no page was written." in content
 
         # Fixed: the page shows the new text. (MkDocs logs "Documentation built" only when the seconds differ from
@@ -92,6 +98,7 @@ def test_serve_rebuilds_each_glossary_edit_and_survives_a_broken_one(project: Pr
         while "A link from another site." not in _fetch(page):
             assert time.monotonic() < deadline, log.read_text(encoding="utf-8")[-3000:]
             time.sleep(0.2)  # polling the server, not waiting for time to pass
+        assert "seokb-build-failed" not in _fetch(page)  # the good save took the banner away
         content = log.read_text(encoding="utf-8")
         # Two edits, two rebuilds: reading the watched files while building set off no rebuild of its own.
         assert content.count("Detected file changes") == 2, content

@@ -48,7 +48,9 @@ INVALID = [
     (
         "YAML syntax error",
         "term: Backlink\nshort: Read this: it matters\n",
-        [f"{P}:2: YAML syntax error: mapping values are not allowed here; put text that contains ': ' in quotes"],
+        [
+            f"{P}:2: YAML syntax error: ': ' inside unquoted text starts a new field to YAML; put the whole value of 'short' in double quotes, like short: \"Text: more text\""
+        ],
     ),
     (
         "tab indentation",

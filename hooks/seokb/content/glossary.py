@@ -11,7 +11,7 @@ from pathlib import Path as FsPath
 from seokb.content.committed import Committed, committed_files, unknown
 from seokb.content.folder import SLUG, FolderKind, load_folder
 from seokb.content.model import Glossary, Source, Term
-from seokb.content.names import name_key, name_problems, skeleton
+from seokb.content.names import SIMILAR_NAME, name_key, name_problems, skeleton
 from seokb.content.rules import TextProblem, markdown_problems, plain_text_problems
 from seokb.content.safe_urls import url_problem
 from seokb.content.schema import field_label, schema_problems
@@ -221,11 +221,13 @@ def _clash(
             "a name can lead to one entry only",
         )
     if owner_is_new or not term_is_new:
+        term_is_old = owner_is_new and committed(term.path) is True  # the name was there first: say so
         owner_field = "term" if owner_name == owner.term else "aliases"
         report.add(
             owner.path,
             owner_line,
-            f"{owner_field}: '{owner_name}' is also claimed by {term.path}:{line} ('{name}'){same}; "
+            f"{owner_field}: '{owner_name}' is {'already' if term_is_old else 'also'} claimed by {term.path}:{line} "
+            f"('{name}'){same}; "
             "a name can lead to one entry only",
         )
 
@@ -246,7 +248,7 @@ def check_related(
                 f"related: '{reference.target}' is an old slug of glossary/{new}.yml; write '{new}'",
             )
         elif reference.target not in slugs:
-            close = get_close_matches(reference.target, sorted(slugs), n=1, cutoff=0.6)
+            close = get_close_matches(reference.target, sorted(slugs), n=1, cutoff=SIMILAR_NAME)
             hint = f" (did you mean '{close[0]}'?)" if close else "; name an entry by its file name without .yml"
             report.add(reference.path, reference.line, f"related: unknown term '{reference.target}'{hint}")
 

@@ -15,6 +15,11 @@ from functools import cache
 from confusable_homoglyphs import categories, confusables
 from slugify import slugify as python_slugify
 
+# How alike two names (page names, slugs) must be for one to be suggested for the other: below it, no suggestion is
+# better than a poor one ('what-is-a-backlnk' finds 'what-is-a-backlink', 'anchor-txt' 'anchor-text'; 'first-steps'
+# finds nothing in 'faq', 'footer-links' nothing in 'internal-link', 0.64 alike).
+SIMILAR_NAME = 0.75
+
 # A word: letters and digits, with inner apostrophes so "backlink's" and "Google's" stay one word. The linker
 # splits a page's text with the same pattern.
 WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")

@@ -105,7 +105,7 @@ def _read_yaml(text: str, path: str, report: Diagnostics, loader) -> YamlDocumen
     document = YamlDocument(data=None)
     if node is None:
         return document
-    document.data = _value(node, (), document, path, report)
+    document.data = _value(node, (), document, path, report, text.split("\n"))
     return None if len(report) > before else document
 
 
@@ -160,11 +160,23 @@ def _in_plain_words(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
             "YAML syntax error: a quote that starts on this line is never closed; end the text with the same quote "
             "(\" or ') it starts with"
         )
+    if unclosed := _quote_read_on(error, text):
+        return unclosed, (
+            "YAML syntax error: the quote that opens this value is not closed on its line, so YAML reads on into the "
+            'lines below; end the text with the same quote (" or \') it starts with, or use \' inside "..."'
+        )
+    if lost := _lost_indentation(error, lines):
+        return lost
     if "mapping values are not allowed" in problem and line > 1 and re.match(r"\s*[\w-]+:(\s|$)", here):
         above = next((previous for previous in reversed(lines[: line - 1]) if previous.strip()), "")
         key_column = len(above) - len(above.lstrip(" -"))  # where the field above starts, after any '- '
         if ":" in above and _indent(here) > key_column:  # read as the rest of the value above, then ': ' broke it
             return line, _indented("field")
+    if "mapping values are not allowed" in problem and (field := re.match(r"\s*(?:-\s+)?([\w-]+):\s+[^\"'|>]", here)):
+        return line, (
+            f"YAML syntax error: ': ' inside unquoted text starts a new field to YAML; put the whole value of "
+            f"'{field.group(1)}' in double quotes, like {field.group(1)}: \"Text: more text\""
+        )
     if "expected <block end>" in problem:
         if "'<scalar>'" in problem and re.search(r"""["'][ \t]*[^\s#:,]""", here.split(": ", 1)[-1][1:]):
             return line, "YAML syntax error: text follows the closing quote; put the whole value inside the quotes"
@@ -173,6 +185,53 @@ def _in_plain_words(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         )
         return line, _indented(what)
     return line, f"YAML syntax error: {problem}{_syntax_hint(problem)}"
+
+
+def _quote_read_on(error: yaml.MarkedYAMLError, text: str) -> int | None:
+    """The line of a quoted value that runs on past its line up to where the parser failed: a quote left open on the
+    line it opens, closed only by a quote further down (the parser stops there, lines below the mistake)."""
+    mark = error.problem_mark
+    if mark is None:
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or last.style not in ('"', "'") or last.start_mark.line == last.end_mark.line:
+        return None
+    return last.start_mark.line + 1 if last.end_mark.line <= mark.line else None
+
+
+def _lost_indentation(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, str] | None:
+    """A line of a field's block text (`definition: |`) that lost its indentation: YAML ends the text above it and
+    reads the line as a new field, then fails lines below, where no ': ' comes. Told at the line itself."""
+    if error.context != "while scanning a simple key" or error.context_mark is None:
+        return None
+    at = error.context_mark.line  # counted from 0
+    here = lines[at] if at < len(lines) else ""
+    if re.match(r"\s*[\w-]+:(\s|$)", here):
+        return None
+    above = next((number for number in range(at - 1, -1, -1) if lines[number].strip()), None)
+    if above is None or _indent(lines[above]) <= _indent(here):
+        return None
+    field = next(
+        (
+            match.group(1)
+            for number in range(above, -1, -1)
+            if (match := re.match(r"\s*(?:-\s+)?([\w-]+):\s*[|>][-+]?\s*(#.*)?$", lines[number]))
+        ),
+        None,
+    )
+    where = f"the text of '{field}'" if field else "the text above it"
+    return at + 1, (
+        f"YAML syntax error: this line belongs to {where} but lost its indentation, so YAML reads it as a new field; "
+        f"indent it by {_indent(lines[above])} spaces, like the line above it"
+    )
 
 
 def _indent(text: str) -> int:
@@ -223,7 +282,7 @@ def _refuse_anchors_aliases_tags(text: str, path: str, report: Diagnostics, load
             report.add(path, line, f"YAML tag '{shown}' is not allowed; put the value in quotes if it must stay text")
 
 
-def _value(node: yaml.Node, at: Path, document: YamlDocument, path: str, report: Diagnostics) -> Any:
+def _value(node: yaml.Node, at: Path, document: YamlDocument, path: str, report: Diagnostics, lines: list[str]) -> Any:
     document.value_lines[at] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -242,11 +301,14 @@ def _value(node: yaml.Node, at: Path, document: YamlDocument, path: str, report:
                 )
                 continue
             document.key_lines[(*at, key)] = key_line
-            result[key] = _value(value_node, (*at, key), document, path, report)
+            result[key] = _value(value_node, (*at, key), document, path, report, lines)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_value(item, (*at, i), document, path, report) for i, item in enumerate(node.value)]
+        return [_value(item, (*at, i), document, path, report, lines) for i, item in enumerate(node.value)]
     if node.tag == _STR:
+        plain = isinstance(node, yaml.ScalarNode) and not node.style  # libyaml gives '' for plain, PyYAML None
+        if plain and at and isinstance(at[-1], int) and node.end_mark.line > node.start_mark.line:
+            _item_under_item(node, lines, path, report)
         if getattr(node, "style", None) == "|":
             # A literal block keeps its line breaks, so Markdown line numbers map back one to one.
             document.text_lines[at] = node.start_mark.line + 2
@@ -254,6 +316,23 @@ def _value(node: yaml.Node, at: Path, document: YamlDocument, path: str, report:
     if node.tag == "tag:yaml.org,2002:null":
         return None
     return NotText(node.value, node.tag)
+
+
+_ITEM_LINE = re.compile(r"^\s*- \S")
+
+
+def _item_under_item(node: yaml.Node, lines: list[str], path: str, report: Diagnostics) -> None:
+    """A list item indented under the one before it is, to YAML, more words of that item ('backlink -
+    referring-domain'): told at the indented item, before any check reads the joined words as one value."""
+    for number in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(lines))):
+        if _ITEM_LINE.match(lines[number]):
+            report.add(
+                path,
+                number + 1,
+                "YAML syntax error: this list item is indented under the one before it, so YAML reads both as one "
+                f"item, '{node.value}'; line its '- ' up with the item above",
+            )
+            return
 
 
 def _describe(node: yaml.Node) -> str:

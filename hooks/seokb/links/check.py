@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from seokb.content.names import SIMILAR_NAME
 from seokb.diagnostics import Diagnostics
 from seokb.markup.links import Link
 
@@ -107,25 +108,24 @@ def _missing_target(page: str, path: str, site: SiteMap) -> str:
     return f"'{wanted}' does not exist{hint}"
 
 
-# How alike two page names must be for one to be suggested for the other: below it, no suggestion is better
-# than a poor one ('what-is-a-backlnk' finds 'what-is-a-backlink'; 'first-steps' finds nothing in 'faq').
-SIMILAR_NAME = 0.75
-
-
 def closest_page(wanted: str, pages: Iterable[str]) -> str | None:
-    """The page whose file name is most like the wanted one's, at or above SIMILAR_NAME; on a tie, one in the same
-    folder. Names are compared without their folders and '.md', which every page shares."""
+    """The page whose file name is most like the wanted one's, at or above SIMILAR_NAME, of the same kind: a link into
+    lessons/ is offered lessons, one into glossary/ terms (a look-alike of another kind would change what the link
+    means). Only when no page is in the wanted folder (a misspelt folder) are all pages compared. Names are
+    compared without their folders and '.md', which every page shares."""
     stem = posixpath.splitext(posixpath.basename(wanted))[0]
     folder = posixpath.dirname(wanted)
-    best: tuple[float, bool, str] | None = None
-    for page in sorted(pages):
+    pages = sorted(pages)
+    same_kind = [page for page in pages if posixpath.dirname(page) == folder]
+    best: tuple[float, str] | None = None
+    for page in same_kind or pages:
         name = posixpath.splitext(posixpath.basename(page))[0]
         if name == "index":  # a folder's page goes by the folder's name
             name = posixpath.basename(posixpath.dirname(page)) or name
         score = difflib.SequenceMatcher(None, stem, name).ratio()
-        if score >= SIMILAR_NAME and (best is None or (score, posixpath.dirname(page) == folder) > best[:2]):
-            best = (score, posixpath.dirname(page) == folder, page)
-    return best[2] if best else None
+        if score >= SIMILAR_NAME and (best is None or score > best[0]):
+            best = (score, page)
+    return best[1] if best else None
 
 
 def _anchor_problem(target: str, anchor: str, site: SiteMap, shown: str, same_page: bool = False) -> str | None:

@@ -1,5 +1,8 @@
 """The page left at an old address: a minimal HTML file that sends a reader, a chat's link preview and a search engine
-to the page that replaced it. No script: a meta refresh, a canonical link, noindex, and a link to click.
+to the page that replaced it: a canonical link, noindex, a link to click, and two ways to go on. A browser with
+script runs one line, `location.replace(new + location.hash)`, so `glossary/old/#example` lands on the new page's
+#example (a meta refresh cannot keep the fragment); the meta refresh is inside <noscript>, for readers without
+script and for link-preview and search robots (which read <noscript> as markup), so the two never race.
 
 mkdocs-redirects writes the same kind of page, but it is configured in mkdocs.yml (redirect_maps), not fed from the
 content, and its page needs JavaScript; the old addresses here come from the entries (`old_slugs`) and the pages'
@@ -9,6 +12,7 @@ front matter (`redirect_from`), so the engine writes them itself, in 20 lines.
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,15 +33,27 @@ class Redirect:
     line: int
 
 
-def _safe_url(url: str) -> str:
+def _encoded(url: str) -> str:
     """A URL as one token: anything outside a URL's own characters percent-encoded, so that neither the refresh's
-    'url=' value nor an attribute can be ended by it; then escaped for HTML."""
-    return html.escape(quote(url, safe="/:?#[]@!$&'()*+,;=%~._-"), quote=True)
+    'url=' value nor an attribute can be ended by it."""
+    return quote(url, safe="/:?#[]@!$&'()*+,;=%~._-")
+
+
+def _safe_url(url: str) -> str:
+    """The URL as one token, escaped for an HTML attribute."""
+    return html.escape(_encoded(url), quote=True)
+
+
+def _script_string(url: str) -> str:
+    """The URL as a JavaScript string inside <script>: JSON, with <, > and & escaped so that no `</script>` or
+    comment opener can be formed from it."""
+    return json.dumps(_encoded(url)).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def redirect_page(old_url: str, new_url: str, title: str, canonical: str) -> str:
     """The HTML at `old_url` leading to `new_url` (both site-relative); `canonical` is the new page's absolute URL."""
     target = _safe_url(relative_url(new_url, old_url))
+    script_target = _script_string(relative_url(new_url, old_url))
     name = html.escape(title, quote=True)
     return (
         "<!doctype html>\n"
@@ -47,7 +63,8 @@ def redirect_page(old_url: str, new_url: str, title: str, canonical: str) -> str
         f"<title>Moved: {name}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{_safe_url(canonical)}">\n'
-        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        f"<script>location.replace({script_target} + location.hash)</script>\n"
+        f'<noscript><meta http-equiv="refresh" content="0; url={target}"></noscript>\n'
         "</head>\n"
         "<body>\n"
         f'<p>This page has moved: <a href="{target}">{name}</a>.</p>\n'
