@@ -106,6 +106,7 @@ ENGINE_ASSETS = (
     ("site", "site.css", None, ()),  # every page
     ("glossary", "glossary.css", "glossary.js", ("seokb-copy-link", 'name="seokb-category"')),
     ("quiz", "quiz.css", "quiz.js", ("data-seokb-quiz",)),
+    ("term", "term.css", "term.js", ("data-seokb-def",)),  # linked terms' popover
 )
 SCRIPTS = tuple(script for _, _, script, _ in ENGINE_ASSETS if script)
 CONTENT_FOLDERS = ("glossary", "quizzes", "diagrams")  # beside docs/, read by the engine
