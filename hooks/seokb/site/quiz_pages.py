@@ -67,7 +67,9 @@ def page_is_named_for(html: str, quiz: Quiz) -> bool:
     """Whether the page's own h1 is the quiz's title ('Course test'): then the quiz needs no title heading of its own,
     which would only say it again ('Quiz: Course test')."""
     match = _H1.search(html)
-    return bool(match) and " ".join(_TAG.sub("", _PERMALINK.sub("", match.group(1))).split()) == " ".join(quiz.title.split())
+    if match is None:
+        return False
+    return " ".join(_TAG.sub("", _PERMALINK.sub("", match.group(1))).split()) == " ".join(quiz.title.split())
 
 
 def fill_slots(html: str, render: Callable[[str, int], str]) -> str:
