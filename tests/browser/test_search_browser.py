@@ -27,8 +27,11 @@ def test_the_index_waits_until_search_opens_on_a_desktop(page, served_site: str)
     page.keyboard.press("/")
     page.keyboard.type("referring domain")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
-    assert page.locator(".md-search-result__item a").first.get_attribute("href").split("?")[0].endswith(
-        "/glossary/referring-domain/"
+    assert (
+        page.locator(".md-search-result__item a")
+        .first.get_attribute("href")
+        .split("?")[0]
+        .endswith("/glossary/referring-domain/")
     )
     assert len(seen) == 1
 

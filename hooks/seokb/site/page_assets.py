@@ -44,7 +44,9 @@ SEARCH_ON_DEMAND = "<script>{}</script>".format(
     re.sub(
         r"\s*\n\s*",
         "",
-        re.sub(r"^\s*//.*$", "", (files("seokb.site") / "assets" / "search-on-demand.js").read_text(encoding="utf-8"), flags=re.M),
+        re.sub(
+            r"^\s*//.*$", "", (files("seokb.site") / "assets" / "search-on-demand.js").read_text(encoding="utf-8"), flags=re.M
+        ),
     )
 )
 _BUNDLE = re.compile(r'(<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js")></script>')
