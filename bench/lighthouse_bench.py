@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/lighthouse_bench.py                 # seven page types, mobile and desktop, 2 rounds
     .venv/bin/python bench/lighthouse_bench.py --runs 3 --presets mobile --json-dir /tmp/lh
+    .venv/bin/python bench/lighthouse_bench.py --presets mobile --modes quiet,load   # and again under load
 
 It builds this site with its hooks (the real mkdocs.yml), and a baseline: a plain mkdocs-material site generated
 into a temporary folder from the same home page and docs/lessons/*.md, with a minimal mkdocs.yml holding the same
@@ -13,6 +14,10 @@ page and the link profile. The baseline has a home page and lessons only: the ot
 the baseline's lesson. Each round runs every page once, baseline and seokb in turn, so that a neighbour loading
 the machine weighs on both; the table gives the median of the rounds and, for performance, the lowest and highest
 score. Lighthouse's figures move with the machine's load: compare the two columns, not runs on other days.
+
+--modes quiet,load measures twice: once with nothing of its own beside Lighthouse ("quiet"), then with a build loop
+running beside it ("load": this site built strictly into a temporary folder, again and again, a stand-in for the
+other builds and tests of a shared machine and for a real phone's slower CPU), and prints a table for each.
 """
 
 from __future__ import annotations
@@ -27,7 +32,9 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -112,6 +119,29 @@ def build(project: Path, site: Path, site_url: str, *, hooks: bool) -> None:
         sys.exit(f"build of {project} failed:\n{result.stderr[-3000:]}")
 
 
+@contextmanager
+def build_loop(folder: Path) -> Iterator[list[float]]:
+    """This site built again and again beside whatever runs in the block; yields the list of build times so far."""
+    stop = threading.Event()
+    times: list[float] = []
+    command = [str(REPO / ".venv" / "bin" / "mkdocs"), "build", "--quiet", "--strict", "--site-dir", str(folder)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+    def loop() -> None:
+        while not stop.is_set():
+            start = time.perf_counter()
+            subprocess.run(command, cwd=REPO, env=env, capture_output=True)
+            times.append(time.perf_counter() - start)
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    try:
+        yield times
+    finally:
+        stop.set()
+        thread.join()
+
+
 class GzipHandler(SimpleHTTPRequestHandler):
     """Static files, gzipped when the browser asks and the type compresses, as GitHub Pages serves them."""
 
@@ -180,6 +210,7 @@ def summary(report: Mapping) -> dict:
     return {
         **{name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES},
         "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        "tbt": audits.get("total-blocking-time", {}).get("numericValue", 0.0),
         "cls": audits["cumulative-layout-shift"]["numericValue"],
         "kib": sum(r.get("transferSize", 0) for r in fetched) / 1024,
         "requests": len(fetched),
@@ -196,6 +227,8 @@ def _cell(values: list[dict], key: str, spread: bool = False) -> str:
         return text
     if key == "lcp":
         return f"{middle:.1f} s"
+    if key == "tbt":
+        return f"{middle:.0f} ms"
     if key == "cls":
         return f"{middle:.2f}"
     if key == "kib":
@@ -206,8 +239,8 @@ def _cell(values: list[dict], key: str, spread: bool = False) -> str:
 def table(results: Mapping[tuple[str, str, str], list[dict]]) -> str:
     """A Markdown table from summaries keyed by (site, page type, preset): seokb beside the baseline per row."""
     header = (
-        "| page | preset | perf (lowest–highest) | a11y | bp | seo | LCP | CLS | KiB, requests "
-        "| baseline perf | a11y | bp | seo | LCP | CLS | KiB, requests |"
+        "| page | preset | perf (lowest–highest) | a11y | bp | seo | LCP | TBT | CLS | KiB, requests "
+        "| baseline perf | a11y | bp | seo | LCP | TBT | CLS | KiB, requests |"
     )
     lines = [header, "|" + "---|" * (header.count("|") - 1)]
     pages = list(dict.fromkeys(page for _, page, _ in results))
@@ -220,12 +253,18 @@ def table(results: Mapping[tuple[str, str, str], list[dict]]) -> str:
                 continue
             row = [page, preset, _cell(ours, "performance", spread=True)]
             row += [_cell(ours, name) for name in CATEGORIES[1:]]
-            row += [_cell(ours, "lcp"), _cell(ours, "cls"), f"{_cell(ours, 'kib')}, {_cell(ours, 'requests')}"]
+            row += [
+                _cell(ours, "lcp"),
+                _cell(ours, "tbt"),
+                _cell(ours, "cls"),
+                f"{_cell(ours, 'kib')}, {_cell(ours, 'requests')}",
+            ]
             if theirs:
                 row += [_cell(theirs, "performance", spread=True)] + [_cell(theirs, n) for n in CATEGORIES[1:]]
-                row += [_cell(theirs, "lcp"), _cell(theirs, "cls"), f"{_cell(theirs, 'kib')}, {_cell(theirs, 'requests')}"]
+                row += [_cell(theirs, "lcp"), _cell(theirs, "tbt"), _cell(theirs, "cls")]
+                row += [f"{_cell(theirs, 'kib')}, {_cell(theirs, 'requests')}"]
             else:
-                row += ["–"] * 7
+                row += ["–"] * 8
             lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
 
@@ -272,6 +311,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", default=",".join(PAGES), help="page types, comma-separated (default: all seven)")
     parser.add_argument("--json-dir", type=Path, help="keep every Lighthouse report here")
     parser.add_argument(
+        "--modes", default="quiet", help="quiet, load (a build loop beside Lighthouse) or both, comma-separated (default quiet)"
+    )
+    parser.add_argument(
         "--from-json",
         type=Path,
         nargs="+",
@@ -287,6 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [page for page in pages if page not in PAGES]
     if unknown:
         sys.exit(f"unknown page types {unknown}; known: {', '.join(PAGES)}")
+    modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
+    if set(modes) - {"quiet", "load"}:
+        sys.exit(f"unknown modes {modes}; known: quiet, load")
     if args.json_dir:
         args.json_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="seokb-lighthouse-") as temp:
@@ -296,12 +341,24 @@ def main(argv: list[str] | None = None) -> int:
         build(REPO, folder / "seokb", urls["seokb"], hooks=True)
         build(baseline_project(folder / "baseline-project"), folder / "baseline", urls["baseline"], hooks=False)
         servers = [serve(folder / name, port) for name, port in ports.items()]
+        tables = []
         try:
-            results = run_rounds(urls, pages, args.presets.split(","), args.runs, args.json_dir)
+            for mode in modes:
+                json_dir = args.json_dir / mode if args.json_dir else None
+                if json_dir:
+                    json_dir.mkdir(exist_ok=True)
+                if mode == "quiet":
+                    results = run_rounds(urls, pages, args.presets.split(","), args.runs, json_dir)
+                    tables.append(f"## quiet\n\n{table(results)}")
+                    continue
+                with build_loop(folder / "loop-site") as times:
+                    results = run_rounds(urls, pages, args.presets.split(","), args.runs, json_dir)
+                    loop = f"{len(times)} builds of this site beside Lighthouse, median {median(times or [0]):.1f} s"
+                tables.append(f"## under load ({loop})\n\n{table(results)}")
         finally:
             for server in servers:
                 server.shutdown()
-    print(table(results))
+    print("\n\n".join(tables))
     return 0
 
 

@@ -97,6 +97,8 @@
     var root = siteRoot();
     var lessons = 0;
     var read = 0;
+    var links = []; // each lesson's link, in order
+    var furthest = 0; // the number of the furthest lesson read
     all(list, ":scope > li").forEach(function (item) {
       var link = item.querySelector("a[href]");
       var url = link && pageUrl(link.getAttribute("href"), root);
@@ -104,6 +106,7 @@
         return;
       }
       lessons += 1;
+      links.push(link);
       var old = item.querySelector(".seokb-read-mark");
       if (old) {
         old.remove();
@@ -113,6 +116,7 @@
         return;
       }
       read += 1;
+      furthest = lessons;
       item.setAttribute("data-seokb-read", "");
       var mark = document.createElement("span");
       mark.className = "seokb-read-mark";
@@ -134,6 +138,25 @@
     summary.textContent = read
       ? "You have read " + read + " of " + lessons + " lessons in this browser."
       : "Lessons you finish are marked here, in this browser only.";
+    showStart(furthest, links);
+  }
+
+  // The home page's "Start lesson 1" button: once a lesson is read, it continues with the lesson after the furthest
+  // one read, and after the last lesson, with the course test.
+  function showStart(furthest, links) {
+    var button = document.querySelector("[data-seokb-start]");
+    if (!button || !furthest) {
+      return;
+    }
+    var next = links[furthest];
+    var test = document.querySelector("a[href$='course-test/']");
+    if (next) {
+      button.textContent = "Continue: lesson " + (furthest + 1);
+      button.setAttribute("href", next.getAttribute("href"));
+    } else if (test) {
+      button.textContent = "Take the course test";
+      button.setAttribute("href", test.getAttribute("href"));
+    }
   }
 
   // --- Check a link: the questions and the risk signs of lesson 6, scored by its three-verdict rubric. ---

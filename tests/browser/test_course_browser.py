@@ -90,6 +90,8 @@ def test_a_finished_lesson_is_marked_on_the_home_page_after_a_reload(page, serve
     summary = page.locator("[data-seokb-course-summary]")
     expect(summary).to_have_text("Lessons you finish are marked here, in this browser only.")
     expect(page.locator(".seokb-read-mark")).to_have_count(0)
+    start = page.locator("[data-seokb-start]")
+    expect(start).to_have_text("Start lesson 1")
 
     page.goto(served_site + "lessons/what-is-link-building/")
     expect(page.locator(".seokb-lesson-number")).to_have_text("Lesson 2 of 10")
@@ -100,10 +102,14 @@ def test_a_finished_lesson_is_marked_on_the_home_page_after_a_reload(page, serve
 
     page.goto(served_site)
     page.reload()
-    item = page.locator("#the-path + p + ol > li", has=page.get_by_role("link", name="What is link building?"))
+    item = page.locator("#the-path + ol > li", has=page.get_by_role("link", name="What is link building?"))
     expect(item.locator(".seokb-read-mark")).to_have_text("✓ Read")
     expect(page.locator(".seokb-read-mark")).to_have_count(1)
     expect(summary).to_have_text("You have read 1 of 10 lessons in this browser.")
+    # The start button continues after the furthest lesson read.
+    expect(start).to_have_text("Continue: lesson 3")
+    start.click()
+    page.wait_for_url("**/lessons/backlinks-vs-link-building/")
 
 
 def test_read_marks_appear_after_instant_navigation_back_home(page, served_site: str) -> None:
@@ -115,6 +121,37 @@ def test_read_marks_appear_after_instant_navigation_back_home(page, served_site:
     # Material's navigation.tracking writes the anchor last read into the address as it leaves the page, so the
     # home page's address may carry the lesson's '#terms-in-this-lesson' for a moment: compare without it.
     page.wait_for_url(lambda url: url.split("#")[0] == served_site)
-    item = page.locator("#the-path + p + ol > li", has=page.get_by_role("link", name="Frequently asked questions"))
+    item = page.locator("#the-path + ol > li", has=page.get_by_role("link", name="Frequently asked questions"))
     expect(item.locator(".seokb-read-mark")).to_be_visible()
     assert page.evaluate("window.sameDocument") is True, "the browser reloaded: instant navigation is off"
+
+
+@pytest.mark.parametrize(
+    ("read", "button", "goes_to"),
+    [
+        ([], "Start lesson 1", "lessons/what-is-a-backlink/"),
+        (["what-is-a-backlink"], "Continue: lesson 2", "lessons/what-is-link-building/"),
+        (["what-is-a-backlink", "safe-link-building"], "Continue: lesson 8", "lessons/beginner-mistakes/"),
+        (["faq"], "Take the course test", "course-test/"),
+    ],
+)
+def test_the_home_button_names_the_lesson_to_read_next(page, served_site: str, read, button, goes_to) -> None:
+    page.goto(served_site + "about/")
+    for slug in read:
+        page.evaluate(f"localStorage.setItem('seokb:lesson:lessons/{slug}/', JSON.stringify({{read: true}}))")
+    page.goto(served_site)
+    start = page.locator("[data-seokb-start]")
+    expect(start).to_have_text(button)
+    start.click()
+    page.wait_for_url(lambda url: url.split("#")[0] == served_site + goes_to)
+
+
+def test_the_start_button_is_above_the_fold_on_a_phone(browser, served_site: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(served_site)
+    promise = page.locator(".seokb-promise")
+    box = page.get_by_role("link", name="Start lesson 1").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 844
+    assert promise.bounding_box()["y"] < box["y"]  # type: ignore[index]
+    context.close()

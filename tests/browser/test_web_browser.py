@@ -12,7 +12,7 @@ def test_hovering_a_term_shows_its_short_definition(page, served_site: str) -> N
     page.goto(served_site + "lessons/what-is-link-building/")
     term = page.locator('a.seokb-term[href$="glossary/backlink/"]').first
     term.hover()
-    tooltip = page.locator(".md-tooltip2", has_text=SHORT)
+    tooltip = page.get_by_role("tooltip").filter(has_text=SHORT)  # term.js's popover
     tooltip.wait_for(state="visible")
     assert tooltip.is_visible()
 
@@ -24,7 +24,7 @@ def test_focusing_a_term_by_keyboard_shows_its_short_definition(page, served_sit
     target.evaluate("el => { const links = [...document.querySelectorAll('article a')]; links[links.indexOf(el) - 1].focus(); }")
     page.keyboard.press("Tab")
     assert target.evaluate("el => el === document.activeElement")
-    tooltip = page.locator(".md-tooltip2", has_text=SHORT)
+    tooltip = page.get_by_role("tooltip").filter(has_text=SHORT)  # term.js's popover
     tooltip.wait_for(state="visible")
     assert tooltip.is_visible()
 

@@ -46,8 +46,15 @@ def test_quiz_and_glossary_assets_only_where_they_are_used(real_site: Path) -> N
         assert ("course.js" in scripts) == course, path
         assert ("assets/course.css" in styles) == course, path
         assert "site.css" in styles, path
+        has_term = 'class="seokb-term"' in body
+        assert ("term.js" in scripts) == has_term, path
+        assert ("term.css" in styles) == has_term, path
     # By page type, as a reader meets them.
-    assert assets(every["glossary/backlink"]) == ({"glossary.js", "bundle.a5f9d56c.min.js"}, {"site.css", "glossary.css"})
+    assert assets(every["glossary/backlink"]) == (
+        {"glossary.js", "term.js", "bundle.a5f9d56c.min.js"},
+        {"site.css", "glossary.css", "term.css"},
+    )
+    assert "term.js" in assets(every["lessons/what-is-a-backlink"])[0]  # its terms are linked
     assert "quiz.js" in assets(every["lessons/what-is-a-backlink"])[0]  # it embeds a quiz
     assert "glossary.js" in assets(every["lessons/what-is-a-backlink"])[0]  # its Copy for Discord button
     assert "quiz.js" in assets(every["quizzes"])[0] and "quiz.js" in assets(every["course-test"])[0]
@@ -74,6 +81,7 @@ def test_the_social_card_font_and_the_engine_css_are_not_served(real_site: Path)
     assert sorted(path for path in served if path.startswith("assets/seokb/")) == [
         "assets/seokb/glossary.js",
         "assets/seokb/quiz.js",
+        "assets/seokb/term.js",
     ]
 
 

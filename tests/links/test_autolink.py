@@ -94,7 +94,7 @@ def test_golden_case(case: Case) -> None:
     assert page == case.expected, f"golden/autolink.txt:{case.line}: {case.title}"
 
 
-_INSERTED_LINK = re.compile(r'<a class="seokb-term" href="[^"]*" title="[^"]*">(.*?)</a>', re.DOTALL)
+_INSERTED_LINK = re.compile(r'<a class="seokb-term" href="[^"]*" data-seokb-def="[^"]*">(.*?)</a>', re.DOTALL)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.title for case in CASES])
@@ -288,7 +288,7 @@ def test_href_and_title_are_escaped() -> None:
     page, _ = autolink("<p>backlink</p>", MATCHER, lambda term: '../x/?a=1&b="2"')
     assert page == (
         '<p><a class="seokb-term" href="../x/?a=1&amp;b=&quot;2&quot;" '
-        'title="A link from another site to yours: a &quot;vote&quot; &amp; a path.">backlink</a></p>'
+        'data-seokb-def="A link from another site to yours: a &quot;vote&quot; &amp; a path.">backlink</a></p>'
     )
 
 

@@ -469,18 +469,18 @@ def test_chart_segments_and_percentages() -> None:
             "other anchors (3 different): 3 of 9 (33%)",
         ],
     ]
-    # Each bar segment is as wide as its share of the 640 units, less a gap between neighbours, and says what it is.
+    # Each bar segment is as wide as its share of the 400 units, less a gap between neighbours, and says what it is.
     segments = [
         (rect.get("x"), rect.get("width"), rect.get("fill"), rect.findtext(f"{SVG}title"))
         for rect in bars[3].findall(f"{SVG}rect")
         if rect.get("height") == "22"
     ]
     assert segments == [
-        ("0.0", "211.3", CHART_COLOURS[0], "“anchor text”: 3 of 9 (33%)"),
-        ("213.3", "69.1", CHART_COLOURS[1], "“<b>here</b> | *now*”: 1 of 9 (11%)"),
-        ("284.4", "69.1", CHART_COLOURS[2], "“anchor texts”: 1 of 9 (11%)"),
-        ("355.6", "69.1", CHART_COLOURS[3], "“click here”: 1 of 9 (11%)"),
-        ("426.7", "213.3", OTHER_COLOUR, "other anchors (3 different): 3 of 9 (33%)"),
+        ("0.0", "131.3", CHART_COLOURS[0], "“anchor text”: 3 of 9 (33%)"),
+        ("133.3", "42.4", CHART_COLOURS[1], "“<b>here</b> | *now*”: 1 of 9 (11%)"),
+        ("177.8", "42.4", CHART_COLOURS[2], "“anchor texts”: 1 of 9 (11%)"),
+        ("222.2", "42.4", CHART_COLOURS[3], "“click here”: 1 of 9 (11%)"),
+        ("266.7", "133.3", OTHER_COLOUR, "other anchors (3 different): 3 of 9 (33%)"),
     ]
 
 

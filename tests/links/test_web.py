@@ -9,7 +9,7 @@ from support.project import Built, Project, entry, new_project, problem_lines
 
 
 def terms_linked(html: str) -> list[tuple[str, str]]:
-    return re.findall(r'<a class="seokb-term" href="([^"]+)" title="[^"]*">([^<]+)</a>', html)
+    return re.findall(r'<a class="seokb-term" href="([^"]+)" data-seokb-def="[^"]*">([^<]+)</a>', html)
 
 
 def write_web(project: Project) -> Project:
@@ -61,7 +61,7 @@ def test_first_mentions_link_to_their_terms_with_a_tooltip(built_web: tuple[Proj
         ("../../glossary/exact-match-anchor-text/", "exact-match anchor text"),
         ("../../glossary/anchor-text/", "anchor text"),
     ]
-    assert 'title="A short definition of backlink."' in html
+    assert 'data-seokb-def="A short definition of backlink."' in html
     assert "<code>backlink</code>" in html and '<em class="seokb-no-autolink">backlink</em>' in html
 
 

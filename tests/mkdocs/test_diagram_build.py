@@ -62,7 +62,7 @@ def test_a_diagram_marker_becomes_a_figure_whose_caption_is_linked(project: Proj
     assert caption
     # The lesson's first mention of the term is in the caption: it is linked there, as in any paragraph.
     assert re.fullmatch(
-        r'Each link from the forum is a <a class="seokb-term" href="\.\./\.\./glossary/backlink/" title="[^"]*">backlink</a> to your site\.',
+        r'Each link from the forum is a <a class="seokb-term" href="\.\./\.\./glossary/backlink/" data-seokb-def="[^"]*">backlink</a> to your site\.',
         caption.group(1),
     ), caption.group(1)
     assert html.index("<figure") > html.index("<li>")  # an indented marker stays inside its list item

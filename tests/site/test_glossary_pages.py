@@ -61,7 +61,7 @@ def test_term_controls_fill_the_share_and_edit_slots() -> None:
         edit_url="https://github.com/o/r/edit/main/glossary/backlink.yml",
     )
     assert controls == {
-        SHARE_SLOT: '<p class="seokb-share">Share this term: <code>https://seokb.example/glossary/backlink/?a=1&amp;b=2</code> '
+        SHARE_SLOT: '<p class="seokb-share">Share this term: <code>https:/<wbr>/<wbr>seokb.example/<wbr>glossary/<wbr>backlink/<wbr>?a=1&amp;b=2</code> '
         '<button type="button" class="md-button seokb-copy-link" data-url="https://seokb.example/glossary/backlink/?a=1&amp;b=2">'
         'Copy link</button> <span class="seokb-copy-status" role="status"></span></p>\n',
         EDIT_SLOT: '<p><a class="seokb-edit" href="https://github.com/o/r/edit/main/glossary/backlink.yml">Edit this entry</a> '

@@ -9,6 +9,7 @@ import pytest
 from support.golden import assert_golden
 
 from seokb.content.quiz import Answer, Question, Quiz
+from seokb.site.quiz_pages import page_is_named_for
 from seokb.site.quiz_render import CHECKLIST_PROMPT, LessonLink, inline, render_quiz, render_quiz_list
 
 
@@ -179,3 +180,18 @@ def test_the_quiz_is_one_html_block_that_markdown_keeps_whole() -> None:
     assert "\n\n" not in html, "a blank line would end a raw HTML block in Markdown"
     page = markdown.markdown("Some lesson text.\n\n" + html + "\nMore text.\n", extensions=["md_in_html"])
     assert html.strip() in page
+
+
+@pytest.mark.parametrize(
+    ("page", "named"),
+    [
+        ('<h1 id="verdict">Verdict<a class="headerlink" href="#verdict" title="Permanent link">&para;</a></h1>', True),
+        ("<h1>  Verdict\n</h1><p>Intro</p>", True),
+        ("<h1>Verdict <em>now</em></h1>", False),
+        ("<h1>A lesson</h1><h2>Verdict</h2>", False),
+        ("<p>No heading</p>", False),
+    ],
+)
+def test_a_page_named_for_its_quiz_gives_the_quiz_no_second_title(page: str, named: bool) -> None:
+    # The course test's page is "Course test": its quiz's "Quiz: Course test" heading would only say it again.
+    assert page_is_named_for(page, ONE_QUESTION) is named

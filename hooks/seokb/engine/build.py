@@ -80,7 +80,16 @@ from seokb.site.published import (
     unlisted,
     unreadable_addresses,
 )
-from seokb.site.quiz_pages import LIST_SLOT, QUIZ_SLOT, fill_slots, list_page, quiz_field_problems, quiz_page, rewrite_links
+from seokb.site.quiz_pages import (
+    LIST_SLOT,
+    QUIZ_SLOT,
+    fill_slots,
+    list_page,
+    page_is_named_for,
+    quiz_field_problems,
+    quiz_page,
+    rewrite_links,
+)
 from seokb.site.quiz_render import LessonLink, render_quiz, render_quiz_list
 from seokb.site.redirects import REDIRECT_FROM, Redirect, page_redirects, redirect_page, settle, term_redirects
 from seokb.site.safe_html import FieldRenderer
@@ -112,6 +121,7 @@ ENGINE_ASSETS = (
     ("site", "site.css", None, ()),  # every page
     ("glossary", "glossary.css", "glossary.js", ("seokb-copy-link", "seokb-copy-discord", 'name="seokb-category"')),
     ("quiz", "quiz.css", "quiz.js", ("data-seokb-quiz",)),
+    ("term", "term.css", "term.js", ("data-seokb-def",)),  # linked terms' popover
 )
 SCRIPTS = tuple(script for _, _, script, _ in ENGINE_ASSETS if script)
 CONTENT_FOLDERS = ("glossary", "quizzes", "diagrams")  # beside docs/, read by the engine
@@ -388,7 +398,8 @@ class Engine:
                 return ""
             if own_page:  # a quiz's problems are reported once, on its own page, not again on each lesson embedding it
                 self.quiz_problems(quiz)
-            quiz_html = render_quiz(quiz, lambda text: self.fields.render(text).html, heading_level=None if own_page else level)
+            titled = own_page or page_is_named_for(html, quiz)  # the page's h1 names the quiz already
+            quiz_html = render_quiz(quiz, lambda text: self.fields.render(text).html, heading_level=None if titled else level)
             return rewrite_links(quiz_html, quiz_src(quiz.id), self.page_urls.get, page.url)
 
         html = fill_slots(html, embed)

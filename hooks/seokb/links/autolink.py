@@ -27,6 +27,7 @@ _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 OPT_OUT_CLASS = "seokb-no-autolink"
 LINK_CLASS = "seokb-term"
+DEFINITION_ATTR = "data-seokb-def"  # the term's short definition, on each linked mention
 SENTENCE_LIMIT = 200
 
 # Elements whose text is never linked: links cannot nest, code and keys are literal, headings and
@@ -519,10 +520,12 @@ def autolink(
             continue
         linked.add(slug)
         term = named
-        title = html.escape(" ".join(term.short.split()), quote=True)
+        # The definition rides in a data attribute, not `title`: the term script shows it in a popover on tap, hover
+        # and focus, where a title is a mouse-only, 10 px tooltip that also keeps the theme's previews away.
+        short = html.escape(" ".join(term.short.split()), quote=True)
         pieces += [
             page[done:raw_start],
-            f'<a class="{LINK_CLASS}" href="{html.escape(href_for(term), quote=True)}" title="{title}">',
+            f'<a class="{LINK_CLASS}" href="{html.escape(href_for(term), quote=True)}" {DEFINITION_ATTR}="{short}">',
             page[raw_start:raw_end],
             "</a>",
         ]

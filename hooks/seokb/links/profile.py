@@ -323,16 +323,20 @@ class _DrawnBar:
     segments: tuple[_Drawn, ...]
 
 
-CHART_WIDTH = 640
+# Drawn 400 wide, the chart shrinks by at most 0.9 to fit a 390 px phone's text column: its 14 px labels stay 12 px
+# or more as rendered (at 640 they were 8 px). site.css caps it at 25rem, so a desktop shows it at most 1.25 times.
+CHART_WIDTH = 400
 _BAR_HEIGHT = 22
 _LINE = 20  # one legend line
+_LEGEND_TEXT = 32  # characters of an anchor in a legend line: with its count, at most about 380 units of 14 px text
 _GAP = 2  # between segments, so neighbours are told apart without relying on colour
 
 
 def _segment_label(segment: ChartSegment) -> str:
     if segment.other:
         return f"other anchors ({segment.anchors} different)"
-    return f"“{_short(segment.text)}”" if segment.text else "no text"
+    # Cut to fit a legend line of the 400-wide chart; the table below it gives each anchor in full.
+    return f"“{_short(segment.text, _LEGEND_TEXT)}”" if segment.text else "no text"
 
 
 def _layout(bars: tuple[ChartBar, ...]) -> tuple[list[_DrawnBar], int]:

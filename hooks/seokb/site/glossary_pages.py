@@ -108,11 +108,12 @@ def term_controls_html(
     """What fills a term page's share and edit slots: the share line with its copy buttons, and the edit link."""
     # Two short lines per term, thousands of terms: written directly rather than through two template renders.
     share = html.escape(share_url or "", quote=True)
+    # The address may break after each '/' (<wbr>) and nowhere else, so a phone shows '.../glossary/' then 'backlink/'.
     edit = html.escape(edit_url or "", quote=True)
     discord = f" {copy_for_discord_button(chat_message)}" if chat_message else ""
     return {
         SHARE_SLOT: (
-            f'<p class="seokb-share">Share this term: <code>{share}</code> <button type="button" '
+            f'<p class="seokb-share">Share this term: <code>{share.replace("/", "/<wbr>")}</code> <button type="button" '
             f'class="md-button seokb-copy-link" data-url="{share}">Copy link</button>{discord} '
             '<span class="seokb-copy-status" role="status"></span></p>\n'
         )

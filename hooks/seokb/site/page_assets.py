@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
+from importlib.resources import files
 
 from seokb.site.urls import relative_url
 
@@ -38,6 +39,16 @@ class PageAsset:
 # Switched in the head instead, rules such as `.no-js .seokb-copy-link { display: none }` hold from the first paint,
 # so nothing moves when the scripts arrive.
 JS_CLASS = '<script>document.documentElement.classList.replace("no-js","js")</script>'
+# Minified as written: the comments and indentation of assets/search-on-demand.js go, the code stays as it is.
+SEARCH_ON_DEMAND = "<script>{}</script>".format(
+    re.sub(
+        r"\s*\n\s*",
+        "",
+        re.sub(
+            r"^\s*//.*$", "", (files("seokb.site") / "assets" / "search-on-demand.js").read_text(encoding="utf-8"), flags=re.M
+        ),
+    )
+)
 
 
 _CLASS = re.compile(r"\.(seokb-[a-z0-9-]+)")
@@ -61,9 +72,10 @@ def for_page(output: str, assets: Iterable[PageAsset]) -> list[PageAsset]:
 
 
 def head_html(assets: Iterable[PageAsset]) -> str:
-    """The switch to the js class and the pages' CSS, for the end of <head>."""
+    """The switch to the js class, the search index held back until search opens, and the pages' CSS, for the end of
+    <head>."""
     styles = "".join(f'<style data-seokb-asset="{escape(a.name)}">{a.css}</style>' for a in assets if a.css)
-    return JS_CLASS + styles
+    return JS_CLASS + SEARCH_ON_DEMAND + styles
 
 
 def script_html(assets: Iterable[PageAsset], page_url: str) -> str:

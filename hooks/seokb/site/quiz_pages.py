@@ -58,6 +58,20 @@ def _plain(text: str) -> str:
 _HEADING = re.compile(r"<h([1-6])\b")
 
 
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+_TAG = re.compile(r"<[^>]*>")
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)  # the toc extension's "¶"
+
+
+def page_is_named_for(html: str, quiz: Quiz) -> bool:
+    """Whether the page's own h1 is the quiz's title ('Course test'): then the quiz needs no title heading of its own,
+    which would only say it again ('Quiz: Course test')."""
+    match = _H1.search(html)
+    if match is None:
+        return False
+    return " ".join(_TAG.sub("", _PERMALINK.sub("", match.group(1))).split()) == " ".join(quiz.title.split())
+
+
 def fill_slots(html: str, render: Callable[[str, int], str]) -> str:
     """Each quiz placeholder replaced by the quiz's HTML (`render(quiz_id, level)`), where `level` is the level its
     title heading takes: one below the last heading before it (h3 in a lesson's h2 section, h2 right under the h1),
