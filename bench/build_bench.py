@@ -190,7 +190,7 @@ def _article(page: Path) -> str:
     return ARTICLE.search(page.read_text(encoding="utf-8")).group(1)
 
 
-TERM_LINK = re.compile(r'<a class="seokb-term" href="\.\./\.\./glossary/([^/"]+)/" title="([^"]*)">(.*?)</a>', re.S)
+TERM_LINK = re.compile(r'<a class="seokb-term" href="\.\./\.\./glossary/([^/"]+)/" data-seokb-def="([^"]*)">(.*?)</a>', re.S)
 QUIZ_FORM = re.compile(r'<form class="seokb-quiz.*?</form>', re.S)
 # What the hooks put on a page after rendering it, read back from their build to be written as Markdown.
 SHARE_URL = re.compile(r'<p class="seokb-share">.*?data-url="([^"]*)"', re.S)

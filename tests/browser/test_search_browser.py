@@ -55,6 +55,8 @@ def test_the_index_waits_until_search_opens_on_a_phone(browser, served_site: str
 
 def first_result(page, served_site: str, query: str) -> str:
     page.goto(served_site + "about/")
+    # The theme's bundle is deferred: its "/" shortcut works once it has run (it then exposes document$).
+    page.wait_for_function("typeof document$ !== 'undefined'")
     page.keyboard.press("/")
     page.locator("input.md-search__input").fill(query)
     first = page.locator(".md-search-result__item > a").first

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from seokb.site.page_assets import JS_CLASS, PageAsset, css_classes, for_page, head_html, script_html
+from seokb.site.page_assets import JS_CLASS, SEARCH_ON_DEMAND, PageAsset, css_classes, for_page, head_html, script_html
 
 QUIZ_CSS = PageAsset("quiz.css", classes=("seokb-quiz", "seokb-question"), css=".seokb-quiz{margin:0}")
 QUIZ_JS = PageAsset("quiz.js", markers=("data-seokb-quiz",), script="assets/seokb/quiz.js")
@@ -29,6 +29,7 @@ def test_css_goes_into_the_head_and_scripts_are_deferred() -> None:
     assert (
         head_html(used)
         == JS_CLASS
+        + SEARCH_ON_DEMAND
         + '<style data-seokb-asset="site.css">a{}</style><style data-seokb-asset="quiz.css">.seokb-quiz{margin:0}</style>'
     )
     assert script_html(used, "lessons/a/") == '<script src="../../assets/seokb/quiz.js" defer></script>'
