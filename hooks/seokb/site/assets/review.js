@@ -1,0 +1,495 @@
+// seokb review: the flashcard session on /review/, the "cards due" line on the home page and at each lesson's end,
+// the export and import of everything the site keeps in this browser, and the notice shown when the browser keeps
+// nothing (private windows, storage full or turned off). Scheduling is review-scheduler.js's; this file is the page.
+// Without this script the review page lists the terms' cards and every other page reads as before.
+(function () {
+  "use strict";
+
+  if (window.seokbReviewSetUp) {
+    window.seokbReviewSetUp();
+    return;
+  }
+
+  var scheduler = window.seokbScheduler;
+  var PREFIX = "seokb:";
+  var STATE_KEY = "seokb:review";
+  var MISSED_KEY = "seokb:review:missed"; // quiz.js records each question answered wrongly here
+  // The kinds of value the site keeps, the only ones a code may carry: read marks, quiz scores, review state.
+  var KEPT = /^seokb:(lesson:[^\s]{1,300}|quiz:[a-z0-9-]{1,80}|review|review:missed)$/;
+  var CODE_VERSION = 1;
+  var NOTICE =
+    "This browser is not keeping data for this site (a private window, or storage that is full or turned off), " +
+    "so your progress will not be kept after you leave.";
+
+  // ------------------------------------------------------------------------------------------ storage, softly
+
+  function storageWorks() {
+    try {
+      localStorage.setItem(PREFIX + "probe", "1");
+      localStorage.removeItem(PREFIX + "probe");
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function read(key) {
+    try {
+      return localStorage.getItem(key);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function readJson(key) {
+    try {
+      return JSON.parse(read(key));
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function write(key, value) {
+    try {
+      localStorage.setItem(key, value);
+      return true;
+    } catch (error) {
+      return false; // full or blocked: the page goes on, and the notice has said progress is not kept
+    }
+  }
+
+  // Where the session keeps its state when storage refuses it: this visit only.
+  var memoryState = null;
+
+  function loadState() {
+    return memoryState || scheduler.clean(readJson(STATE_KEY));
+  }
+
+  function loadMissed() {
+    var missed = readJson(MISSED_KEY);
+    return missed && typeof missed === "object" && !Array.isArray(missed) ? missed : {};
+  }
+
+  function showNotice(element) {
+    if (element.hasAttribute("data-seokb-storage-note")) {
+      element.textContent = NOTICE;
+      element.hidden = false;
+      return;
+    }
+    var note = document.createElement("p");
+    note.className = "seokb-storage-note";
+    note.setAttribute("data-seokb-storage-note", "");
+    note.textContent = NOTICE;
+    element.parentNode.insertBefore(note, element);
+  }
+
+  // ------------------------------------------------------------------------------------------ counting
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  // The due count where the deck is not on the page: every saved card due now, every missed quiz question not yet
+  // reviewed, and today's share of the terms' cards not yet seen (`total` is the deck's size, written by the build).
+  function dueWithoutDeck(total, now) {
+    var state = loadState();
+    var missed = loadMissed();
+    var due = 0;
+    var seen = 0;
+    Object.keys(state.cards).forEach(function (id) {
+      if (id.indexOf("t:") === 0) {
+        seen += 1;
+      }
+      if (state.cards[id].due <= now) {
+        due += 1;
+      }
+    });
+    Object.keys(missed).forEach(function (id) {
+      if (!state.cards[id]) {
+        due += 1;
+      }
+    });
+    return due + Math.min(Math.max(0, total - seen), newLeft(state, now));
+  }
+
+  function newLeft(state, now) {
+    return state.day === scheduler.dayOf(now) ? Math.max(0, scheduler.DAILY_NEW - state.fresh) : scheduler.DAILY_NEW;
+  }
+
+  function fillDueLine(element) {
+    element.setAttribute("data-seokb-ready", "");
+    var total = Number(element.getAttribute("data-seokb-review-total")) || 0;
+    var due = dueWithoutDeck(total, Date.now());
+    var words = element.querySelector("[data-seokb-due-words]");
+    if (!words) {
+      words = document.createElement("span");
+      words.setAttribute("data-seokb-due-words", "");
+      element.insertBefore(words, element.firstChild);
+    }
+    words.textContent = due
+      ? plural(due, "review card is", "review cards are") + " due today. "
+      : "No review cards are due today. ";
+    if (!storageWorks()) {
+      showNotice(element);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ the session
+
+  function setUpDeck(root) {
+    root.setAttribute("data-seokb-ready", "");
+    var source = document.getElementById("seokb-review-cards");
+    var cards = source ? JSON.parse(source.textContent) : [];
+    var byId = {};
+    cards.forEach(function (card) {
+      byId[card.id] = card;
+    });
+    var part = function (name) {
+      return root.querySelector("[data-seokb-" + name + "]");
+    };
+    var session = part("review-session");
+    var progress = part("review-progress");
+    var done = part("review-done");
+    var flip = part("flip");
+    var rateButtons = part("rate");
+    var card = part("card");
+    var back = part("card-back");
+    var list = part("review-list");
+    var current = null;
+    var stored = storageWorks();
+
+    if (!stored) {
+      showNotice(part("storage-note"));
+    }
+    list.hidden = true; // the session replaces the plain list
+
+    // The reader's deck: every term card, and the quiz questions they answered wrongly (once missed, kept).
+    function deck(state, missed) {
+      return cards
+        .filter(function (c) {
+          return c.kind !== "quiz" || missed[c.id] || state.cards[c.id];
+        })
+        .map(function (c) {
+          return c.id;
+        });
+    }
+
+    function show() {
+      var state = loadState();
+      var missed = loadMissed();
+      var ids = deck(state, missed);
+      var now = Date.now();
+      var queue = scheduler.queue(state, ids, now, missed);
+      var counts = scheduler.counts(state, ids, now, missed);
+      progress.textContent =
+        plural(counts.due, "card", "cards") + " due today, " + plural(counts.learned, "card", "cards") + " learned" +
+        (counts.unseen ? ", " + plural(counts.unseen, "new card", "new cards") + " still to come." : ".");
+      current = queue.length ? byId[queue[0]] : null;
+      if (!current) {
+        session.hidden = true;
+        done.textContent = counts.learned
+          ? "All done for today. Come back tomorrow: the cards you know return just before you would forget them."
+          : "No cards to review right now.";
+        done.hidden = false;
+        return;
+      }
+      done.hidden = true;
+      session.hidden = false;
+      session.setAttribute("data-seokb-card-id", current.id);
+      part("card-prompt").textContent = current.prompt;
+      part("card-front").textContent = current.front;
+      part("card-answer").textContent = current.back;
+      part("card-more").textContent = current.more;
+      part("card-more").hidden = !current.more;
+      var link = part("card-link");
+      link.href = current.href;
+      link.textContent = current.kind === "quiz" ? "Open the quiz" : "Read the entry";
+      back.hidden = true;
+      flip.hidden = false;
+      rateButtons.hidden = true;
+    }
+
+    function turn() {
+      if (!current || !back.hidden) {
+        return;
+      }
+      back.hidden = false;
+      flip.hidden = true;
+      rateButtons.hidden = false;
+      rateButtons.querySelector('[data-seokb-rating="good"]').focus();
+    }
+
+    function rate(rating) {
+      if (!current || back.hidden) {
+        return;
+      }
+      var state = scheduler.rate(loadState(), current.id, rating, Date.now(), loadMissed());
+      if (!write(STATE_KEY, JSON.stringify(state))) {
+        memoryState = state; // nothing can be kept: go on through this visit's cards in memory
+      }
+      show();
+      if (!session.hidden) {
+        flip.focus();
+      }
+    }
+
+    flip.addEventListener("click", turn);
+    card.addEventListener("click", function (event) {
+      if (!event.target.closest("a")) {
+        turn();
+      }
+    });
+    Array.prototype.forEach.call(rateButtons.querySelectorAll("[data-seokb-rating]"), function (button) {
+      button.addEventListener("click", function () {
+        rate(button.getAttribute("data-seokb-rating"));
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (!document.body.contains(root) || session.hidden || event.altKey || event.ctrlKey || event.metaKey) {
+        return;
+      }
+      var target = event.target;
+      if (target.closest && target.closest("input, textarea, select, [contenteditable]")) {
+        return;
+      }
+      if (event.key === " " && !target.closest("button, a")) {
+        event.preventDefault(); // flip, not scroll
+        turn();
+      } else if (event.key === "1" || event.key === "2" || event.key === "3") {
+        rate(["again", "good", "easy"][Number(event.key) - 1]);
+      }
+    });
+    show();
+  }
+
+  // ------------------------------------------------------------------------------------------ export and import
+
+  // A code: "seokb" + version, then base64url of the JSON, then a checksum of that text; the JSON names its
+  // version again. Reading goes through READERS by version, so a later format still reads an old code.
+  function crc32(text) {
+    var crc = -1;
+    for (var i = 0; i < text.length; i += 1) {
+      crc ^= text.charCodeAt(i);
+      for (var bit = 0; bit < 8; bit += 1) {
+        crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+      }
+    }
+    return ((crc ^ -1) >>> 0).toString(16).padStart(8, "0");
+  }
+
+  function toBase64Url(text) {
+    var bytes = new TextEncoder().encode(text);
+    var binary = "";
+    bytes.forEach(function (byte) {
+      binary += String.fromCharCode(byte);
+    });
+    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function fromBase64Url(text) {
+    var binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i += 1) {
+      bytes[i] = binary.charCodeAt(i);
+    }
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  }
+
+  function keptItems() {
+    var items = {};
+    try {
+      for (var i = 0; i < localStorage.length; i += 1) {
+        var key = localStorage.key(i);
+        if (KEPT.test(key)) {
+          items[key] = localStorage.getItem(key);
+        }
+      }
+    } catch (error) {
+      // blocked: nothing to export
+    }
+    return items;
+  }
+
+  function makeCode(items) {
+    var payload = toBase64Url(JSON.stringify({ v: CODE_VERSION, items: items }));
+    return "seokb" + CODE_VERSION + "." + payload + "." + crc32(payload);
+  }
+
+  var READERS = {
+    1: function (data) {
+      if (!data || data.v !== 1 || typeof data.items !== "object" || data.items === null || Array.isArray(data.items)) {
+        return null;
+      }
+      var keys = Object.keys(data.items);
+      for (var i = 0; i < keys.length; i += 1) {
+        var value = data.items[keys[i]];
+        if (!KEPT.test(keys[i]) || typeof value !== "string" || value.length > 200000) {
+          return null;
+        }
+        try {
+          JSON.parse(value);
+        } catch (error) {
+          return null;
+        }
+      }
+      return data.items;
+    }
+  };
+
+  // The items a code carries, or the sentence that says why it was refused.
+  function readCode(code) {
+    var text = code.replace(/\s+/g, "");
+    if (!text) {
+      return { error: "Paste a code first." };
+    }
+    var match = /^seokb(\d+)\.([A-Za-z0-9_-]+)\.([0-9a-f]{8})$/.exec(text);
+    if (!match) {
+      return { error: "This is not a whole progress code: it should start with \u201cseokb\u201d. Nothing was changed." };
+    }
+    var reader = READERS[match[1]];
+    if (!reader) {
+      return {
+        error: "This code was made by a newer version of this site. Reload this page and try again. Nothing was changed."
+      };
+    }
+    if (crc32(match[2]) !== match[3]) {
+      return {
+        error:
+          "This code is damaged or incomplete: a part is missing or changed. Copy the whole code again. Nothing was changed."
+      };
+    }
+    var items = null;
+    try {
+      items = reader(JSON.parse(fromBase64Url(match[2])));
+    } catch (error) {
+      items = null;
+    }
+    return items ? { items: items } : { error: "This code could not be read. Nothing was changed." };
+  }
+
+  function describe(items) {
+    var lessons = 0;
+    var quizzes = 0;
+    var reviewed = 0;
+    Object.keys(items).forEach(function (key) {
+      if (key.indexOf("seokb:lesson:") === 0) {
+        lessons += 1;
+      } else if (key.indexOf("seokb:quiz:") === 0) {
+        quizzes += 1;
+      } else if (key === STATE_KEY) {
+        reviewed = Object.keys(scheduler.clean(JSON.parse(items[key])).cards).length;
+      }
+    });
+    return (
+      plural(lessons, "lesson read", "lessons read") + ", " + plural(quizzes, "quiz score", "quiz scores") + " and " +
+      plural(reviewed, "review card", "review cards")
+    );
+  }
+
+  function drawQr(box, code) {
+    box.textContent = "";
+    if (typeof window.qrcode !== "function") {
+      return;
+    }
+    try {
+      var qr = window.qrcode(0, "L");
+      qr.addData(code);
+      qr.make();
+      box.innerHTML = qr.createSvgTag({ cellSize: 4, margin: 16, scalable: true, title: "QR code of your progress code" });
+    } catch (error) {
+      // More than a QR code holds (about 2,900 characters): the text code still works.
+      var p = document.createElement("p");
+      p.textContent = "This code is too long for a QR code; copy the text instead.";
+      box.appendChild(p);
+    }
+  }
+
+  function setUpTransfer(root) {
+    root.setAttribute("data-seokb-ready", "");
+    var part = function (name) {
+      return root.querySelector("[data-seokb-" + name + "]");
+    };
+    var status = part("transfer-status");
+    part("export").addEventListener("click", function () {
+      var items = keptItems();
+      var code = makeCode(items);
+      part("export-code").value = code;
+      part("export-result").hidden = false;
+      drawQr(part("qr"), code);
+      status.textContent = "Your code holds " + describe(items) + ".";
+    });
+    part("import").addEventListener("click", function () {
+      var result = readCode(part("import-code").value);
+      if (result.error) {
+        status.textContent = result.error;
+        status.setAttribute("data-seokb-state", "refused");
+        return;
+      }
+      var keys = Object.keys(result.items);
+      var before = {};
+      keys.forEach(function (key) {
+        before[key] = read(key);
+      });
+      var failed = keys.some(function (key) {
+        return !write(key, result.items[key]);
+      });
+      if (failed) {
+        // Put back what was there: a code loads whole or not at all.
+        keys.forEach(function (key) {
+          try {
+            if (before[key] === null) {
+              localStorage.removeItem(key);
+            } else {
+              localStorage.setItem(key, before[key]);
+            }
+          } catch (error) {
+            // blocked: nothing was written either
+          }
+        });
+        status.textContent = "This browser is not keeping data for this site, so the code could not be loaded. Nothing was changed.";
+        status.setAttribute("data-seokb-state", "refused");
+        return;
+      }
+      status.textContent = "Loaded " + describe(result.items) + ".";
+      status.setAttribute("data-seokb-state", "loaded");
+      var deckRoot = document.querySelector("[data-seokb-review][data-seokb-ready]");
+      if (deckRoot) {
+        deckRoot.removeAttribute("data-seokb-ready");
+        setUp();
+      }
+    });
+  }
+
+  function setUpQuizNotice(form) {
+    form.setAttribute("data-seokb-review-ready", "");
+    if (!storageWorks()) {
+      showNotice(form.querySelector("[data-seokb-progress]") || form.firstChild);
+    }
+  }
+
+  function all(selector) {
+    return Array.prototype.slice.call(document.querySelectorAll(selector));
+  }
+
+  function setUp() {
+    all("[data-seokb-review]:not([data-seokb-ready])").forEach(setUpDeck);
+    all("[data-seokb-transfer]:not([data-seokb-ready])").forEach(setUpTransfer);
+    all("[data-seokb-review-due]:not([data-seokb-ready])").forEach(fillDueLine);
+    all("form[data-seokb-quiz]:not([data-seokb-review-ready])").forEach(setUpQuizNotice);
+  }
+
+  window.seokbReviewSetUp = setUp;
+  window.seokbProgressCode = { make: makeCode, read: readCode }; // for the tests of old and tampered codes
+  function subscribe() {
+    if (typeof document$ !== "undefined") {
+      document$.subscribe(setUp);
+    } else {
+      setUp();
+    }
+  }
+  if (typeof document$ !== "undefined" || document.readyState === "complete") {
+    subscribe();
+  } else {
+    document.addEventListener("DOMContentLoaded", subscribe);
+  }
+})();
