@@ -17,6 +17,7 @@
   // The kinds of value the site keeps, the only ones a code may carry: read marks, quiz scores, review state.
   var KEPT = /^seokb:(lesson:[^\s]{1,300}|quiz:[a-z0-9-]{1,80}|review|review:missed)$/;
   var CODE_VERSION = 1;
+  var HASH = "#progress=";
   var NOTICE =
     "This browser is not keeping data for this site (a private window, or storage that is full or turned off), " +
     "so your progress will not be kept after you leave.";
@@ -259,6 +260,7 @@
         rate(["again", "good", "easy"][Number(event.key) - 1]);
       }
     });
+    root.seokbShow = show;
     show();
   }
 
@@ -277,8 +279,15 @@
     return ((crc ^ -1) >>> 0).toString(16).padStart(8, "0");
   }
 
-  function toBase64Url(text) {
-    var bytes = new TextEncoder().encode(text);
+  // Deflate (the browser's own CompressionStream) keeps the code short: card ids repeat a lot.
+  function squeeze(bytes, how) {
+    var stream = new Blob([bytes]).stream().pipeThrough(how === "in" ? new CompressionStream("deflate-raw") : new DecompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (buffer) {
+      return new Uint8Array(buffer);
+    });
+  }
+
+  function toBase64Url(bytes) {
     var binary = "";
     bytes.forEach(function (byte) {
       binary += String.fromCharCode(byte);
@@ -292,7 +301,7 @@
     for (var i = 0; i < binary.length; i += 1) {
       bytes[i] = binary.charCodeAt(i);
     }
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return bytes;
   }
 
   function keptItems() {
@@ -311,8 +320,11 @@
   }
 
   function makeCode(items) {
-    var payload = toBase64Url(JSON.stringify({ v: CODE_VERSION, items: items }));
-    return "seokb" + CODE_VERSION + "." + payload + "." + crc32(payload);
+    var json = new TextEncoder().encode(JSON.stringify({ v: CODE_VERSION, items: items }));
+    return squeeze(json, "in").then(function (packed) {
+      var payload = toBase64Url(packed);
+      return "seokb" + CODE_VERSION + "." + payload + "." + crc32(payload);
+    });
   }
 
   var READERS = {
@@ -336,8 +348,25 @@
     }
   };
 
-  // The items a code carries, or the sentence that says why it was refused.
+  // A promise of the items a code carries, or of the sentence that says why it was refused.
   function readCode(code) {
+    var checked = checkCode(code);
+    if (checked.error) {
+      return Promise.resolve(checked);
+    }
+    return squeeze(fromBase64Url(checked.payload), "out")
+      .then(function (bytes) {
+        return checked.reader(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)));
+      })
+      .catch(function () {
+        return null;
+      })
+      .then(function (items) {
+        return items ? { items: items } : { error: "This code could not be read. Nothing was changed." };
+      });
+  }
+
+  function checkCode(code) {
     var text = code.replace(/\s+/g, "");
     if (!text) {
       return { error: "Paste a code first." };
@@ -358,13 +387,7 @@
           "This code is damaged or incomplete: a part is missing or changed. Copy the whole code again. Nothing was changed."
       };
     }
-    var items = null;
-    try {
-      items = reader(JSON.parse(fromBase64Url(match[2])));
-    } catch (error) {
-      items = null;
-    }
-    return items ? { items: items } : { error: "This code could not be read. Nothing was changed." };
+    return { payload: match[2], reader: reader };
   }
 
   function describe(items) {
@@ -399,7 +422,7 @@
     } catch (error) {
       // More than a QR code holds (about 2,900 characters): the text code still works.
       var p = document.createElement("p");
-      p.textContent = "This code is too long for a QR code; copy the text instead.";
+      p.textContent = "Your progress is too large for a QR code; copy the text code instead.";
       box.appendChild(p);
     }
   }
@@ -410,16 +433,25 @@
       return root.querySelector("[data-seokb-" + name + "]");
     };
     var status = part("transfer-status");
+    if (location.hash.indexOf(HASH) === 0) {
+      part("import-code").value = decodeURIComponent(location.hash.slice(HASH.length));
+      status.textContent = "A progress code from another device is filled in below: press \u201cLoad this progress\u201d to use it.";
+    }
     part("export").addEventListener("click", function () {
       var items = keptItems();
-      var code = makeCode(items);
-      part("export-code").value = code;
-      part("export-result").hidden = false;
-      drawQr(part("qr"), code);
-      status.textContent = "Your code holds " + describe(items) + ".";
+      makeCode(items).then(function (code) {
+        part("export-code").value = code;
+        part("export-result").hidden = false;
+        // The QR code opens this page on the other device with the code filled in (after "#": never sent anywhere).
+        drawQr(part("qr"), location.origin + location.pathname + HASH + code);
+        status.textContent = "Your code holds " + describe(items) + ".";
+      });
     });
     part("import").addEventListener("click", function () {
-      var result = readCode(part("import-code").value);
+      readCode(part("import-code").value).then(load);
+    });
+
+    function load(result) {
       if (result.error) {
         status.textContent = result.error;
         status.setAttribute("data-seokb-state", "refused");
@@ -452,12 +484,12 @@
       }
       status.textContent = "Loaded " + describe(result.items) + ".";
       status.setAttribute("data-seokb-state", "loaded");
+      memoryState = null;
       var deckRoot = document.querySelector("[data-seokb-review][data-seokb-ready]");
-      if (deckRoot) {
-        deckRoot.removeAttribute("data-seokb-ready");
-        setUp();
+      if (deckRoot && deckRoot.seokbShow) {
+        deckRoot.seokbShow(); // the session and its counts, from the progress just loaded
       }
-    });
+    }
   }
 
   function setUpQuizNotice(form) {
