@@ -252,7 +252,9 @@ class Engine:
     def _review_files(self) -> list[SiteFile]:
         """The review deck, and the cheat sheet, made from the lesson that holds the
         link checklist and Google's link-spam list (a project without that lesson has no cheat sheet)."""
-        files = [SiteFile(REVIEW_PAGE, content=review_page())]
+        # Out of a generated navigation (a site lists them in its own nav, as mkdocs.yml does), so that a site with a
+        # nav of its own is not told about pages it never wrote.
+        files = [SiteFile(REVIEW_PAGE, content=review_page(), in_nav=False)]
         lesson = self.root / self.settings.docs_path / lesson_src(CHECKLIST_LESSON)
         if lesson.is_file():
             # The lesson's own problems (not UTF-8, too large) are reported when it is read as a page.
@@ -267,7 +269,7 @@ class Engine:
                     _line_of(self.root / "mkdocs.yml", f"- {slug}"),
                     f"extra.cheat_sheet_terms: unknown term '{slug}'",
                 )
-            files.append(SiteFile(CHEAT_SHEET_PAGE, content=cheat_sheet_page(core, sheet)))
+            files.append(SiteFile(CHEAT_SHEET_PAGE, content=cheat_sheet_page(core, sheet), in_nav=False))
         return files
 
     def set_navigation(self, nav_pages: list[str], page_urls: dict[str, str]) -> None:
@@ -395,8 +397,9 @@ class Engine:
         """The deck and the transfer controls on the review page; the deck's size wherever a due count is asked for."""
         if DECK_SLOT in html:
             to_page = lambda url: relative_url(url, page.url)  # noqa: E731
-            sheet = to_page(page_url(CHEAT_SHEET_PAGE))
-            html = html.replace(DECK_SLOT, deck_html(self._review_cards(), to_page, sheet), 1)
+            sheet = to_page(page_url(CHEAT_SHEET_PAGE)) if CHEAT_SHEET_PAGE in self.page_urls else None
+            glossary = to_page(page_url(GLOSSARY_INDEX))
+            html = html.replace(DECK_SLOT, deck_html(self._review_cards(), to_page, sheet, glossary), 1)
             html = html.replace(TRANSFER_SLOT, transfer_html(), 1)
         if DUE_MARKER + "=" in html:
             html = fill_due_markers(html, term_card_count(self._review_cards()))

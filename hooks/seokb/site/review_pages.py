@@ -74,6 +74,8 @@ def review_page() -> str:
         [
             "---",
             'description: "Flashcards of the glossary and of the quiz questions you missed, shown again just before you would forget them."',
+            # Its cards quote every term: linked, each would list the deck under "Mentioned in" and none would be an orphan.
+            "autolink: false",
             "search:",
             "  exclude: true",
             "---",
@@ -99,9 +101,8 @@ def _templates() -> jinja2.Environment:
     return environment
 
 
-def deck_html(cards: list[Card], relative: Callable[[str], str], cheat_sheet_href: str) -> str:
-    """The deck: the cards as JSON in the page (no request), the controls the script brings to life, and for a
-    reader without scripts a plain list of the terms' cards."""
+def deck_html(cards: list[Card], relative: Callable[[str], str], cheat_sheet_href: str | None, glossary_href: str) -> str:
+    """The deck: the cards as JSON in the page (no request) and the controls the script brings to life."""
     data = [
         {
             "id": c.id,
@@ -114,8 +115,8 @@ def deck_html(cards: list[Card], relative: Callable[[str], str], cheat_sheet_hre
         }
         for c in cards
     ]
-    terms = [entry for entry in data if entry["kind"] == "term"]
-    return _templates().get_template("review-deck.html.jinja").render(cards=data, terms=terms, cheat_sheet=cheat_sheet_href)
+    template = _templates().get_template("review-deck.html.jinja")
+    return template.render(cards=data, cheat_sheet=cheat_sheet_href, glossary=glossary_href)
 
 
 def transfer_html() -> str:
@@ -197,6 +198,7 @@ def cheat_sheet_page(core: list[Term], sheet: CheatSheet) -> str:
     lines = [
         "---",
         'description: "One printable page: the core terms of backlinks and link building, the seven-question link checklist and Google\'s link-spam examples."',
+        "autolink: false",  # a summary, not a mention: term pages' "Mentioned in" lists the pages that teach them
         "search:",
         "  exclude: true",
         "---",

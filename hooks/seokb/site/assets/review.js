@@ -155,14 +155,12 @@
     var rateButtons = part("rate");
     var card = part("card");
     var back = part("card-back");
-    var list = part("review-list");
     var current = null;
     var stored = storageWorks();
 
     if (!stored) {
       showNotice(part("storage-note"));
     }
-    list.hidden = true; // the session replaces the plain list
 
     // The reader's deck: every term card, and the quiz questions they answered wrongly (once missed, kept).
     function deck(state, missed) {
