@@ -250,27 +250,31 @@ class Engine:
         return files
 
     def _review_files(self) -> list[SiteFile]:
-        """The review deck, and the cheat sheet, made from the lesson that holds the
-        link checklist and Google's link-spam list (a project without that lesson has no cheat sheet)."""
+        """The review deck, and the cheat sheet when the site has the lesson it is made from."""
         # Out of a generated navigation (a site lists them in its own nav, as mkdocs.yml does), so that a site with a
         # nav of its own is not told about pages it never wrote.
         files = [SiteFile(REVIEW_PAGE, content=review_page(), in_nav=False)]
-        lesson = self.root / self.settings.docs_path / lesson_src(CHECKLIST_LESSON)
-        if lesson.is_file():
-            # The lesson's own problems (not UTF-8, too large) are reported when it is read as a page.
-            text = read_text_file(lesson, "", Diagnostics(), PAGE) or ""
-            sheet, problems = read_cheat_sheet(text)
-            for message in problems:
-                self.problems.add(f"{self.settings.docs_path}/{lesson_src(CHECKLIST_LESSON)}", 1, message)
-            core, unknown = core_terms(self.glossary, self.settings.cheat_sheet_terms)
-            for slug in unknown:
-                self.problems.add(
-                    "mkdocs.yml",
-                    _line_of(self.root / "mkdocs.yml", f"- {slug}"),
-                    f"extra.cheat_sheet_terms: unknown term '{slug}'",
-                )
-            files.append(SiteFile(CHEAT_SHEET_PAGE, content=cheat_sheet_page(core, sheet), in_nav=False))
+        sheet = self._cheat_sheet()
+        if sheet is not None:
+            files.append(SiteFile(CHEAT_SHEET_PAGE, content=sheet, in_nav=False))
         return files
+
+    def _cheat_sheet(self) -> str | None:
+        """The cheat sheet's Markdown, made from the lesson that holds the link checklist and Google's link-spam list
+        and the core terms mkdocs.yml names, with its problems reported (the build and `seokb check` both ask);
+        None for a project without that lesson."""
+        lesson = self.root / self.settings.docs_path / lesson_src(CHECKLIST_LESSON)
+        if not lesson.is_file():
+            return None
+        # The lesson's own problems (not UTF-8, too large) are reported when it is read as a page.
+        sheet, problems = read_cheat_sheet(read_text_file(lesson, "", Diagnostics(), PAGE) or "")
+        for message in problems:
+            self.problems.add(f"{self.settings.docs_path}/{lesson_src(CHECKLIST_LESSON)}", 1, message)
+        core, unknown = core_terms(self.glossary, self.settings.cheat_sheet_terms)
+        for slug in unknown:
+            line = _line_of(self.root / "mkdocs.yml", f"- {slug}")
+            self.problems.add("mkdocs.yml", line, f"extra.cheat_sheet_terms: unknown term '{slug}'")
+        return cheat_sheet_page(core, sheet)
 
     def set_navigation(self, nav_pages: list[str], page_urls: dict[str, str]) -> None:
         """The pages in navigation order (lessons are numbered by it) and every page's URL."""
@@ -436,6 +440,7 @@ class Engine:
             self.fields_of(term)
         for quiz in self.quizzes:
             self.quiz_problems(quiz)
+        self._cheat_sheet()
         self.problems.extend(pages_at_engine_addresses(pages, docs, engine_pages(self.glossary, self.quizzes)))
         for src_uri, text in pages.items():
             meta, body, _ = page_body(text)
