@@ -47,7 +47,7 @@ def storage(page) -> dict[str, str]:
 
 def total_cards(page) -> int:
     return page.evaluate(
-        "JSON.parse(document.getElementById('seokb-review-cards').textContent).filter(c => c.kind !== 'quiz').length"
+        "JSON.parse(document.getElementById('seokb-review-cards').content.textContent).filter(c => c.kind !== 'quiz').length"
     )
 
 
@@ -242,3 +242,18 @@ def test_the_cheat_sheet_prints_on_one_sheet(page, served_site: str, paper: str)
     pdf = page.pdf(format=paper, print_background=False, prefer_css_page_size=False)
     pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
     assert pages == 1, f"the cheat sheet prints on {pages} {paper} pages"
+
+
+def test_the_deck_works_when_reached_by_instant_navigation(page, served_site: str) -> None:
+    """mkdocs-material swaps the page in without a reload: the deck's scripts arrive with it and run in order."""
+    page.goto(served_site + "lessons/faq/")
+    expect(page.locator(".seokb-review-due [data-seokb-due-words]")).to_have_text("10 review cards are due today. ")
+    page.locator(".seokb-review-due a").click()
+    page.locator(DECK).wait_for(state="attached")
+    first = card_id(page)
+    page.keyboard.press("Space")
+    page.keyboard.press("3")
+    assert card_id(page) != first
+    page.get_by_role("link", name="Home", exact=True).first.click()
+    # One new card seen today: nine left of the daily ten.
+    expect(page.locator("[data-seokb-review-due] [data-seokb-due-words]")).to_have_text("9 review cards are due today. ")

@@ -87,10 +87,10 @@ def test_each_term_gives_two_cards_from_a_to_z_then_each_quiz_question_one() -> 
     assert (single.prompt, single.front, single.href) == ("Judge a guild link", "Your verdict?", "quizzes/guild/#quiz-guild-q2")
 
 
-def test_the_cards_travel_as_json_that_cannot_close_their_script() -> None:
+def test_the_cards_travel_as_json_that_cannot_close_their_element() -> None:
     hostile = Glossary((term("x", "</script><script>alert(1)</script>"),))
     html = deck_html(review_cards(hostile, Quizzes(()), page_url), lambda url: "../" + url, None, "../glossary/")
-    data = re.search(r'<script type="application/json" id="seokb-review-cards">(.*?)</script>', html, re.S)
+    data = re.search(r'<template id="seokb-review-cards">(.*?)</template>', html, re.S)
     assert data is not None and "<" not in data.group(1)
     assert json.loads(data.group(1))[0]["front"] == "</script><script>alert(1)</script>"
     assert "cheat sheet" not in html  # a site without one links only the glossary
@@ -127,7 +127,8 @@ def test_the_cheat_sheet_reads_the_checklist_and_the_risk_signs_from_the_lesson(
     sheet, problems = read_cheat_sheet(LESSON)
     assert problems == []
     assert sheet == CheatSheet(
-        ["Is the site about your subject?", "Is the page useful?"], [("Paid", "You paid for the link."), ("Swapped", "You traded links.")]
+        ["Is the site about your subject?", "Is the page useful?"],
+        [("Paid", "You paid for the link."), ("Swapped", "You traded links.")],
     )
 
 
@@ -176,4 +177,6 @@ def test_the_cheat_sheet_links_each_line_to_where_the_course_explains_it() -> No
 def test_cheat_sheet_terms_must_be_a_list_of_names(tmp_path, value) -> None:
     with pytest.raises(SettingsError) as error:
         read_settings({"site_url": "https://example.org/"}, {"cheat_sheet_terms": value}, tmp_path, "docs")
-    assert str(error.value) == "seokb: extra.cheat_sheet_terms in mkdocs.yml must be a list of entry file names, such as [backlink]"
+    assert (
+        str(error.value) == "seokb: extra.cheat_sheet_terms in mkdocs.yml must be a list of entry file names, such as [backlink]"
+    )

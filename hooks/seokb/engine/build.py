@@ -127,10 +127,12 @@ ENGINE_ASSETS = (
     ("site", "site.css", None, ()),  # every page
     ("glossary", "glossary.css", "glossary.js", ("seokb-copy-link", 'name="seokb-category"')),
     ("quiz", "quiz.css", "quiz.js", ("data-seokb-quiz",)),
-    # The review deck, the due-cards line and the storage notice: on the review page, every lesson (its due line),
-    # the home page and every quiz (whose missed questions join the deck). The scheduler runs before review.js.
+    # The due-cards line and the storage notice (progress.js) on the review page, every lesson (its due line), the
+    # home page and every quiz (whose missed questions join the deck); the deck and the progress code (review.js) on
+    # the review page only. Deferred, they run in this order: the scheduler first.
     ("review", "review.css", "review-scheduler.js", REVIEW_MARKERS),
-    ("review-page", None, "review.js", REVIEW_MARKERS),
+    ("progress", None, "progress.js", REVIEW_MARKERS),
+    ("review-page", None, "review.js", ("data-seokb-review", "data-seokb-transfer")),
     ("qrcode", None, "qrcode.js", ("data-seokb-transfer",)),  # vendored qrcode-generator (MIT), for the export's QR code
     ("cheat-sheet", "cheat-sheet.css", None, ()),
 )

@@ -1,7 +1,5 @@
-// seokb review: the flashcard session on /review/, the "cards due" line on the home page and at each lesson's end,
-// the export and import of everything the site keeps in this browser, and the notice shown when the browser keeps
-// nothing (private windows, storage full or turned off). Scheduling is review-scheduler.js's; this file is the page.
-// Without this script the review page lists the terms' cards and every other page reads as before.
+// seokb review: the flashcard session on /review/ and the export and import of everything the site keeps in this
+// browser, as a text code and a QR code. Storage and the due line are progress.js's, scheduling review-scheduler.js's.
 (function () {
   "use strict";
 
@@ -11,128 +9,24 @@
   }
 
   var scheduler = window.seokbScheduler;
-  var PREFIX = "seokb:";
-  var STATE_KEY = "seokb:review";
-  var MISSED_KEY = "seokb:review:missed"; // quiz.js records each question answered wrongly here
+  var progress = window.seokbProgress;
+  var STATE_KEY = progress.STATE_KEY;
+  var storageWorks = progress.storageWorks;
+  var read = progress.read;
+  var write = progress.write;
+  var loadMissed = progress.loadMissed;
+  var showNotice = progress.showNotice;
+  var plural = progress.plural;
   // The kinds of value the site keeps, the only ones a code may carry: read marks, quiz scores, review state.
   var KEPT = /^seokb:(lesson:[^\s]{1,300}|quiz:[a-z0-9-]{1,80}|review|review:missed)$/;
   var CODE_VERSION = 1;
   var HASH = "#progress=";
-  var NOTICE =
-    "This browser is not keeping data for this site (a private window, or storage that is full or turned off), " +
-    "so your progress will not be kept after you leave.";
-
-  // ------------------------------------------------------------------------------------------ storage, softly
-
-  function storageWorks() {
-    try {
-      localStorage.setItem(PREFIX + "probe", "1");
-      localStorage.removeItem(PREFIX + "probe");
-      return true;
-    } catch (error) {
-      return false;
-    }
-  }
-
-  function read(key) {
-    try {
-      return localStorage.getItem(key);
-    } catch (error) {
-      return null;
-    }
-  }
-
-  function readJson(key) {
-    try {
-      return JSON.parse(read(key));
-    } catch (error) {
-      return null;
-    }
-  }
-
-  function write(key, value) {
-    try {
-      localStorage.setItem(key, value);
-      return true;
-    } catch (error) {
-      return false; // full or blocked: the page goes on, and the notice has said progress is not kept
-    }
-  }
 
   // Where the session keeps its state when storage refuses it: this visit only.
   var memoryState = null;
 
   function loadState() {
-    return memoryState || scheduler.clean(readJson(STATE_KEY));
-  }
-
-  function loadMissed() {
-    var missed = readJson(MISSED_KEY);
-    return missed && typeof missed === "object" && !Array.isArray(missed) ? missed : {};
-  }
-
-  function showNotice(element) {
-    if (element.hasAttribute("data-seokb-storage-note")) {
-      element.textContent = NOTICE;
-      element.hidden = false;
-      return;
-    }
-    var note = document.createElement("p");
-    note.className = "seokb-storage-note";
-    note.setAttribute("data-seokb-storage-note", "");
-    note.textContent = NOTICE;
-    element.parentNode.insertBefore(note, element);
-  }
-
-  // ------------------------------------------------------------------------------------------ counting
-
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
-  }
-
-  // The due count where the deck is not on the page: every saved card due now, every missed quiz question not yet
-  // reviewed, and today's share of the terms' cards not yet seen (`total` is the deck's size, written by the build).
-  function dueWithoutDeck(total, now) {
-    var state = loadState();
-    var missed = loadMissed();
-    var due = 0;
-    var seen = 0;
-    Object.keys(state.cards).forEach(function (id) {
-      if (id.indexOf("t:") === 0) {
-        seen += 1;
-      }
-      if (state.cards[id].due <= now) {
-        due += 1;
-      }
-    });
-    Object.keys(missed).forEach(function (id) {
-      if (!state.cards[id]) {
-        due += 1;
-      }
-    });
-    return due + Math.min(Math.max(0, total - seen), newLeft(state, now));
-  }
-
-  function newLeft(state, now) {
-    return state.day === scheduler.dayOf(now) ? Math.max(0, scheduler.DAILY_NEW - state.fresh) : scheduler.DAILY_NEW;
-  }
-
-  function fillDueLine(element) {
-    element.setAttribute("data-seokb-ready", "");
-    var total = Number(element.getAttribute("data-seokb-review-total")) || 0;
-    var due = dueWithoutDeck(total, Date.now());
-    var words = element.querySelector("[data-seokb-due-words]");
-    if (!words) {
-      words = document.createElement("span");
-      words.setAttribute("data-seokb-due-words", "");
-      element.insertBefore(words, element.firstChild);
-    }
-    words.textContent = due
-      ? plural(due, "review card is", "review cards are") + " due today. "
-      : "No review cards are due today. ";
-    if (!storageWorks()) {
-      showNotice(element);
-    }
+    return memoryState || progress.loadState();
   }
 
   // ------------------------------------------------------------------------------------------ the session
@@ -140,7 +34,7 @@
   function setUpDeck(root) {
     root.setAttribute("data-seokb-ready", "");
     var source = document.getElementById("seokb-review-cards");
-    var cards = source ? JSON.parse(source.textContent) : [];
+    var cards = source ? JSON.parse(source.content.textContent) : [];
     var byId = {};
     cards.forEach(function (card) {
       byId[card.id] = card;
@@ -490,13 +384,6 @@
     }
   }
 
-  function setUpQuizNotice(form) {
-    form.setAttribute("data-seokb-review-ready", "");
-    if (!storageWorks()) {
-      showNotice(form.querySelector("[data-seokb-progress]") || form.firstChild);
-    }
-  }
-
   function all(selector) {
     return Array.prototype.slice.call(document.querySelectorAll(selector));
   }
@@ -504,8 +391,6 @@
   function setUp() {
     all("[data-seokb-review]:not([data-seokb-ready])").forEach(setUpDeck);
     all("[data-seokb-transfer]:not([data-seokb-ready])").forEach(setUpTransfer);
-    all("[data-seokb-review-due]:not([data-seokb-ready])").forEach(fillDueLine);
-    all("form[data-seokb-quiz]:not([data-seokb-review-ready])").forEach(setUpQuizNotice);
   }
 
   window.seokbReviewSetUp = setUp;
