@@ -133,10 +133,12 @@ ENGINE_ASSETS = (
     ("review", "review.css", "review-scheduler.js", REVIEW_MARKERS),
     ("progress", None, "progress.js", REVIEW_MARKERS),
     ("review-page", None, "review.js", ("data-seokb-review", "data-seokb-transfer")),
-    ("qrcode", None, "qrcode.js", ("data-seokb-transfer",)),  # vendored qrcode-generator (MIT), for the export's QR code
     ("cheat-sheet", "cheat-sheet.css", None, ()),
 )
-SCRIPTS = tuple(script for _, _, script, _ in ENGINE_ASSETS if script)
+# Served, but in no page: review.js loads the vendored qrcode-generator (MIT) when a reader asks for a progress code,
+# so a first visit of the review page does not download it.
+ON_DEMAND_SCRIPTS = ("qrcode.js",)
+SCRIPTS = tuple(script for _, _, script, _ in ENGINE_ASSETS if script) + ON_DEMAND_SCRIPTS
 CONTENT_FOLDERS = ("glossary", "quizzes", "diagrams")  # beside docs/, read by the engine
 # Reached from the navigation without a link in any page: the home page and the pages the engine writes for
 # the whole site. They are never reported as orphans.

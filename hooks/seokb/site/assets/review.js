@@ -10,6 +10,8 @@
 
   var scheduler = window.seokbScheduler;
   var progress = window.seokbProgress;
+  // qrcode.js sits beside this file; it is loaded the first time a reader makes a code.
+  var QR_SCRIPT = document.currentScript ? document.currentScript.src.replace(/review\.js(\?.*)?$/, "qrcode.js") : "";
   var STATE_KEY = progress.STATE_KEY;
   var storageWorks = progress.storageWorks;
   var read = progress.read;
@@ -301,6 +303,20 @@
     );
   }
 
+  function loadQrLibrary() {
+    if (typeof window.qrcode === "function" || !QR_SCRIPT) {
+      return Promise.resolve();
+    }
+    return new Promise(function (resolve) {
+      var script = document.createElement("script");
+      script.src = QR_SCRIPT;
+      script.onload = script.onerror = function () {
+        resolve(); // without it, the text code still works
+      };
+      document.head.appendChild(script);
+    });
+  }
+
   function drawQr(box, code) {
     box.textContent = "";
     if (typeof window.qrcode !== "function") {
@@ -331,7 +347,8 @@
     }
     part("export").addEventListener("click", function () {
       var items = keptItems();
-      makeCode(items).then(function (code) {
+      Promise.all([makeCode(items), loadQrLibrary()]).then(function (done) {
+        var code = done[0];
         part("export-code").value = code;
         part("export-result").hidden = false;
         // The QR code opens this page on the other device with the code filled in (after "#": never sent anywhere).
