@@ -257,3 +257,15 @@ def test_the_deck_works_when_reached_by_instant_navigation(page, served_site: st
     page.get_by_role("link", name="Home", exact=True).first.click()
     # One new card seen today: nine left of the daily ten.
     expect(page.locator("[data-seokb-review-due] [data-seokb-due-words]")).to_have_text("9 review cards are due today. ")
+
+
+def test_a_deleted_entrys_card_is_dropped_and_the_rest_is_kept(page, served_site: str) -> None:
+    open_deck(page, served_site + "review/")
+    page.evaluate(
+        """localStorage.setItem('seokb:review', JSON.stringify({v: 1, day: '', fresh: 0, cards: {
+             't:no-such-entry:f': {box: 3, due: 0}, 't:backlink:f': {box: 2, due: Date.now() + 864e5}}}))"""
+    )
+    open_deck(page, served_site + "review/")
+    expect(page.locator(PROGRESS)).to_contain_text("1 card learned")
+    cards = page.evaluate("Object.keys(JSON.parse(localStorage.getItem('seokb:review')).cards)")
+    assert cards == ["t:backlink:f"]

@@ -69,6 +69,23 @@
         });
     }
 
+    // Cards of entries or questions the site no longer has are dropped here, where the whole deck is known, so that
+    // the due line of other pages stops counting them.
+    function forgetDeleted() {
+      var state = loadState();
+      var gone = Object.keys(state.cards).filter(function (id) {
+        return !byId[id];
+      });
+      if (gone.length) {
+        gone.forEach(function (id) {
+          delete state.cards[id];
+        });
+        if (!write(STATE_KEY, JSON.stringify(state))) {
+          memoryState = state;
+        }
+      }
+    }
+
     function show() {
       var state = loadState();
       var missed = loadMissed();
@@ -155,6 +172,7 @@
       }
     });
     root.seokbShow = show;
+    forgetDeleted();
     show();
   }
 
