@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint setup test-setup browser tools
+.PHONY: serve build test check lint js-test setup test-setup browser tools
 
 # Served at the root: the published site_url has a /seokb/ path, which a local preview does not need.
 serve: setup
@@ -26,8 +26,13 @@ lint: test-setup
 	$(VENV)/bin/ruff format --check hooks tests bench
 	$(VENV)/bin/mypy
 
-test: test-setup browser tools lint
+test: test-setup browser tools lint js-test
 	$(PY) -m pytest -n auto --dist worksteal
+
+# Unit tests of the scripts shipped to readers that hold logic of their own (the review scheduler), with node's
+# built-in test runner: no npm package needed.
+js-test:
+	node --test tests/js/
 
 # Setup by need: serve, build and check install what the site needs to build (MkDocs, the theme, the engine's
 # libraries); test adds the test tools (pytest, Playwright, the checkers, lint), which a content contributor never runs.

@@ -348,7 +348,8 @@ INTERNAL_HREF = re.compile(r'href="(\.\./[^"]*)"')
 
 
 def _internal_links(page: Path) -> Counter[str]:
-    return Counter(INTERNAL_HREF.findall(_article(page)))
+    # A lesson's last line links the review deck, a page of the hooks' own that a site linked by hand has no twin of.
+    return Counter(href for href in INTERNAL_HREF.findall(_article(page)) if not href.endswith("/review/"))
 
 
 def check_links_by_hand(kb: Path, linked: Path) -> int:

@@ -1,6 +1,6 @@
 """Page-speed benchmark: Lighthouse on the real site and on a plain mkdocs-material site, measured in the same run.
 
-    .venv/bin/python bench/lighthouse_bench.py                 # seven page types, mobile and desktop, 2 rounds
+    .venv/bin/python bench/lighthouse_bench.py                 # eight page types, mobile and desktop, 2 rounds
     .venv/bin/python bench/lighthouse_bench.py --runs 3 --presets mobile --json-dir /tmp/lh
     .venv/bin/python bench/lighthouse_bench.py --presets mobile --modes quiet,load   # and again under load
 
@@ -9,8 +9,8 @@ into a temporary folder from the same home page and docs/lessons/*.md, with a mi
 theme settings and Markdown extensions and no hooks (the lessons' markers stay HTML comments there). Both are
 served on loopback by http.server threads (the baseline without repo_url, see baseline_project), gzipped as GitHub Pages serves them, each with its site_url set to its
 own address. Lighthouse 12 (node_modules, `make tools`) runs with its default mobile emulation and throttling and
-with --preset=desktop on seven page types: home, a lesson, the glossary index, a term page, the quiz list, a quiz
-page and the link profile. The baseline has a home page and lessons only: the other page types are set beside
+with --preset=desktop on eight page types: home, a lesson, the glossary index, a term page, the quiz list, a quiz
+page, the link profile and the review deck. The baseline has a home page and lessons only: the other page types are set beside
 the baseline's lesson. Each round runs every page once, baseline and seokb in turn, so that a neighbour loading
 the machine weighs on both; the table gives the median of the rounds and, for performance, the lowest and highest
 score. Lighthouse's figures move with the machine's load: compare the two columns, not runs on other days.
@@ -60,6 +60,7 @@ PAGES = {
     "quiz list": ("quizzes/", "lessons/what-is-a-backlink/"),
     "quiz page": ("quizzes/judge-a-quilting-guild-link/", "lessons/what-is-a-backlink/"),
     "link profile": ("link-profile/", "lessons/what-is-a-backlink/"),
+    "review deck": ("review/", "lessons/what-is-a-backlink/"),
 }
 COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
@@ -308,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=2, help="rounds over every page (default 2)")
     parser.add_argument("--presets", default="mobile,desktop", help="mobile, desktop or both (default)")
-    parser.add_argument("--pages", default=",".join(PAGES), help="page types, comma-separated (default: all seven)")
+    parser.add_argument("--pages", default=",".join(PAGES), help="page types, comma-separated (default: all eight)")
     parser.add_argument("--json-dir", type=Path, help="keep every Lighthouse report here")
     parser.add_argument(
         "--modes", default="quiet", help="quiet, load (a build loop beside Lighthouse) or both, comma-separated (default quiet)"

@@ -16,6 +16,7 @@ AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # One page of each kind, and every lesson with a diagram.
 PAGES = sorted(
     {"", "glossary/", "glossary/anchor-text/", "quizzes/", "check-a-link/", "course-test/", "lessons/faq/", LESSON}
+    | {"review/", "cheat-sheet/"}
     | {f"lessons/{lesson}/" for _, lesson in PLACES}
 )
 
@@ -36,6 +37,11 @@ def open_what_a_reader_opens(page, path: str) -> None:
         open_popover(page)
     if path == LESSON:  # the quiz's feedback and explanations
         answer_guild_quiz(page, rightly=False)
+    if path == "review/":  # a card's answer, the rating buttons, a progress code and its QR code
+        page.locator("[data-seokb-review][data-seokb-ready]").wait_for(state="attached")
+        page.keyboard.press("Space")
+        page.get_by_role("button", name="Make a code of my progress").click()
+        expect(page.locator("[data-seokb-qr] svg")).to_be_visible()
     if path == "check-a-link/":  # the verdict box
         answer(ready_checker(page), "yynnyy", ("automated",))
         expect(page.locator(RESULT)).to_be_visible()

@@ -79,7 +79,11 @@ def page_html(body: str, head: str = "", scheme: str = "default") -> str:
 FAKE_DOCUMENT_SUBJECT = """<script>
 window.storageWrites = 0;
 var setItem = Storage.prototype.setItem;
-Storage.prototype.setItem = function () { window.storageWrites += 1; return setItem.apply(this, arguments); };
+// Scores only: a wrong answer also notes its question for the review deck ("seokb:review:missed").
+Storage.prototype.setItem = function (key) {
+  if (String(key).indexOf("seokb:quiz:") === 0) { window.storageWrites += 1; }
+  return setItem.apply(this, arguments);
+};
 var subscribers = [];
 window.document$ = { subscribe: function (fn) { subscribers.push(fn); fn(document); } };
 window.emitDocument = function () { subscribers.forEach(function (fn) { fn(document); }); };

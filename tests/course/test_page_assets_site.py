@@ -80,8 +80,12 @@ def test_the_social_card_font_and_the_engine_css_are_not_served(real_site: Path)
     assert [path for path in served if path.endswith((".ttf", ".otf", ".woff", ".woff2"))] == []
     assert sorted(path for path in served if path.startswith("assets/seokb/")) == [
         "assets/seokb/glossary.js",
+        "assets/seokb/progress.js",
+        "assets/seokb/qrcode.js",
         "assets/seokb/quiz.js",
         "assets/seokb/term.js",
+        "assets/seokb/review-scheduler.js",
+        "assets/seokb/review.js",
     ]
 
 

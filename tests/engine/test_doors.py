@@ -36,6 +36,11 @@ CASES = [
         'docs/lessons/a.md:6: <img src="https://evil.example/chart.png"> loads a file from evil.example; the site loads nothing from another host: save the file under docs/ and use its path there',
     ),
     (
+        "a cheat sheet lesson without its lists",
+        {"docs/lessons/high-quality-backlinks.md": PAGE + "No checklist here.\n"},
+        "docs/lessons/high-quality-backlinks.md:1: the cheat sheet needs the heading '## The seven-question checklist'; keep it or update site/review_pages.py",
+    ),
+    (
         "a redirect outside the site",
         {"docs/lessons/a.md": "---\ndescription: A lesson.\nredirect_from: ...md\n---\n# A lesson\n"},
         "docs/lessons/a.md:3: redirect_from: '...md' is the address '../', outside the site; write the page's old path in docs/, like lessons/old-name.md",

@@ -244,14 +244,23 @@ def test_seokb_published_lists_new_addresses_and_update_adds_them_without_removi
     capsys.readouterr()
     code = main(["published", "--root", str(project.root), *(["--update"] if update else [])])
     out, err = capsys.readouterr()
-    new = ["feed.xml", "glossary.json", "glossary.schema.json", "glossary/", "glossary/backlink/", "link-profile/", "quizzes/"]
+    new = [
+        "feed.xml",
+        "glossary.json",
+        "glossary.schema.json",
+        "glossary/",
+        "glossary/backlink/",
+        "link-profile/",
+        "quizzes/",
+        "review/",
+    ]
     assert out.splitlines() == new
     text = (project.root / "published-urls.txt").read_text(encoding="utf-8")
     if update:
-        assert (code, err) == (0, "Added 7 addresses to published-urls.txt; commit it.\n")
-        assert text.splitlines()[-9:] == sorted(["./", "glossary/gone/", *new])
+        assert (code, err) == (0, "Added 8 addresses to published-urls.txt; commit it.\n")
+        assert text.splitlines()[-10:] == sorted(["./", "glossary/gone/", *new])
     else:
-        assert (code, err) == (1, "7 addresses not in published-urls.txt yet; `seokb published --update` adds them\n")
+        assert (code, err) == (1, "8 addresses not in published-urls.txt yet; `seokb published --update` adds them\n")
         assert text == "# list\n./\nglossary/gone/\n"
 
 

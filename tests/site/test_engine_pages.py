@@ -44,7 +44,7 @@ def test_a_page_at_an_engine_address_is_refused(src_uri: str, expected: str | No
 def test_an_unreadable_entry_keeps_its_address() -> None:
     owners = module.engine_pages(Glossary((), unreadable=frozenset({"broken"})), Quizzes(()))
     assert owners["glossary/broken/"] == "the page of glossary/broken.yml"
-    assert set(owners) == {"glossary/", "quizzes/", "link-profile/", "glossary/broken/"}
+    assert set(owners) == {"glossary/", "quizzes/", "link-profile/", "review/", "cheat-sheet/", "glossary/broken/"}
 
 
 def test_the_link_profile_address_is_the_one_links_profile_writes() -> None:

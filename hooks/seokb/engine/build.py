@@ -92,12 +92,32 @@ from seokb.site.quiz_pages import (
 )
 from seokb.site.quiz_render import LessonLink, render_quiz, render_quiz_list
 from seokb.site.redirects import REDIRECT_FROM, Redirect, page_redirects, redirect_page, settle, term_redirects
+from seokb.site.review_pages import (
+    DECK_SLOT,
+    DUE_MARKER,
+    REVIEW_DUE_SLOT,
+    TRANSFER_SLOT,
+    Card,
+    cheat_sheet_page,
+    core_terms,
+    deck_html,
+    due_line,
+    fill_due_markers,
+    read_cheat_sheet,
+    review_cards,
+    review_page,
+    term_card_count,
+    transfer_html,
+)
 from seokb.site.safe_html import FieldRenderer
 from seokb.site.share_meta import absolute_url, plain_description
 from seokb.site.urls import (
+    CHEAT_SHEET_PAGE,
+    CHECKLIST_LESSON,
     GLOSSARY_INDEX,
     PUBLISHED_FILE,
     QUIZ_INDEX,
+    REVIEW_PAGE,
     address,
     is_lesson,
     is_quiz_page,
@@ -114,6 +134,7 @@ from seokb.site.urls import (
 )
 
 log = previews.log
+REVIEW_MARKERS = (DUE_MARKER, "data-seokb-review", "data-seokb-quiz")
 ASSET_DIR = "assets/seokb"
 # The engine's styles and scripts, each added only to the pages that use it (site/page_assets.py): a stylesheet to
 # the pages holding one of the classes it styles, a script to the pages holding one of its markers.
@@ -122,12 +143,22 @@ ENGINE_ASSETS = (
     ("glossary", "glossary.css", "glossary.js", ("seokb-copy-link", "seokb-copy-discord", 'name="seokb-category"')),
     ("quiz", "quiz.css", "quiz.js", ("data-seokb-quiz",)),
     ("term", "term.css", "term.js", ("data-seokb-def",)),  # linked terms' popover
+    # The due-cards line and the storage notice (progress.js) on the review page, every lesson (its due line), the
+    # home page and every quiz (whose missed questions join the deck); the deck and the progress code (review.js) on
+    # the review page only. Deferred, they run in this order: the scheduler first.
+    ("review", "review.css", "review-scheduler.js", REVIEW_MARKERS),
+    ("progress", None, "progress.js", REVIEW_MARKERS),
+    ("review-page", None, "review.js", ("data-seokb-review", "data-seokb-transfer")),
+    ("cheat-sheet", "cheat-sheet.css", None, ()),
 )
-SCRIPTS = tuple(script for _, _, script, _ in ENGINE_ASSETS if script)
+# Served, but in no page: review.js loads the vendored qrcode-generator (MIT) when a reader asks for a progress code,
+# so a first visit of the review page does not download it.
+ON_DEMAND_SCRIPTS = ("qrcode.js",)
+SCRIPTS = tuple(script for _, _, script, _ in ENGINE_ASSETS if script) + ON_DEMAND_SCRIPTS
 CONTENT_FOLDERS = ("glossary", "quizzes", "diagrams")  # beside docs/, read by the engine
 # Reached from the navigation without a link in any page: the home page and the pages the engine writes for
 # the whole site. They are never reported as orphans.
-HUBS = ("index.md", GLOSSARY_INDEX, QUIZ_INDEX, LINK_PROFILE_PAGE)
+HUBS = ("index.md", GLOSSARY_INDEX, QUIZ_INDEX, LINK_PROFILE_PAGE, REVIEW_PAGE, CHEAT_SHEET_PAGE)
 UNREADABLE_PAGE = "---\ndescription: This page could not be read.\n---\n# Unreadable page\n"
 LINK_PROFILE_SOURCE = (
     '---\ndescription: "How the pages of this site link to each other."\nautolink: false\n'
@@ -164,6 +195,7 @@ class Engine:
     redirects: list[Redirect] = field(default_factory=list)  # the old names pages declare in `redirect_from`
     assets: tuple[PageAsset, ...] = ()  # what a page may need; each page gets those it uses
     term_fields: dict[str, dict[str, str]] = field(default_factory=dict)  # slug -> its fields' safe HTML
+    cards: list[Card] | None = None  # the review deck, made once the pages' URLs are known
 
     # ------------------------------------------------------------------------------------------ 1. the content
 
@@ -199,8 +231,9 @@ class Engine:
         folder = resources.files("seokb.site").joinpath("assets")
         assets = []
         for name, css, script, markers in ENGINE_ASSETS:
-            text = folder.joinpath(css).read_text(encoding="utf-8")
-            assets.append(PageAsset(css, classes=css_classes(text) if name != "site" else (), css=text))
+            if css:
+                text = folder.joinpath(css).read_text(encoding="utf-8")
+                assets.append(PageAsset(css, classes=css_classes(text) if name != "site" else (), css=text))
             if script:
                 assets.append(PageAsset(script, markers=markers, script=f"{ASSET_DIR}/{script}"))
         docs = self.root / self.settings.docs_path
@@ -217,7 +250,8 @@ class Engine:
         """The pages the engine writes (the A-Z index and a page per term, the quiz pages, the link profile) and the
         files every page may point to (glossary.json, the term cards, the feed, robots.txt, the engine's scripts)."""
         self.links += generated_page_links(self.glossary, self.quizzes)
-        files = [SiteFile(GLOSSARY_INDEX, content=index_page(self.glossary))]
+        cheat_sheet = (self.root / self.settings.docs_path / lesson_src(CHECKLIST_LESSON)).is_file()
+        files = [SiteFile(GLOSSARY_INDEX, content=index_page(self.glossary, cheat_sheet=cheat_sheet))]
         for term in self.glossary:
             src_uri = term_src(term.slug)
             # Term pages stay out of the navigation: rendering thousands of entries into every page would make
@@ -237,11 +271,39 @@ class Engine:
         for quiz in self.quizzes:
             title = self.lesson_titles.get(quiz.lesson or "")
             files.append(SiteFile(quiz_src(quiz.id), content=quiz_page(quiz, title), in_nav=False))
+        files += self._review_files()
         files += previews.term_files(self.shares, self.glossary)
         files.append(SiteFile(structure.ROBOTS_FILE, content=structure.robots_txt(self.settings.site_url)))
         scripts = resources.files("seokb.site").joinpath("assets")
         files += [SiteFile(f"{ASSET_DIR}/{name}", content=scripts.joinpath(name).read_bytes()) for name in SCRIPTS]
         return files
+
+    def _review_files(self) -> list[SiteFile]:
+        """The review deck, and the cheat sheet when the site has the lesson it is made from."""
+        # Out of a generated navigation (a site lists them in its own nav, as mkdocs.yml does), so that a site with a
+        # nav of its own is not told about pages it never wrote.
+        files = [SiteFile(REVIEW_PAGE, content=review_page(), in_nav=False)]
+        sheet = self._cheat_sheet()
+        if sheet is not None:
+            files.append(SiteFile(CHEAT_SHEET_PAGE, content=sheet, in_nav=False))
+        return files
+
+    def _cheat_sheet(self) -> str | None:
+        """The cheat sheet's Markdown, made from the lesson that holds the link checklist and Google's link-spam list
+        and the core terms mkdocs.yml names, with its problems reported (the build and `seokb check` both ask);
+        None for a project without that lesson."""
+        lesson = self.root / self.settings.docs_path / lesson_src(CHECKLIST_LESSON)
+        if not lesson.is_file():
+            return None
+        # The lesson's own problems (not UTF-8, too large) are reported when it is read as a page.
+        sheet, problems = read_cheat_sheet(read_text_file(lesson, "", Diagnostics(), PAGE) or "")
+        for message in problems:
+            self.problems.add(f"{self.settings.docs_path}/{lesson_src(CHECKLIST_LESSON)}", 1, message)
+        core, unknown = core_terms(self.glossary, self.settings.cheat_sheet_terms)
+        for slug in unknown:
+            line = _line_of(self.root / "mkdocs.yml", f"- {slug}")
+            self.problems.add("mkdocs.yml", line, f"extra.cheat_sheet_terms: unknown term '{slug}'")
+        return cheat_sheet_page(core, sheet)
 
     def set_navigation(self, nav_pages: list[str], page_urls: dict[str, str]) -> None:
         """The pages in navigation order (lessons are numbered by it) and every page's URL."""
@@ -303,6 +365,7 @@ class Engine:
         html = self._fill_quizzes(html, page)
         html = fill_diagram_slots(html, lambda name: self._diagram_figure(name, page))
         html = self._add_discord_share(html, page)
+        html = self._fill_review(html, page)
         # Every URL of the finished page, decoded as a browser decodes it; one the source check named is not named twice.
         found = rendered_url_problems(html, lambda: self._source_text(page))
         named = {(p.line, p.message) for p in self.problems.items if p.path == page.path} if found else set()
@@ -410,6 +473,32 @@ class Engine:
             html = html.replace(LIST_SLOT, render_quiz_list(self.quizzes, lessons=lessons))
         return html
 
+    def _review_cards(self) -> list[Card]:
+        if self.cards is None:
+            self.cards = review_cards(self.glossary, self.quizzes, lambda src_uri: self.page_urls.get(src_uri, page_url(src_uri)))
+        return self.cards
+
+    def _fill_review(self, html: str, page: SitePage) -> str:
+        """The deck and the transfer controls on the review page; the deck's size wherever a due count is asked for."""
+        if DECK_SLOT in html:
+            to_page = lambda url: relative_url(url, page.url)  # noqa: E731
+            sheet = to_page(page_url(CHEAT_SHEET_PAGE)) if CHEAT_SHEET_PAGE in self.page_urls else None
+            glossary = to_page(page_url(GLOSSARY_INDEX))
+            html = html.replace(DECK_SLOT, deck_html(self._review_cards(), to_page, sheet, glossary), 1)
+            html = html.replace(TRANSFER_SLOT, transfer_html(), 1)
+        if DUE_MARKER + "=" in html:
+            html = fill_due_markers(html, term_card_count(self._review_cards()))
+        return html
+
+    def _add_review_lines(self, pages: list[SitePage], finished: Finished) -> None:
+        """Each lesson ends with how many review cards are due (the words come from the reader's browser)."""
+        total = term_card_count(self._review_cards())
+        for page in pages:
+            if is_lesson(page.src_uri):
+                page.html = finished.content[page.src_uri] = page.html + REVIEW_DUE_SLOT
+                line = due_line(total, relative_url(page_url(REVIEW_PAGE), page.url))
+                self.late_html.setdefault(page.src_uri, {})[REVIEW_DUE_SLOT] = line
+
     def _diagram_figure(self, name: str, page: SitePage) -> str:
         """A diagram as a figure of inline SVG; one whose file could not be read was reported where its marker stands.
         The caption goes in now, to be linked with the page; the SVG as the page is written (SVG_SLOT)."""
@@ -432,6 +521,7 @@ class Engine:
             self.fields_of(term)
         for quiz in self.quizzes:
             self.quiz_problems(quiz)
+        self._cheat_sheet()
         self.problems.extend(pages_at_engine_addresses(pages, docs, engine_pages(self.glossary, self.quizzes)))
         for src_uri, text in pages.items():
             meta, body, _ = page_body(text)
@@ -487,6 +577,7 @@ class Engine:
         anchors, mentions = self._link_terms(pages, finished)
         log.info(f"seokb: terms linked on {len(mentions)} pages in {time.perf_counter() - started:.2f} s")
         self._add_backlinks(pages, mentions, finished)
+        self._add_review_lines(pages, finished)
         site = site_map(
             pages={**{term_src(slug): None for slug in self.glossary.unreadable}, **anchors},
             urls={page.url: page.src_uri for page in pages},
@@ -649,6 +740,15 @@ class Engine:
 def _engine_links(page: SitePage, links: list[tuple[str, str]], origin: str) -> list[Link]:
     """The (href, words) links the engine put in a page's list, at line 1 of its source, to check and count."""
     return [Link(page.path, 1, page.src_uri, href, page_url=page.url, text=text, origin=origin) for href, text in links]
+
+
+def _line_of(path: Path, text: str) -> int:
+    """The first line of a file holding `text` (1 when none does), for a message about a setting."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((number for number, line in enumerate(lines, start=1) if line.strip() == text), 1)
 
 
 def _published(root: Path, problems: Diagnostics) -> list[Published] | None:

@@ -37,6 +37,7 @@ class Settings:
     docs_path: str = "docs"  # the docs folder, relative to the repository root
     community: Community = Community()
     page_assets: tuple[AssetSetting, ...] = ()
+    cheat_sheet_terms: tuple[str, ...] = ()  # the core terms of the printable cheat sheet, by slug, in its order
 
     def repo_relative_edit_uri(self, repo_path: str) -> str | None:
         """edit_uri points into docs/; a term's YAML lives beside docs/, so climb out of it ('../glossary/backlink.yml')."""
@@ -67,7 +68,17 @@ def read_settings(config: Mapping[str, Any], extra: Mapping[str, Any], docs_dir:
         docs_path=docs_path,
         community=_community(extra.get("community"), config.get("repo_url") or ""),
         page_assets=_page_assets(extra.get("page_assets"), docs_dir),
+        cheat_sheet_terms=_slugs(extra.get("cheat_sheet_terms"), "cheat_sheet_terms"),
     )
+
+
+def _slugs(value: Any, name: str) -> tuple[str, ...]:
+    """A list of entry slugs; whether each entry exists is checked once the glossary is read."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise SettingsError(f"seokb: extra.{name} in mkdocs.yml must be a list of entry file names, such as [backlink]")
+    return tuple(value)
 
 
 def _community(value: Any, repo_url: str) -> Community:

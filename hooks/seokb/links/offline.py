@@ -29,7 +29,21 @@ from seokb.site.glossary_json import SCHEMA_FILE
 from seokb.site.glossary_pages import index_page_links, term_page, term_page_links
 from seokb.site.quiz_pages import list_links, quiz_links
 from seokb.site.redirects import REDIRECT_FROM, Redirect, page_redirects, settle, term_redirects
-from seokb.site.urls import GLOSSARY_INDEX, QUIZ_INDEX, address, card_uri, oembed_uri, page_url, quiz_src, source_path, term_src
+from seokb.site.urls import (
+    CHEAT_SHEET_PAGE,
+    CHECKLIST_LESSON,
+    GLOSSARY_INDEX,
+    QUIZ_INDEX,
+    REVIEW_PAGE,
+    address,
+    card_uri,
+    lesson_src,
+    oembed_uri,
+    page_url,
+    quiz_src,
+    source_path,
+    term_src,
+)
 
 # A term page's headings are the template's own ATX headings; their ids are what the build's toc extension makes of
 # them (its slugify and unique), so they need no Markdown rendering.
@@ -66,7 +80,7 @@ def check_content_links(
     (the engine's pages' and the hand-written pages'); every broken one goes to `report`."""
     known: dict[str, set[str] | None] = {src_uri: None for src_uri in pages}  # a lesson's anchors need a build
     known.update(term_page_anchors(glossary))
-    known.update({src: None for src in (GLOSSARY_INDEX, QUIZ_INDEX, LINK_PROFILE_PAGE)})
+    known.update({src: None for src in (GLOSSARY_INDEX, QUIZ_INDEX, LINK_PROFILE_PAGE, *review_pages(pages))})
     known.update({quiz_src(quiz_id): None for quiz_id in (*quizzes.ids, *quizzes.unreadable)})
     files = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file() and path.suffix != ".md"}
     # What the build writes beside the pages: the data files, and each page's card and oEmbed answer.
@@ -76,9 +90,14 @@ def check_content_links(
     check_links(links, site, report)
 
 
+def review_pages(pages: Iterable[str]) -> tuple[str, ...]:
+    """The review deck, and the cheat sheet when the lesson it is made from is among the hand-written `pages`."""
+    return (REVIEW_PAGE, CHEAT_SHEET_PAGE) if lesson_src(CHECKLIST_LESSON) in set(pages) else (REVIEW_PAGE,)
+
+
 def site_pages(pages: Iterable[str], glossary: Glossary, quizzes: Quizzes) -> set[str]:
     """Every page a build writes, by Markdown name: the hand-written `pages` and the ones the engine adds."""
-    generated = {GLOSSARY_INDEX, QUIZ_INDEX, LINK_PROFILE_PAGE}
+    generated = {GLOSSARY_INDEX, QUIZ_INDEX, LINK_PROFILE_PAGE, *review_pages(pages)}
     return {*pages, *generated, *(term_src(term.slug) for term in glossary), *(quiz_src(quiz_id) for quiz_id in quizzes.ids)}
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from seokb.content.model import Glossary
 from seokb.content.quiz import Quizzes
 from seokb.diagnostics import Diagnostic
-from seokb.site.urls import GLOSSARY_INDEX, QUIZ_INDEX, address, page_url, quiz_src, term_src
+from seokb.site.urls import CHEAT_SHEET_PAGE, GLOSSARY_INDEX, QUIZ_INDEX, REVIEW_PAGE, address, page_url, quiz_src, term_src
 
 LINK_PROFILE_PAGE = "link-profile.md"  # links/profile.py's, which site/ may not import (a test keeps them equal)
 
@@ -22,6 +22,8 @@ def engine_pages(glossary: Glossary, quizzes: Quizzes) -> dict[str, str]:
         address(page_url(GLOSSARY_INDEX)): "the glossary's A-Z index",
         address(page_url(QUIZ_INDEX)): "the list of quizzes",
         address(page_url(LINK_PROFILE_PAGE)): "this site's link profile",
+        address(page_url(REVIEW_PAGE)): "the review deck",
+        address(page_url(CHEAT_SHEET_PAGE)): "the cheat sheet",
     }
     for slug in sorted({term.slug for term in glossary} | set(glossary.unreadable)):
         owners[address(page_url(term_src(slug)))] = f"the page of glossary/{slug}.yml"

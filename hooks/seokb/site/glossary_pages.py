@@ -196,8 +196,9 @@ def letter_groups(glossary: Glossary) -> list[LetterGroup]:
     ]
 
 
-def index_page(glossary: Glossary) -> str:
-    """The Markdown of glossary/index.md: every term by letter, with a category filter that needs no script."""
+def index_page(glossary: Glossary, cheat_sheet: bool = False) -> str:
+    """The Markdown of glossary/index.md: every term by letter, with a category filter that needs no script; it
+    points to the review deck, and to the printable cheat sheet when the site has one."""
     counts = {slug: sum(1 for t in glossary if t.category == slug) for slug in CATEGORIES}
     categories = [{"slug": slug, "label": label, "count": counts[slug]} for slug, label in CATEGORIES.items() if counts[slug]]
     return (
@@ -209,6 +210,7 @@ def index_page(glossary: Glossary) -> str:
             terms_count=len(glossary),
             categories=categories,
             category_labels=CATEGORIES,
+            cheat_sheet=cheat_sheet,
         )
     )
 

@@ -11,6 +11,9 @@ from urllib.parse import urljoin, urlsplit
 GLOSSARY_INDEX = "glossary/index.md"
 GLOSSARY_URL = "glossary/"
 QUIZ_INDEX = "quizzes/index.md"
+REVIEW_PAGE = "review.md"  # the review deck, /review/
+CHEAT_SHEET_PAGE = "cheat-sheet.md"  # the printable cheat sheet, /cheat-sheet/
+CHECKLIST_LESSON = "high-quality-backlinks"  # the lesson holding the link checklist and Google's link-spam list
 
 
 def term_src(slug: str) -> str:

@@ -1,5 +1,6 @@
 // seokb quizzes: "Check" marks every answer right or wrong with its explanation and scores the quiz; progress
-// stays in this browser (localStorage, "seokb:quiz:<id>"); the quiz list shows it. Without this script the
+// stays in this browser (localStorage, "seokb:quiz:<id>"); the quiz list shows it. A question answered wrongly is
+// noted in "seokb:review:missed", and the review deck (review.js) adds its card. Without this script the
 // questions still read well and each answer key sits in a <details>.
 (function () {
   "use strict";
@@ -12,6 +13,8 @@
   }
 
   var PREFIX = "seokb:quiz:";
+  var MISSED_KEY = "seokb:review:missed";
+  var QUESTION_ID = /^quiz-([a-z0-9-]+)-q(\d+)$/;
   var ICON = { right: "\u2713", wrong: "\u2717", none: "\u2013" };
   // [status, text] by question type, then by "ticked" + "should be ticked".
   var VERDICTS = {
@@ -49,6 +52,21 @@
       localStorage.setItem(PREFIX + id, JSON.stringify(record));
     } catch (error) {
       // Storage can be full or blocked (private windows); the quiz still works for this visit.
+    }
+  }
+
+  // The review deck's card of this question ("q:<quiz>:<n>") joins the reader's deck.
+  function remember(question) {
+    var match = QUESTION_ID.exec(question.id);
+    if (!match) {
+      return;
+    }
+    try {
+      var missed = JSON.parse(localStorage.getItem(MISSED_KEY)) || {};
+      missed["q:" + match[1] + ":" + match[2]] = true;
+      localStorage.setItem(MISSED_KEY, JSON.stringify(missed));
+    } catch (error) {
+      // Storage full, blocked or a broken value: the quiz still works for this visit.
     }
   }
 
@@ -100,6 +118,9 @@
       input.setAttribute("aria-describedby", feedback.id);
     });
     var allRight = right === answers.length;
+    if (!allRight) {
+      remember(question);
+    }
     var result = question.querySelector(".seokb-question-result");
     var earned, text;
     if (type === "checklist") {
