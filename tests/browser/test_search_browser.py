@@ -47,7 +47,7 @@ def test_the_index_waits_until_search_opens_on_a_phone(browser, served_site: str
     page.wait_for_load_state("networkidle")
     assert seen == []
     page.locator("label.md-header__button[for=__search]").tap()
-    page.locator("input.md-search__input").fill("anchor text")
+    page.locator("input.md-search__input").press_sequentially("anchor text")  # key by key: the theme queries on keyup
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     assert len(seen) == 1
     context.close()
@@ -58,7 +58,9 @@ def first_result(page, served_site: str, query: str) -> str:
     # The theme's bundle is deferred: its "/" shortcut works once it has run (it then exposes document$).
     page.wait_for_function("typeof document$ !== 'undefined'")
     page.keyboard.press("/")
-    page.locator("input.md-search__input").fill(query)
+    # Typed key by key, as a reader types: the theme runs a query on keyup (fill() sends no key events, and the
+    # query then only ran if the index happened to arrive after it).
+    page.locator("input.md-search__input").press_sequentially(query)
     first = page.locator(".md-search-result__item > a").first
     # A result for this query: the index is fetched on this first search, slower on a loaded machine.
     expect(first).to_have_attribute("href", re.compile(r"\?h="), timeout=30_000)

@@ -83,14 +83,14 @@ def test_the_social_card_font_and_the_engine_css_are_not_served(real_site: Path)
         "assets/seokb/progress.js",
         "assets/seokb/qrcode.js",
         "assets/seokb/quiz.js",
-        "assets/seokb/term.js",
         "assets/seokb/review-scheduler.js",
         "assets/seokb/review.js",
+        "assets/seokb/term.js",
     ]
 
 
 def test_the_404_page_gets_the_site_css_too(real_site: Path) -> None:
-    # A theme template, not a page: written by on_post_template. The footer's contrast fix is in site.css.
+    # A theme template, not a page: its head comes from on_template_context. The footer's contrast fix is in site.css.
     html = (real_site / "404.html").read_text(encoding="utf-8")
     assert assets(html)[1] == {"site.css"}
     assert all(" defer" in attributes for _, attributes in SCRIPT.findall(html))
