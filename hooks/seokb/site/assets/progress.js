@@ -150,18 +150,25 @@
     loadState: loadState,
     loadMissed: loadMissed,
     showNotice: showNotice,
-    plural: plural
+    plural: plural,
+    onEachPage: onEachPage
   };
-  function subscribe() {
-    if (typeof document$ !== "undefined") {
-      document$.subscribe(setUp);
+
+  // `callback` once the page is there, and again after each instant navigation (the theme's document$), for this
+  // script and for review.js, which builds on it.
+  function onEachPage(callback) {
+    function subscribe() {
+      if (typeof document$ !== "undefined") {
+        document$.subscribe(callback);
+      } else {
+        callback();
+      }
+    }
+    if (typeof document$ !== "undefined" || document.readyState === "complete") {
+      subscribe();
     } else {
-      setUp();
+      document.addEventListener("DOMContentLoaded", subscribe);
     }
   }
-  if (typeof document$ !== "undefined" || document.readyState === "complete") {
-    subscribe();
-  } else {
-    document.addEventListener("DOMContentLoaded", subscribe);
-  }
+  onEachPage(setUp);
 })();

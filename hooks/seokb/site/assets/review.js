@@ -430,16 +430,5 @@
 
   window.seokbReviewSetUp = setUp;
   window.seokbProgressCode = { make: makeCode, read: readCode }; // for the tests of old and tampered codes
-  function subscribe() {
-    if (typeof document$ !== "undefined") {
-      document$.subscribe(setUp);
-    } else {
-      setUp();
-    }
-  }
-  if (typeof document$ !== "undefined" || document.readyState === "complete") {
-    subscribe();
-  } else {
-    document.addEventListener("DOMContentLoaded", subscribe);
-  }
+  progress.onEachPage(setUp);
 })();
