@@ -10,7 +10,7 @@ from pathlib import Path
 
 from seokb.content.characters import read_text_file
 from seokb.content.docs_files import docs_files
-from seokb.content.files import ADDRESS_LIST, PAGE
+from seokb.content.files import PAGE
 from seokb.content.glossary import load_glossary
 from seokb.content.quiz import load_quizzes
 from seokb.diagnostics import Diagnostic, Diagnostics
@@ -23,7 +23,7 @@ from seokb.scaffold import NewTermRefused, write_new_term
 from seokb.site.published import (
     DATA_FILES,
     Published,
-    read_published,
+    read_published_file,
     render_published,
     unlisted,
 )
@@ -38,10 +38,7 @@ def check(root: Path) -> Diagnostics:
     """Every content problem a build would report before rendering, found by the engine's own steps: entries,
     quizzes, diagrams, docs/' files, each page's rules, markers, links and redirects, and published-urls.txt."""
     engine = Engine.start(root, Settings())
-    pages = read_pages(root, engine.problems)
-    statics = frozenset(
-        p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*") if p.is_file() and p.suffix != ".md"
-    )
+    pages, statics = read_docs(root, engine.problems)
     for new in engine.check_sources(pages, statics):
         engine.problems.add(
             new.path,
@@ -56,9 +53,10 @@ def lesson_slugs(root: Path) -> set[str]:
     return {path.stem for path in (root / "docs" / "lessons").glob("*.md")}
 
 
-def read_pages(root: Path, report: Diagnostics) -> dict[str, str]:
-    """Every docs/ page's text by its name under docs/, in name order; every file of docs/ that may not be published
-    (docs_files.py, as the build refuses it) and every page that cannot be read is reported."""
+def read_docs(root: Path, report: Diagnostics) -> tuple[dict[str, str], frozenset[str]]:
+    """From one scan of docs/ (docs_files.py, as the build scans it): every page's text by its name under docs/, in
+    name order, and the other files it publishes. Every file that may not be published and every page that cannot
+    be read is reported."""
     found = docs_files(root / "docs")
     report.extend(found.problems.items)
     pages = {}
@@ -66,16 +64,7 @@ def read_pages(root: Path, report: Diagnostics) -> dict[str, str]:
         text = read_text_file(root / "docs" / src, f"docs/{src}", report, PAGE)
         if text is not None:
             pages[src] = text
-    return pages
-
-
-def read_published_file(root: Path, report: Diagnostics) -> list[Published] | None:
-    """published-urls.txt's addresses; None for a project without the file (it then checks none)."""
-    path = root / PUBLISHED_FILE
-    if not path.is_file():
-        return None
-    text = read_text_file(path, PUBLISHED_FILE, report, ADDRESS_LIST)
-    return read_published(text, report) if text is not None else []
+    return pages, frozenset(src for src in found.accepted if not src.lower().endswith(".md"))
 
 
 def public_addresses(site: SiteAddresses) -> set[str]:
@@ -207,8 +196,8 @@ def published(root: Path, update: bool) -> int:
     report = Diagnostics()
     glossary = load_glossary(root, report)
     quizzes = load_quizzes(root, report, lessons=lesson_slugs(root))
-    pages = read_pages(root, report)
-    site = site_addresses("docs", pages, glossary, quizzes, report)
+    pages, statics = read_docs(root, report)
+    site = site_addresses("docs", pages, glossary, quizzes, report, statics)
     listed = read_published_file(root, report) or []
     if report.errors:  # a broken entry has no address yet, and a broken line would be lost on rewriting
         for diagnostic in report.sorted():

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from seokb.content.characters import decode, read_text_file
 from seokb.content.diagram import Diagrams, load_diagrams
-from seokb.content.files import ADDRESS_LIST, PAGE, read_quietly
+from seokb.content.files import PAGE, read_quietly
 from seokb.content.glossary import load_glossary
 from seokb.content.lesson_rules import page_body, page_problems, rendered_page_problems
 from seokb.content.markers import expand_markers
@@ -76,7 +76,7 @@ from seokb.site.published import (
     check_published,
     committed_addresses,
     git_history,
-    read_published,
+    read_published_file,
     unlisted,
     unreadable_addresses,
 )
@@ -215,7 +215,7 @@ class Engine:
             lesson_titles=lesson_titles,
             matcher=TermMatcher(glossary),
             shares=previews.new_shares(settings, root),
-            published=_published(root, problems),
+            published=read_published_file(root, problems),
         )
         engine.assets = engine._page_assets()
         # Both doors: a term whose preview Discord would trim is named before anything renders.
@@ -531,7 +531,7 @@ class Engine:
             self._check_preview_limits(replace(page, is_home=src_uri == "index.md"), body, text)
         self.links += generated_page_links(self.glossary, self.quizzes)
         # Every link that can be resolved without rendering: an entry linking a lesson that does not exist fails here.
-        check_content_links(self.root / docs, pages, self.glossary, self.quizzes, self.links, self.problems)
+        check_content_links(pages, other_files, self.glossary, self.quizzes, self.links, self.problems)
         site = site_addresses(docs, pages, self.glossary, self.quizzes, self.problems, other_files, declared=self.redirects)
         if self.published is None:
             return []
@@ -749,15 +749,6 @@ def _line_of(path: Path, text: str) -> int:
     except (OSError, UnicodeDecodeError):
         return 1
     return next((number for number, line in enumerate(lines, start=1) if line.strip() == text), 1)
-
-
-def _published(root: Path, problems: Diagnostics) -> list[Published] | None:
-    """The addresses published-urls.txt lists (a project without the file, like a test's fixture, checks none)."""
-    path = root / PUBLISHED_FILE
-    if not path.is_file():
-        return None
-    text = read_text_file(path, PUBLISHED_FILE, problems, ADDRESS_LIST)
-    return read_published(text, problems) if text is not None else []
 
 
 _LEARN_BOX = re.compile(r'^!!! \w+ "What you will learn"\n((?:    - .*\n?)+)', re.MULTILINE)

@@ -13,7 +13,6 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
 
@@ -74,15 +73,16 @@ def generated_page_links(glossary: Glossary, quizzes: Quizzes) -> list[Link]:
 
 
 def check_content_links(
-    docs: Path, pages: dict[str, str], glossary: Glossary, quizzes: Quizzes, links: list[Link], report: Diagnostics
+    pages: dict[str, str], statics: Iterable[str], glossary: Glossary, quizzes: Quizzes, links: list[Link], report: Diagnostics
 ) -> None:
-    """`pages`: each hand-written page's src_uri (relative to `docs`) -> its text; `links`: every link of the content
-    (the engine's pages' and the hand-written pages'); every broken one goes to `report`."""
+    """`pages`: each hand-written page's src_uri (relative to docs/) -> its text; `statics`: the other files docs/
+    publishes; `links`: every link of the content (the engine's pages' and the hand-written pages'); every broken one
+    goes to `report`."""
     known: dict[str, set[str] | None] = {src_uri: None for src_uri in pages}  # a lesson's anchors need a build
     known.update(term_page_anchors(glossary))
     known.update({src: None for src in (GLOSSARY_INDEX, QUIZ_INDEX, LINK_PROFILE_PAGE, *review_pages(pages))})
     known.update({quiz_src(quiz_id): None for quiz_id in (*quizzes.ids, *quizzes.unreadable)})
-    files = {path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file() and path.suffix != ".md"}
+    files = set(statics)
     # What the build writes beside the pages: the data files, and each page's card and oEmbed answer.
     files |= {"glossary.json", SCHEMA_FILE, FEED_FILE}
     files |= {uri for src_uri in known for uri in (card_uri(page_url(src_uri)), oembed_uri(page_url(src_uri)))}

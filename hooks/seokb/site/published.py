@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
 
+from seokb.content.characters import read_text_file
+from seokb.content.files import ADDRESS_LIST
 from seokb.content.model import Glossary
 from seokb.content.names import slugify
 from seokb.content.quiz import Quizzes
@@ -88,6 +90,16 @@ def read_published(text: str, report: Diagnostics, path: str = PUBLISHED_FILE) -
         previous = max(previous, line)
         entries.append(Published(number, line))
     return entries
+
+
+def read_published_file(root: Path, report: Diagnostics) -> list[Published] | None:
+    """published-urls.txt's addresses, the file read as every content file is (files.py: a regular file, size-checked
+    first); None for a project without the file, like a test's fixture, which then checks none."""
+    path = root / PUBLISHED_FILE
+    if not path.is_file():
+        return None
+    text = read_text_file(path, PUBLISHED_FILE, report, ADDRESS_LIST)
+    return read_published(text, report) if text is not None else []
 
 
 def render_published(addresses: Iterable[str]) -> str:
