@@ -322,10 +322,13 @@ class Engine:
         self._remember_source(page, text)
         return text
 
-    def _remember_source(self, page: SitePage, text: str) -> None:
-        """The text a contributor edits, and the line its body starts on: where each of its problems is reported."""
+    def _remember_source(self, page: SitePage, text: str) -> tuple[dict, str]:
+        """The text a contributor edits, and the line its body starts on: where each of its problems is reported.
+        Returns the page's front matter and body, split as MkDocs splits them."""
+        meta, body, first = page_body(text)
         self.sources[page.src_uri] = text
-        self.body_lines[page.src_uri] = page_body(text)[2]
+        self.body_lines[page.src_uri] = first
+        return meta, body
 
     def page_markdown(self, page: SitePage, markdown: str, embed: bool = True) -> str:
         """The checks of a page's source, the same for the build and `seokb check`: a hand-written page's rules, its
@@ -524,9 +527,8 @@ class Engine:
         self._cheat_sheet()
         self.problems.extend(pages_at_engine_addresses(pages, docs, engine_pages(self.glossary, self.quizzes)))
         for src_uri, text in pages.items():
-            meta, body, _ = page_body(text)
-            page = SitePage(src_uri, page_url(src_uri), f"{docs}/{src_uri}", meta=meta)
-            self._remember_source(page, text)
+            page = SitePage(src_uri, page_url(src_uri), f"{docs}/{src_uri}")
+            page.meta, body = self._remember_source(page, text)
             self.page_markdown(page, body, embed=False)
             self._check_preview_limits(replace(page, is_home=src_uri == "index.md"), body, text)
         self.links += generated_page_links(self.glossary, self.quizzes)

@@ -256,28 +256,16 @@ def limit_warnings(
     text a contributor edits. `title` and `description` are each (text as Discord reads it, line, the field's name
     in the message: 'term', 'short', 'description', 'heading')."""
     found = []
-    title_text, title_line, title_field = title
-    text, description_line, description_field = description
-    size = len(title_text.encode())
-    if size > TITLE_BYTES:
-        found.append(
-            Diagnostic(
-                path,
-                max(title_line, 1),
-                f"{title_field}: the link-preview title is {size} bytes; Discord shows at most {TITLE_BYTES} bytes "
-                "and trims the rest, so shorten it",
-                "warning",
+    for (text, line, field), kind, limit in ((title, "title", TITLE_BYTES), (description, "description", DESCRIPTION_BYTES)):
+        size = len(text.encode())
+        if size > limit:
+            found.append(
+                Diagnostic(
+                    path,
+                    max(line, 1),
+                    f"{field}: the link-preview {kind} is {size} bytes; Discord shows at most {limit} bytes "
+                    "and trims the rest, so shorten it",
+                    "warning",
+                )
             )
-        )
-    size = len(text.encode())
-    if size > DESCRIPTION_BYTES:
-        found.append(
-            Diagnostic(
-                path,
-                max(description_line, 1),
-                f"{description_field}: the link-preview description is {size} bytes; Discord shows at most "
-                f"{DESCRIPTION_BYTES} bytes and trims the rest, so shorten it",
-                "warning",
-            )
-        )
     return found
