@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from support.project import Project, entry
 
 from seokb.cli import main
@@ -57,15 +58,54 @@ def test_the_summary_lists_addresses_terms_with_their_short_definition_and_cards
     )
 
 
+GIT = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+
+
+def commit_all(root: Path, message: str) -> None:
+    subprocess.run([*GIT, "add", "-A"], cwd=root, check=True)
+    subprocess.run([*GIT, "commit", "-qm", message], cwd=root, check=True)
+
+
 def test_seokb_summary_reads_git_from_the_base(project: Project, capsys) -> None:
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
     project.write("glossary/backlink.yml", entry("backlink"))
-    subprocess.run([*git, "init", "-q", "-b", "main"], cwd=project.root, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=project.root, check=True)
-    subprocess.run([*git, "commit", "-qm", "base"], cwd=project.root, check=True)
-    subprocess.run([*git, "checkout", "-qb", "pr"], cwd=project.root, check=True)
+    subprocess.run([*GIT, "init", "-q", "-b", "main"], cwd=project.root, check=True)
+    commit_all(project.root, "base")
+    subprocess.run([*GIT, "checkout", "-qb", "pr"], cwd=project.root, check=True)
     project.write("glossary/anchor-text.yml", entry("anchor-text"))
-    subprocess.run([*git, "add", "-A"], cwd=project.root, check=True)
-    subprocess.run([*git, "commit", "-qm", "a term"], cwd=project.root, check=True)
+    commit_all(project.root, "a term")
     assert main(["summary", "--base", "main", "--root", str(project.root)]) == 0
     assert "**Added (1)**\n- `glossary/anchor-text/` (glossary/anchor-text.yml)" in capsys.readouterr().out
+
+
+def test_seokb_summary_copies_the_new_and_changed_terms_cards_for_the_preview_comment(project: Project, capsys) -> None:
+    for slug in ("backlink", "nofollow", "link-juice"):
+        project.write(f"glossary/{slug}.yml", entry(slug))
+    subprocess.run([*GIT, "init", "-q", "-b", "main"], cwd=project.root, check=True)
+    commit_all(project.root, "base")
+    subprocess.run([*GIT, "checkout", "-qb", "pr"], cwd=project.root, check=True)
+    project.write("glossary/anchor-text.yml", entry("anchor-text"))
+    project.write("glossary/backlink.yml", entry("backlink", short='"A link from another site."'))
+    (project.root / "glossary/nofollow.yml").unlink()
+    project.write("docs/lessons/faq.md", "# FAQ\n")
+    commit_all(project.root, "two terms and a lesson")
+    site = project.root / "site"
+    for slug in ("anchor-text", "backlink", "nofollow", "link-juice"):  # nofollow's is an old build's leftover
+        (site / "assets/cards/glossary").mkdir(parents=True, exist_ok=True)
+        (site / f"assets/cards/glossary/{slug}.png").write_bytes(f"card of {slug}".encode())
+    (site / "assets/cards/lessons").mkdir(parents=True)
+    (site / "assets/cards/lessons/faq.png").write_bytes(b"card of a lesson")
+    cards = project.root / "change-summary" / "cards"
+
+    assert main(["summary", "--base", "main", "--site", str(site), "--cards", str(cards), "--root", str(project.root)]) == 0
+    assert "Link-preview card: `assets/cards/glossary/anchor-text.png` in the site download" in capsys.readouterr().out
+    assert {path.name: path.read_bytes() for path in cards.iterdir()} == {
+        "anchor-text.png": b"card of anchor-text",
+        "backlink.png": b"card of backlink",
+    }
+
+
+def test_seokb_summary_copies_cards_only_from_a_site(project: Project, capsys) -> None:
+    with pytest.raises(SystemExit) as exit:
+        main(["summary", "--base", "main", "--cards", "cards", "--root", str(project.root)])
+    assert exit.value.code == 2
+    assert "--cards copies the cards of the built site: give it with --site" in capsys.readouterr().err

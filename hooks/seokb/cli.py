@@ -18,7 +18,7 @@ from seokb.engine.build import Engine
 from seokb.engine.settings import Settings
 from seokb.links.offline import SiteAddresses, site_addresses
 from seokb.rename import Plan, Refused, merge, rename
-from seokb.review import changed_files, summary
+from seokb.review import changed_files, copy_cards, summary
 from seokb.scaffold import NewTermRefused, write_new_term
 from seokb.site.published import (
     DATA_FILES,
@@ -110,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     summary_command.add_argument("--base", required=True, help="the branch or commit the changes are compared with")
     summary_command.add_argument("--site", type=Path, help="the built site, whose link-preview cards are listed")
+    summary_command.add_argument(
+        "--cards", type=Path, help="copy each new or changed term's card from --site into this folder, as <slug>.png"
+    )
     for command in (rename_command, merge_command):
         command.add_argument("--dry-run", action="store_true", help="print every change without writing any")
     for command in (check_command, new_term_command, published_command, rename_command, merge_command, summary_command):
@@ -130,7 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "published":
         return published(root, arguments.update)
     if arguments.command == "summary":
-        print(summary(root, changed_files(root, arguments.base), arguments.site), end="")
+        if arguments.cards and not arguments.site:
+            parser.error("--cards copies the cards of the built site: give it with --site")
+        changes = changed_files(root, arguments.base)
+        if arguments.cards:
+            copy_cards(changes, arguments.site, arguments.cards)
+        print(summary(root, changes, arguments.site), end="")
         return 0
     if arguments.command == "rename":
         return move(root, "rename", lambda: rename(root, arguments.old, arguments.new), arguments.dry_run)

@@ -3,11 +3,13 @@
 From git's list of changed files between the base branch and the pull request (`git diff --name-status -M`), each
 content file is named by the address it publishes: added, changed and removed pages, each new or changed term with
 its short definition and the path of its link-preview card in the built site. CI uploads the built site with this
-summary, and a second workflow (.github/workflows/preview-comment.yml) posts it on the pull request.
+summary and a copy of those cards (`--cards`), and a second workflow (.github/workflows/preview-comment.yml) posts
+it on the pull request with the cards shown.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +72,26 @@ def _short(root: Path, path: str) -> str | None:
         return None
     short = document.data.get("short")
     return " ".join(short.split()) if isinstance(short, str) else None
+
+
+def term_cards(changes: list[Changed], site: Path) -> list[tuple[str, Path]]:
+    """(slug, card file in the built site) of each new or changed term whose card the site has, in change order."""
+    found: dict[str, Path] = {}
+    for change in changes:
+        address = address_of(change.path)
+        if address is not None and change.status != "removed" and change.path.startswith("glossary/"):
+            card = site / card_uri(address)
+            if card.is_file():
+                found[Path(change.path).stem] = card
+    return list(found.items())
+
+
+def copy_cards(changes: list[Changed], site: Path, folder: Path) -> None:
+    """Each new or changed term's card into `folder` as <slug>.png: the preview comment shows these, and the
+    comment's workflow downloads only this small artifact, not the whole site."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for slug, card in term_cards(changes, site):
+        shutil.copyfile(card, folder / f"{slug}.png")
 
 
 def summary(root: Path, changes: list[Changed], site: Path | None = None) -> str:
