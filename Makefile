@@ -22,8 +22,8 @@ check: setup
 
 # Lint, format and types first: seconds, and a red line names the file before the suite's minutes start.
 lint: test-setup
-	$(VENV)/bin/ruff check hooks tests bench
-	$(VENV)/bin/ruff format --check hooks tests bench
+	$(VENV)/bin/ruff check hooks tests bench .github/scripts
+	$(VENV)/bin/ruff format --check hooks tests bench .github/scripts
 	$(VENV)/bin/mypy
 
 test: test-setup browser tools lint js-test

