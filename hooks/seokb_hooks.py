@@ -36,6 +36,10 @@ def on_page_context(context, page, config, nav):
     return events.on_page_context(context, page, config, nav)
 
 
+def on_post_build(config):
+    return events.on_post_build(config)
+
+
 def on_serve(server, config, builder):
     return events.on_serve(server, config)
 

@@ -92,6 +92,16 @@ def test_search_indexes_what_a_page_says_not_the_lists_that_repeat_other_pages(r
     assert "Share this term" not in texts and "Edit this entry" not in texts
 
 
+def test_each_term_page_carries_its_names_in_the_search_index(real_site: Path) -> None:
+    # The engine adds them once the theme has written the index (mkdocs/events.on_post_build, site/search_names.py).
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    names = {doc["location"]: doc["names"] for doc in index["docs"] if "names" in doc}
+    assert set(names) == {f"glossary/{term.slug}/" for term in load_glossary(REPO, Diagnostics())}
+    assert names["glossary/anchor-text/"] == ["_anchor_text", "_link_text", "_link_anchor"]
+    assert names["glossary/off-page-seo/"][0] == "_off_page_seo"
+    assert index["config"]["fields"]["names"] == {"boost": 1e9}
+
+
 def test_no_slot_is_left_in_any_page(real_site: Path) -> None:
     pages = list(real_site.rglob("*.html"))
     assert len(pages) > 50

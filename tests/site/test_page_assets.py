@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from seokb.site.page_assets import JS_CLASS, SEARCH_ON_DEMAND, PageAsset, css_classes, for_page, head_html, script_html
+from seokb.site.page_assets import (
+    JS_CLASS,
+    SEARCH_NAMES,
+    SEARCH_ON_DEMAND,
+    PageAsset,
+    css_classes,
+    for_page,
+    head_html,
+    script_html,
+)
+from seokb.site.search_names import JOINER
 
 QUIZ_CSS = PageAsset("quiz.css", classes=("seokb-quiz", "seokb-question"), css=".seokb-quiz{margin:0}")
 QUIZ_JS = PageAsset("quiz.js", markers=("data-seokb-quiz",), script="assets/seokb/quiz.js")
@@ -30,6 +40,7 @@ def test_css_goes_into_the_head_and_scripts_are_deferred() -> None:
         head_html(used)
         == JS_CLASS
         + SEARCH_ON_DEMAND
+        + SEARCH_NAMES
         + '<style data-seokb-asset="site.css">a{}</style><style data-seokb-asset="quiz.css">.seokb-quiz{margin:0}</style>'
     )
     assert script_html(used, "lessons/a/") == '<script src="../../assets/seokb/quiz.js" defer></script>'
@@ -39,3 +50,12 @@ def test_css_goes_into_the_head_and_scripts_are_deferred() -> None:
 def test_the_classes_of_a_stylesheet() -> None:
     css = ".md-typeset .seokb-quiz [hidden], .seokb-quiz-list > li:not(.seokb-key) { color: red }"
     assert css_classes(css) == ("seokb-key", "seokb-quiz", "seokb-quiz-list")
+
+
+def test_the_head_scripts_are_their_files_without_comments_or_indentation() -> None:
+    for script in (SEARCH_ON_DEMAND, SEARCH_NAMES):
+        assert script.startswith("<script>(function () {") and script.endswith("})();</script>")
+        # A comment left in would swallow the rest of the joined line: the files only have full-line comments.
+        assert "//" not in script and "\n" not in script
+    # The worker leads and joins a query's words as the engine does a name's (site/search_names.py).
+    assert '"_" + words.split(lunr.tokenizer.separator).filter(Boolean).join("_")' in SEARCH_NAMES and JOINER == "_"

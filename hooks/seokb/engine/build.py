@@ -11,7 +11,8 @@ returns; `seokb check` (cli.py) runs the same engine without rendering. The step
    anchor, the link profile, the redirects, then every address in published-urls.txt;
 5. share_files and update_dates: the previews' files and each page's date, once the build is known to be good;
 6. per page as its template renders: page_extras (its content with the late HTML, breadcrumb, title, and for its
-   <head> the CSS it uses, its preview tags and JSON-LD; its deferred scripts).
+   <head> the CSS it uses, its preview tags and JSON-LD; its deferred scripts);
+7. once the theme has written its search index: search_index, each glossary entry's names added to it.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ from seokb.links.profile import (
 )
 from seokb.links.terms import PageToLink, link_pages
 from seokb.markup.links import Link, markdown_links, page_anchors
-from seokb.site import discord_embed, page_assets
+from seokb.site import discord_embed, page_assets, search_names
 from seokb.site.diagram_svg import DIAGRAM_SLOT, SVG_SLOT, diagram_figure, diagram_svg, fill_diagram_slots
 from seokb.site.engine_pages import engine_pages, pages_at_engine_addresses
 from seokb.site.glossary_pages import (
@@ -737,6 +738,14 @@ class Engine:
     def template_head(self) -> str:
         """A page the theme writes from a template alone (404.html) gets the CSS every page gets."""
         return page_assets.head_html(page_assets.for_page("", self.assets))
+
+    # ------------------------------------------------------------------------------------------ 7. the search index
+
+    def search_index(self, index_json: str) -> str:
+        """The theme's search index with each glossary entry's names and aliases on its page, so that a reader who
+        types one exactly gets that entry first (site/search_names.py; raises SearchIndexError when it cannot)."""
+        names = {self.page_urls[term_src(t.slug)]: t.names for t in self.glossary if term_src(t.slug) in self.page_urls}
+        return search_names.index_with_names(index_json, names)
 
 
 def _engine_links(page: SitePage, links: list[tuple[str, str]], origin: str) -> list[Link]:

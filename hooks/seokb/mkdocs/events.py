@@ -29,6 +29,7 @@ from seokb.mkdocs.logs import log, report, start_build_logging, stop_build_loggi
 from seokb.mkdocs.publishable import leave_out_refused, stop_at_folder_links
 from seokb.mkdocs.serve import keep_last_good_site
 from seokb.site.engine_pages import engine_pages
+from seokb.site.search_names import SearchIndexError
 from seokb.site.urls import PUBLISHED_FILE, source_path
 
 _engine: Engine | None = None
@@ -305,6 +306,19 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
     if template_name == "404.html":
         context.update(seokb_head=current().template_head(), seokb_bundle=_bundle)
     return context
+
+
+@no_traceback
+def on_post_build(config: MkDocsConfig) -> None:
+    """The theme's search plugin has written its index (hooks run after plugins): the engine adds the glossary's
+    names to it. A site without the search plugin has no index to add them to."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    try:
+        path.write_text(current().search_index(path.read_text(encoding="utf-8")), encoding="utf-8")
+    except SearchIndexError as error:
+        log.warning(str(error))
 
 
 def on_serve(server, config: MkDocsConfig):

@@ -39,16 +39,19 @@ class PageAsset:
 # Switched in the head instead, rules such as `.no-js .seokb-copy-link { display: none }` hold from the first paint,
 # so nothing moves when the scripts arrive.
 JS_CLASS = '<script>document.documentElement.classList.replace("no-js","js")</script>'
-# Minified as written: the comments and indentation of assets/search-on-demand.js go, the code stays as it is.
-SEARCH_ON_DEMAND = "<script>{}</script>".format(
-    re.sub(
-        r"\s*\n\s*",
-        "",
-        re.sub(
-            r"^\s*//.*$", "", (files("seokb.site") / "assets" / "search-on-demand.js").read_text(encoding="utf-8"), flags=re.M
-        ),
-    )
-)
+
+
+def _inline_script(name: str) -> str:
+    """One of the engine's scripts as a <script> element, minified as written: its full-line comments and its
+    indentation go, the code stays as it is (so it has no comment after code on a line)."""
+    text = (files("seokb.site") / "assets" / name).read_text(encoding="utf-8")
+    return "<script>{}</script>".format(re.sub(r"\s*\n\s*", "", re.sub(r"^\s*//.*$", "", text, flags=re.M)))
+
+
+# Both go in <head>, before the theme's deferred bundle: the search index held back until search opens, and the
+# theme's search worker run inside one that puts a glossary entry first for its exact name (site/search_names.py).
+SEARCH_ON_DEMAND = _inline_script("search-on-demand.js")
+SEARCH_NAMES = _inline_script("search-names.js")
 
 
 _CLASS = re.compile(r"\.(seokb-[a-z0-9-]+)")
@@ -72,10 +75,9 @@ def for_page(output: str, assets: Iterable[PageAsset]) -> list[PageAsset]:
 
 
 def head_html(assets: Iterable[PageAsset]) -> str:
-    """The switch to the js class, the search index held back until search opens, and the pages' CSS, for the end of
-    <head>."""
+    """The switch to the js class, the two search scripts and the pages' CSS, for the end of <head>."""
     styles = "".join(f'<style data-seokb-asset="{escape(a.name)}">{a.css}</style>' for a in assets if a.css)
-    return JS_CLASS + SEARCH_ON_DEMAND + styles
+    return JS_CLASS + SEARCH_ON_DEMAND + SEARCH_NAMES + styles
 
 
 def script_html(assets: Iterable[PageAsset], page_url: str) -> str:
