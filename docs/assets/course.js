@@ -304,18 +304,5 @@
   }
 
   window.seokbCourseSetUp = setUp;
-  // Deferred before the theme's bundle, this may run before document$ exists: it does by DOMContentLoaded, which
-  // fires after every deferred script. Its emissions come once a page reached by instant navigation has its address.
-  function subscribe() {
-    if (typeof document$ !== "undefined") {
-      document$.subscribe(setUp);
-    } else {
-      setUp(); // a page without the theme
-    }
-  }
-  if (typeof document$ !== "undefined" || document.readyState === "complete") {
-    subscribe();
-  } else {
-    document.addEventListener("DOMContentLoaded", subscribe);
-  }
+  window.seokbOnEachPage(setUp); // now, and for each page instant navigation swaps in
 })();

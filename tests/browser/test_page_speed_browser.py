@@ -7,6 +7,7 @@ import re
 import time
 
 import pytest
+from support.browser import start_theme
 
 pytestmark = pytest.mark.browser
 
@@ -77,10 +78,12 @@ def phone(browser):
 
 
 def settled(page) -> None:
-    """Loaded, the theme's bundle run (it swaps no-js for js last of all), our scripts' set-up done, and two frames
-    painted after that, with a task after them: a layout shift is reported to its observer by then."""
+    """Loaded, our scripts' set-up done, the theme's bundle run as after a reader's first touch (its arrival must not
+    move the page either), and two frames painted after that, with a task after them: a layout shift is reported to
+    its observer by then."""
     page.wait_for_load_state("load")
-    page.wait_for_function("window.document$ !== undefined && document.documentElement.classList.contains('js')")
+    page.wait_for_load_state("networkidle")
+    start_theme(page)
     page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done))))")
 
 

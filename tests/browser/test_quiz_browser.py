@@ -15,6 +15,7 @@ import pytest
 
 from seokb.content.quiz import Answer, Question, Quiz, load_quizzes
 from seokb.diagnostics import Diagnostics
+from seokb.site.page_assets import SCRIPTS_ON_DEMAND
 from seokb.site.quiz_render import render_quiz, render_quiz_list
 
 pytestmark = pytest.mark.browser
@@ -64,7 +65,7 @@ def page_html(body: str, head: str = "", scheme: str = "default") -> str:
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Quiz fixture</title>
 <link rel="stylesheet" href="/assets/main.css"><link rel="stylesheet" href="/assets/palette.css">
-<link rel="stylesheet" href="/assets/quiz.css">{head}</head>
+<link rel="stylesheet" href="/assets/quiz.css">{SCRIPTS_ON_DEMAND}{head}</head>
 <body data-md-color-scheme="{scheme}" data-md-color-primary="indigo" data-md-color-accent="indigo">
 <div class="md-container"><main class="md-main"><div class="md-content"><article class="md-content__inner md-typeset">
 <h1>Fixture</h1>

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from support.browser import start_theme
 
 pytestmark = pytest.mark.browser
 
@@ -58,8 +59,8 @@ def test_the_index_waits_until_search_opens_on_a_phone(browser, served_site: str
 def search(page, query: str) -> None:
     """Types `query` into the open page's search, key by key as a reader types: the theme runs a query on keyup
     (fill() sends no key events, and the query then only ran if the index happened to arrive after it)."""
-    # The theme's bundle is deferred: its "/" shortcut works once it has run (it then exposes document$).
-    page.wait_for_function("typeof document$ !== 'undefined'")
+    # The theme's bundle loads on the reader's first interaction: its "/" shortcut works once it has run.
+    start_theme(page)
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially(query)
 

@@ -21,7 +21,7 @@ def block(template: str, name: str) -> str:
 
 
 def test_the_themes_script_block_is_its_bundle_and_the_sites_scripts() -> None:
-    # main.html writes this block again with the bundle deferred; a new script here would be lost.
+    # main.html writes this block again with the bundle handed to scripts-on-demand.js; a new script here would be lost.
     assert re.fullmatch(
         r"<script src=\"\{\{ 'assets/javascripts/bundle\.[0-9a-f]+\.min\.js' \| url \}\}\"></script> "
         r"\{% for script in config\.extra_javascript %\} \{\{ script \| script_tag \}\} \{% endfor %\}",
@@ -40,19 +40,25 @@ def test_the_themes_head_tags_are_the_ones_main_html_writes_again() -> None:
     assert block(BASE.read_text(encoding="utf-8"), "extrahead") == "", "mkdocs-material now writes into extrahead"
 
 
-def test_every_written_page_defers_the_bundle_and_has_its_scripts_in_main(real_site: Path) -> None:
+def test_no_written_page_loads_a_script_before_its_first_paint(real_site: Path) -> None:
+    # Every script reaches a page through scripts-on-demand.js (in <head>): the theme's bundle handed to it once,
+    # at the end of <body>, and the page's own scripts listed inside <main>, where instant navigation swaps them in.
     for path in sorted(real_site.rglob("*.html")):
         page = path.read_text(encoding="utf-8")
         if "<main" not in page:
             continue  # a redirect page
-        bundles = re.findall(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"( defer)?></script>', page)
-        assert bundles == [" defer"], path
+        assert "<script src=" not in page, path
+        assert page.count("seokbOnEachPage") == 1 and page.index("seokbOnEachPage") < page.index("</head>"), path
+        bundles = re.findall(r'<script>seokbTheme\("[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"\)</script>', page)
+        assert len(bundles) == 1, path
         main = page[page.index("<main") : page.index("</main>")]
-        for script in re.findall(r'<script src="([^"]*(?:assets/seokb/|assets/course)[^"]*)"', page):
-            assert script in main, (path, script)
+        assert page.count("data-seokb-scripts=") == main.count("data-seokb-scripts="), path
+        # The colour scheme is set once the palette's inputs are parsed, before the content that would be painted.
+        palette = page.index('data-md-component="palette"')
+        assert palette < page.index('__md_get("__palette")', palette) < page.index("<article"), path
 
 
 def test_main_html_overrides_the_blocks_these_tests_look_at() -> None:
     template = MAIN.read_text(encoding="utf-8")
-    for name in ("site_meta", "extrahead", "container", "scripts"):
+    for name in ("site_meta", "extrahead", "header", "container", "scripts"):
         assert f"{{% block {name} %}}" in template

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from seokb.site.page_assets import (
     JS_CLASS,
+    SCRIPTS_ON_DEMAND,
     SEARCH_NAMES,
     SEARCH_ON_DEMAND,
     PageAsset,
@@ -34,16 +35,17 @@ def test_a_page_gets_what_its_article_uses_and_nothing_else() -> None:
     assert for_page(outside, ASSETS) == [SITE]
 
 
-def test_css_goes_into_the_head_and_scripts_are_deferred() -> None:
+def test_css_goes_into_the_head_and_scripts_are_listed_for_after_the_first_paint() -> None:
     used = [SITE, QUIZ_CSS, QUIZ_JS]
     assert (
         head_html(used)
         == JS_CLASS
         + SEARCH_ON_DEMAND
         + SEARCH_NAMES
+        + SCRIPTS_ON_DEMAND
         + '<style data-seokb-asset="site.css">a{}</style><style data-seokb-asset="quiz.css">.seokb-quiz{margin:0}</style>'
     )
-    assert script_html(used, "lessons/a/") == '<script src="../../assets/seokb/quiz.js" defer></script>'
+    assert script_html(used, "lessons/a/") == '<div hidden data-seokb-scripts="../../assets/seokb/quiz.js"></div>'
     assert script_html([SITE], "") == ""
 
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from support.browser import LESSON, QUIZ, answer_guild_quiz, status
+from support.browser import LESSON, QUIZ, answer_guild_quiz, start_theme, status
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parents[2]
@@ -41,6 +41,7 @@ def test_progress_is_kept_and_listed_after_a_reload(page, served_site: str) -> N
 
 def test_a_quiz_still_works_after_leaving_and_returning_by_instant_navigation(page, served_site: str) -> None:
     page.goto(served_site + LESSON)
+    start_theme(page)
     page.evaluate("window.sameDocument = true")  # survives only if navigation never reloads the page
     page.locator(".md-nav__link", has_text="Glossary").first.click()
     page.wait_for_url("**/glossary/")

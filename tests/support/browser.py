@@ -1,4 +1,5 @@
-"""What the browser tests share: answering the link checker and the guild quiz, the diagrams' places."""
+"""What the browser tests share: starting the theme, answering the link checker and the guild quiz, the diagrams'
+places."""
 
 from __future__ import annotations
 
@@ -14,6 +15,17 @@ MARKER = re.compile(r"<!--\s*seokb:diagram\s+([a-z0-9-]+)\s*-->")
 
 
 RESULT = "[data-seokb-check-result]"
+
+
+def start_theme(page) -> None:
+    """The theme running on the open page, as after a reader's first touch, scroll or key (scripts-on-demand.js loads
+    its bundle then), with its list of the site's pages fetched, which instant navigation needs before it takes a
+    click. A click alone would load the theme too late to take that same click."""
+    if page.evaluate("typeof document$ !== 'undefined'"):
+        return
+    with page.expect_event("requestfinished", lambda request: request.url.endswith("/sitemap.xml")):
+        page.evaluate("window.dispatchEvent(new Event('pointerdown'))")
+    page.wait_for_function("typeof document$ !== 'undefined' && typeof location$ !== 'undefined'")
 
 
 def ready_checker(page):

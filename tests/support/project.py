@@ -339,7 +339,8 @@ def switch_palette(page, scheme: str) -> None:
     over the page while axe reads it."""
     page.locator(f'label[title="{PALETTE_TOGGLE[scheme]}"]').dispatch_event("click")
     page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === {scheme!r}")
-    page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
+    # (The click also loads the theme, if it was not there yet: its arrival may cut a transition short.)
+    page.evaluate("Promise.allSettled(document.getAnimations().map(animation => animation.finished))")
 
 
 def article(html: str) -> str:

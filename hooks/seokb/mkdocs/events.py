@@ -29,6 +29,7 @@ from seokb.mkdocs.logs import log, report, start_build_logging, stop_build_loggi
 from seokb.mkdocs.publishable import leave_out_refused, stop_at_folder_links
 from seokb.mkdocs.serve import keep_last_good_site
 from seokb.site.engine_pages import engine_pages
+from seokb.site.page_assets import PALETTE
 from seokb.site.search_names import SearchIndexError
 from seokb.site.urls import PUBLISHED_FILE, source_path
 
@@ -297,14 +298,15 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     extras = current().page_extras(site_page(page))
     page.content = extras.content
     context.update(seokb_breadcrumb=extras.breadcrumb, seokb_title=extras.title, seokb_head=extras.head)
-    context.update(seokb_scripts=extras.scripts, seokb_bundle=_bundle, seokb_in_nav=page.file.src_uri in current().nav_order)
+    context.update(seokb_scripts=extras.scripts, seokb_bundle=_bundle, seokb_palette=PALETTE)
+    context.update(seokb_in_nav=page.file.src_uri in current().nav_order)
     return context
 
 
 def on_template_context(context, template_name: str, config: MkDocsConfig):
-    """The theme's 404 page is a template, not a page: it gets the CSS every page gets, and the deferred bundle."""
+    """The theme's 404 page is a template, not a page: it gets the CSS every page gets, the bundle and the palette."""
     if template_name == "404.html":
-        context.update(seokb_head=current().template_head(), seokb_bundle=_bundle)
+        context.update(seokb_head=current().template_head(), seokb_bundle=_bundle, seokb_palette=PALETTE)
     return context
 
 

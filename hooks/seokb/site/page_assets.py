@@ -2,9 +2,10 @@
 
 MkDocs' extra_css and extra_javascript load on every page; the quiz and glossary assets are needed on a few. Each
 asset names the markers that show a page uses it (a class or data attribute its templates write). CSS is written
-into the page's <head> (a few KB, no request that holds up the first paint); scripts are deferred and placed at the
-end of <main>, inside the part of the page that mkdocs-material's instant navigation swaps in and runs again, so a
-page reached by a click gets its scripts as one opened directly does. Plain strings: no MkDocs here.
+into the page's <head> (a few KB, no request that holds up the first paint); scripts are listed at the end of <main>,
+inside the part of the page that mkdocs-material's instant navigation swaps in, and assets/scripts-on-demand.js
+(written into <head>) loads them after the first paint, so a page reached by a click gets its scripts as one opened
+directly does. Plain strings: no MkDocs here.
 """
 
 from __future__ import annotations
@@ -48,10 +49,14 @@ def _inline_script(name: str) -> str:
     return "<script>{}</script>".format(re.sub(r"\s*\n\s*", "", re.sub(r"^\s*//.*$", "", text, flags=re.M)))
 
 
-# Both go in <head>, before the theme's deferred bundle: the search index held back until search opens, and the
-# theme's search worker run inside one that puts a glossary entry first for its exact name (site/search_names.py).
+# All go in <head>: the search index held back until search opens; the theme's search worker run inside one that
+# puts a glossary entry first for its exact name (site/search_names.py); every other script loaded after the first
+# paint, the theme's bundle when the reader first interacts.
 SEARCH_ON_DEMAND = _inline_script("search-on-demand.js")
 SEARCH_NAMES = _inline_script("search-names.js")
+SCRIPTS_ON_DEMAND = _inline_script("scripts-on-demand.js")
+# Right after the header, where the palette's inputs are: the reader's colour scheme from the first paint.
+PALETTE = _inline_script("palette.js")
 
 
 _CLASS = re.compile(r"\.(seokb-[a-z0-9-]+)")
@@ -75,11 +80,14 @@ def for_page(output: str, assets: Iterable[PageAsset]) -> list[PageAsset]:
 
 
 def head_html(assets: Iterable[PageAsset]) -> str:
-    """The switch to the js class, the two search scripts and the pages' CSS, for the end of <head>."""
+    """The switch to the js class, the two search scripts, the loader of every other script and the pages' CSS, for
+    the end of <head>."""
     styles = "".join(f'<style data-seokb-asset="{escape(a.name)}">{a.css}</style>' for a in assets if a.css)
-    return JS_CLASS + SEARCH_ON_DEMAND + SEARCH_NAMES + styles
+    return JS_CLASS + SEARCH_ON_DEMAND + SEARCH_NAMES + SCRIPTS_ON_DEMAND + styles
 
 
 def script_html(assets: Iterable[PageAsset], page_url: str) -> str:
-    """The deferred script tags, for the end of <main>."""
-    return "".join(f'<script src="{escape(relative_url(a.script, page_url))}" defer></script>' for a in assets if a.script)
+    """The list of the page's scripts, for the end of <main>: assets/scripts-on-demand.js loads them once the page is
+    painted, and again the new ones of each page instant navigation swaps in."""
+    scripts = " ".join(relative_url(a.script, page_url) for a in assets if a.script)
+    return f'<div hidden data-seokb-scripts="{escape(scripts)}"></div>' if scripts else ""

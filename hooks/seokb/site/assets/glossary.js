@@ -17,20 +17,7 @@
     }
   }
   window.seokbGlossarySetUp = selectCategoryFromHash;
-  // Deferred before the theme's bundle, this may run before document$ exists: it does by DOMContentLoaded, which
-  // fires after every deferred script. Its emissions come once a page reached by instant navigation has its address.
-  function subscribe() {
-    if (typeof document$ !== "undefined") {
-      document$.subscribe(selectCategoryFromHash);
-    } else {
-      selectCategoryFromHash(); // a page without the theme
-    }
-  }
-  if (typeof document$ !== "undefined" || document.readyState === "complete") {
-    subscribe();
-  } else {
-    document.addEventListener("DOMContentLoaded", subscribe);
-  }
+  window.seokbOnEachPage(selectCategoryFromHash); // now, and for each page instant navigation swaps in
   window.addEventListener("hashchange", selectCategoryFromHash);
 
   // "Copy link" on a term page: the clipboard where the browser allows it, else the URL selected for copying.

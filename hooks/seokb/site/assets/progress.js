@@ -151,24 +151,7 @@
     loadMissed: loadMissed,
     showNotice: showNotice,
     plural: plural,
-    onEachPage: onEachPage
   };
 
-  // `callback` once the page is there, and again after each instant navigation (the theme's document$), for this
-  // script and for review.js, which builds on it.
-  function onEachPage(callback) {
-    function subscribe() {
-      if (typeof document$ !== "undefined") {
-        document$.subscribe(callback);
-      } else {
-        callback();
-      }
-    }
-    if (typeof document$ !== "undefined" || document.readyState === "complete") {
-      subscribe();
-    } else {
-      document.addEventListener("DOMContentLoaded", subscribe);
-    }
-  }
-  onEachPage(setUp);
+  window.seokbOnEachPage(setUp); // now, and for each page instant navigation swaps in
 })();

@@ -430,5 +430,5 @@
 
   window.seokbReviewSetUp = setUp;
   window.seokbProgressCode = { make: makeCode, read: readCode }; // for the tests of old and tampered codes
-  progress.onEachPage(setUp);
+  window.seokbOnEachPage(setUp); // now, and for each page instant navigation swaps in
 })();

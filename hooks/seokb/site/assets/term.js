@@ -132,12 +132,5 @@
 
   // A page swapped in by instant navigation starts with the popover closed.
   window.seokbTermSetUp = close;
-  function subscribe() {
-    if (typeof document$ !== "undefined") document$.subscribe(close);
-  }
-  if (typeof document$ !== "undefined" || document.readyState === "complete") {
-    subscribe();
-  } else {
-    document.addEventListener("DOMContentLoaded", subscribe);
-  }
+  window.seokbOnEachPage(close);
 })();
