@@ -6,7 +6,36 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 from support.project import CHROMIUM, CHROMIUM_ARGS, Project, build_real_site, new_project, once_per_run, serve
+
+# A page's own scripts load once its first text is painted (assets/scripts-on-demand.js), which may be after the load
+# event that goto() and reload() wait for: every test page waits for them too, so a test acts on the page as a
+# reader does a moment after it appears, and never races the scripts.
+_goto, _reload = Page.goto, Page.reload
+
+
+def _scripts_loaded(page: Page) -> None:
+    if page.evaluate("typeof window.seokbOnEachPage === 'function'"):
+        page.wait_for_function("window.seokbScriptsLoaded === true")
+
+
+def _goto_and_wait(self: Page, url: str, **options):
+    response = _goto(self, url, **options)
+    if options.get("wait_until", "load") in ("load", "networkidle"):
+        _scripts_loaded(self)
+    return response
+
+
+def _reload_and_wait(self: Page, **options):
+    response = _reload(self, **options)
+    if options.get("wait_until", "load") in ("load", "networkidle"):
+        _scripts_loaded(self)
+    return response
+
+
+Page.goto = _goto_and_wait  # type: ignore[method-assign]
+Page.reload = _reload_and_wait  # type: ignore[method-assign]
 
 
 @pytest.fixture

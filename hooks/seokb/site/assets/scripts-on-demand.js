@@ -31,19 +31,24 @@
     var script = document.createElement("script");
     script.src = src;
     script.async = false;
-    if (done) script.onload = done;
+    if (done) script.onload = script.onerror = done;
     document.body.appendChild(script);
   }
 
+  // window.seokbScriptsLoaded says when the page's scripts have all arrived (the browser tests wait for it).
   function loadPageScripts() {
     var list = document.querySelector("[data-seokb-scripts]");
-    if (!list) return;
-    list.getAttribute("data-seokb-scripts").split(" ").forEach(function (src) {
-      var url = src && new URL(src, location.href).href;
-      if (url && !loaded[url]) {
-        loaded[url] = true;
-        add(url);
-      }
+    var missing = (list ? list.getAttribute("data-seokb-scripts").split(" ") : []).map(function (src) {
+      return src && new URL(src, location.href).href;
+    }).filter(function (url) { return url && !loaded[url]; });
+    var waiting = missing.length;
+    window.seokbScriptsLoaded = !waiting;
+    missing.forEach(function (url) {
+      loaded[url] = true;
+      add(url, function () {
+        waiting -= 1;
+        window.seokbScriptsLoaded = !waiting;
+      });
     });
   }
 
