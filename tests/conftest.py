@@ -64,7 +64,17 @@ def served_site(tmp_path_factory: pytest.TempPathFactory):
     with serve(site_dir) as url:
         result = build_real_site(site_dir, site_url=url)
         assert result.returncode == 0, result.stderr + result.stdout
+        _SERVED_FOLDERS[url] = site_dir
         yield url
+
+
+_SERVED_FOLDERS: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="session")
+def served_site_dir(served_site: str) -> Path:
+    """The folder served_site serves, for a test that lists its files."""
+    return _SERVED_FOLDERS[served_site]
 
 
 @pytest.fixture(scope="session")
