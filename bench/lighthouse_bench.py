@@ -8,7 +8,7 @@ It builds this site with its hooks (the real mkdocs.yml), and a baseline: a plai
 into a temporary folder from the same home page and docs/lessons/*.md, with a minimal mkdocs.yml holding the same
 theme settings and Markdown extensions and no hooks (the lessons' markers stay HTML comments there). Both are
 served on loopback by http.server threads (the baseline without repo_url, see baseline_project), gzipped as GitHub Pages serves them, each with its site_url set to its
-own address. Lighthouse 12 (node_modules, `make tools`) runs with its default mobile emulation and throttling and
+own address. Lighthouse 12 (node_modules, `make bench-tools`) runs with its default mobile emulation and throttling and
 with --preset=desktop on eight page types: home, a lesson, the glossary index, a term page, the quiz list, a quiz
 page, the link profile and the review deck. The baseline has a home page and lessons only: the other page types are set beside
 the baseline's lesson. Each round runs every page once, baseline and seokb in turn, so that a neighbour loading
@@ -325,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         print(table(tables_from_files(args.from_json)))
         return 0
     if not LIGHTHOUSE.exists():
-        sys.exit("lighthouse is missing: run `make tools` (npm ci) first")
+        sys.exit("lighthouse is missing: run `make bench-tools` (npm ci with the optional Lighthouse) first")
     pages = [page.strip() for page in args.pages.split(",") if page.strip()]
     unknown = [page for page in pages if page not in PAGES]
     if unknown:
