@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
+from support.browser import start_theme
 
 pytestmark = pytest.mark.browser
 
@@ -91,12 +92,15 @@ def test_hover_opens_it_and_moving_away_closes_it(page, served_site: str) -> Non
 def test_it_works_after_instant_navigation(phone, served_site: str) -> None:
     phone.goto(served_site)
     phone.goto(served_site + "lessons/what-is-link-building/")
+    start_theme(phone)  # as after a reader's first touch: the theme takes the tap below
+    phone.evaluate("window.sameDocument = true")
     phone.locator("a.md-footer__link--next").tap()  # the theme swaps the next lesson in
     phone.wait_for_url("**/lessons/backlinks-vs-link-building/")
     link = phone.locator("a.seokb-term").first
     link.tap()
     expect(phone.get_by_role("tooltip")).to_contain_text(link.get_attribute("data-seokb-def") or "?")
     assert path(phone.url) == "/lessons/backlinks-vs-link-building/"
+    assert phone.evaluate("window.sameDocument === true"), "the browser reloaded: instant navigation is off"
 
 
 def test_without_javascript_the_link_goes_to_the_entry(browser, served_site: str) -> None:
