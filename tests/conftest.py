@@ -90,6 +90,15 @@ def browser():
 
 
 @pytest.fixture
+def phone(browser):
+    """A tab as on a phone: 390 x 844, touch."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()

@@ -20,14 +20,6 @@ def path(url: str) -> str:
     return urlsplit(url).path
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def test_a_tap_opens_the_popover_and_the_address_stays(phone, served_site: str) -> None:
     phone.goto(served_site + LESSON)
     link = phone.locator(TERM).first

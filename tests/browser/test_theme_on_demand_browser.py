@@ -6,20 +6,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 from support.browser import start_theme
 
 LESSON = "lessons/what-is-a-backlink/"
 BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def requested(page) -> list[str]:
