@@ -5,13 +5,6 @@
 (function () {
   "use strict";
 
-  // This file is deferred at the end of the page's content, which instant navigation swaps in and runs again on
-  // each page that needs it: the second time, only the new page is set up.
-  if (window.seokbCourseSetUp) {
-    window.seokbCourseSetUp();
-    return;
-  }
-
   var PREFIX = "seokb:lesson:";
 
   function all(root, selector) {
@@ -303,6 +296,5 @@
     all(document, "form[data-seokb-check]:not([data-seokb-ready])").forEach(setUpCheck);
   }
 
-  window.seokbCourseSetUp = setUp;
   window.seokbOnEachPage(setUp); // now, and for each page instant navigation swaps in
 })();

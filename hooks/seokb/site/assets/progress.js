@@ -5,11 +5,6 @@
 (function () {
   "use strict";
 
-  if (window.seokbProgress) {
-    window.seokbProgress.setUp();
-    return;
-  }
-
   var scheduler = window.seokbScheduler;
   var PREFIX = "seokb:";
   var STATE_KEY = "seokb:review";
@@ -143,7 +138,6 @@
   window.seokbProgress = {
     STATE_KEY: STATE_KEY,
     MISSED_KEY: MISSED_KEY,
-    setUp: setUp,
     storageWorks: storageWorks,
     read: read,
     write: write,

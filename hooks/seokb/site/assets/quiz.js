@@ -5,13 +5,6 @@
 (function () {
   "use strict";
 
-  // This file is deferred at the end of the page's content, which instant navigation swaps in and runs again on
-  // each page that needs it: the second time, only the new page is set up.
-  if (window.seokbQuizSetUp) {
-    window.seokbQuizSetUp();
-    return;
-  }
-
   var PREFIX = "seokb:quiz:";
   var MISSED_KEY = "seokb:review:missed";
   var QUESTION_ID = /^quiz-([a-z0-9-]+)-q(\d+)$/;
@@ -264,6 +257,5 @@
     all(document, "[data-seokb-quiz-list]:not([data-seokb-ready])").forEach(setUpList);
   }
 
-  window.seokbQuizSetUp = setUp;
   window.seokbOnEachPage(setUp); // now, and for each page instant navigation swaps in
 })();

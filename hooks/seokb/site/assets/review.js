@@ -3,11 +3,6 @@
 (function () {
   "use strict";
 
-  if (window.seokbReviewSetUp) {
-    window.seokbReviewSetUp();
-    return;
-  }
-
   var scheduler = window.seokbScheduler;
   var progress = window.seokbProgress;
   // qrcode.js sits beside this file; it is loaded the first time a reader makes a code.
@@ -428,7 +423,6 @@
     all("[data-seokb-transfer]:not([data-seokb-ready])").forEach(setUpTransfer);
   }
 
-  window.seokbReviewSetUp = setUp;
   window.seokbProgressCode = { make: makeCode, read: readCode }; // for the tests of old and tampered codes
   window.seokbOnEachPage(setUp); // now, and for each page instant navigation swaps in
 })();

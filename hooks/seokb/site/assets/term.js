@@ -10,13 +10,8 @@
 (function () {
   "use strict";
 
-  // Deferred at the end of the page's content, this file runs again on each page instant navigation swaps in. The
-  // listeners sit on the window and the popover on <body>, which the swaps keep, so they are set up once.
-  if (window.seokbTermSetUp) {
-    window.seokbTermSetUp();
-    return;
-  }
-
+  // Loaded once per document (scripts-on-demand.js): the listeners sit on the window and the popover on <body>,
+  // which instant navigation keeps.
   var SELECTOR = "a.seokb-term[data-seokb-def]";
   var popover = null;
   var text = null;
@@ -131,6 +126,5 @@
   });
 
   // A page swapped in by instant navigation starts with the popover closed.
-  window.seokbTermSetUp = close;
   window.seokbOnEachPage(close);
 })();
