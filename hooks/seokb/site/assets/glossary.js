@@ -3,46 +3,43 @@
 (function () {
   "use strict";
 
-  // This file is deferred at the end of the page's content, which instant navigation swaps in and runs again on
-  // each page that needs it: the second time, only the new page is set up.
-  if (window.seokbGlossarySetUp) {
-    window.seokbGlossarySetUp();
-    return;
-  }
-
   function selectCategoryFromHash() {
     var input = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (input && input.name === "seokb-category") {
       input.checked = true;
     }
   }
-  window.seokbGlossarySetUp = selectCategoryFromHash;
   window.seokbOnEachPage(selectCategoryFromHash); // now, and for each page instant navigation swaps in
   window.addEventListener("hashchange", selectCategoryFromHash);
 
-  // "Copy link" on a term page: the clipboard where the browser allows it, else the URL selected for copying.
-  // One listener on the document serves every page that instant navigation swaps in.
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest(".seokb-copy-link");
-    if (!button) return;
-    var status = button.parentNode.querySelector(".seokb-copy-status");
-    var url = button.getAttribute("data-url");
-    function say(text) { if (status) status.textContent = text; }
-    function selectUrl() {
-      var code = button.parentNode.querySelector("code");
-      if (code) window.getSelection().selectAllChildren(code);
-      say("Press Ctrl+C (or Cmd+C) to copy the selected link.");
-    }
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(url).then(function () { say("Link copied."); }, selectUrl);
-    } else {
-      selectUrl();
-    }
+  // A copy button (one listener on the document serves every page instant navigation swaps in): its text, from
+  // `attribute`, to the async clipboard, which needs no permission prompt for a write from a click; where that is
+  // missing or refused, `otherwise(button, text, say)`. The button's status line says what happened.
+  function copyOnClick(selector, attribute, copied, otherwise) {
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest(selector);
+      if (!button) return;
+      var status = button.parentNode.querySelector(".seokb-copy-status");
+      var text = button.getAttribute(attribute);
+      function say(words) { if (status) status.textContent = words; }
+      function fallback() { otherwise(button, text, say); }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(function () { say(copied); }, fallback);
+      } else {
+        fallback();
+      }
+    });
+  }
+
+  // "Copy link" on a term page: else the URL selected for copying.
+  copyOnClick(".seokb-copy-link", "data-url", "Link copied.", function (button, url, say) {
+    var code = button.parentNode.querySelector("code");
+    if (code) window.getSelection().selectAllChildren(code);
+    say("Press Ctrl+C (or Cmd+C) to copy the selected link.");
   });
 
-  // "Copy for Discord" on term and lesson pages: a short message in Discord's Markdown. The async clipboard needs
-  // no permission prompt for a write from a click; where it is missing or refused, a hidden textarea and the older
-  // copy command, which also runs inside the click.
+  // "Copy for Discord" on term and lesson pages: a short message in Discord's Markdown; else a hidden textarea and
+  // the older copy command, which also runs inside the click.
   function copyByCommand(text) {
     var area = document.createElement("textarea");
     area.value = text;
@@ -56,19 +53,7 @@
     document.body.removeChild(area);
     return copied;
   }
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest(".seokb-copy-discord");
-    if (!button) return;
-    var status = button.parentNode.querySelector(".seokb-copy-status");
-    var message = button.getAttribute("data-message");
-    function say(text) { if (status) status.textContent = text; }
-    function fallback() {
-      say(copyByCommand(message) ? "Copied: paste it in Discord." : "Your browser blocked copying; select the text of this page's address instead.");
-    }
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(message).then(function () { say("Copied: paste it in Discord."); }, fallback);
-    } else {
-      fallback();
-    }
+  copyOnClick(".seokb-copy-discord", "data-message", "Copied: paste it in Discord.", function (button, message, say) {
+    say(copyByCommand(message) ? "Copied: paste it in Discord." : "Your browser blocked copying; select the text of this page's address instead.");
   });
 })();
