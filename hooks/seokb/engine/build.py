@@ -11,7 +11,7 @@ returns; `seokb check` (cli.py) runs the same engine without rendering. The step
    anchor, the link profile, the redirects, then every address in published-urls.txt;
 5. share_files and update_dates: the previews' files and each page's date, once the build is known to be good;
 6. per page as its template renders: page_extras (its content with the late HTML, breadcrumb, title, and for its
-   <head> the CSS it uses, its preview tags and JSON-LD; its deferred scripts);
+   <head> the CSS it uses, its preview tags and JSON-LD; the list of its scripts);
 7. once the theme has written its search index: search_index, each glossary entry's names added to it.
 """
 
@@ -146,7 +146,7 @@ ENGINE_ASSETS = (
     ("term", "term.css", "term.js", ("data-seokb-def",)),  # linked terms' popover
     # The due-cards line and the storage notice (progress.js) on the review page, every lesson (its due line), the
     # home page and every quiz (whose missed questions join the deck); the deck and the progress code (review.js) on
-    # the review page only. Deferred, they run in this order: the scheduler first.
+    # the review page only. They run in this order (scripts-on-demand.js keeps it): the scheduler first.
     ("review", "review.css", "review-scheduler.js", REVIEW_MARKERS),
     ("progress", None, "progress.js", REVIEW_MARKERS),
     ("review-page", None, "review.js", ("data-seokb-review", "data-seokb-transfer")),
@@ -719,7 +719,7 @@ class Engine:
         """What the page's templates write (overrides/main.html), once the search index has read its content: its
         content with the late HTML in place (page controls and lists that repeat other pages, a lesson's line in the
         course), its breadcrumb and document title, and for its <head> the CSS it uses, its preview tags and
-        JSON-LD; its scripts, deferred, for the end of its main part."""
+        JSON-LD; the list of its scripts, for the end of its main part."""
         content = page.html
         for slot, html in self.late_html.get(page.src_uri, {}).items():
             content = content.replace(slot, html, 1)

@@ -41,7 +41,7 @@ class PageExtras:
     title: str | None  # the document <title> when the engine sets it, else None (the theme's)
     content: str = ""  # the page's HTML with what goes in after the search index has read it
     head: str = ""  # for the end of <head>: the page's CSS, its preview tags, its JSON-LD
-    scripts: str = ""  # the page's deferred scripts, for the end of its main part
+    scripts: str = ""  # the list of the page's scripts (scripts-on-demand.js loads them), for the end of its main part
 
 
 def robots_txt(site_url: str) -> str:

@@ -35,7 +35,7 @@ from seokb.site.urls import PUBLISHED_FILE, source_path
 
 _engine: Engine | None = None
 _warnings = CountHandler()  # the build's warning counter (strict mode stops before any page is written)
-_bundle = ""  # mkdocs-material's script bundle, which overrides/main.html loads deferred
+_bundle = ""  # mkdocs-material's script bundle, which overrides/main.html hands to scripts-on-demand.js
 
 
 def current() -> Engine:
@@ -113,8 +113,9 @@ def site_page(page) -> SitePage:
 
 
 def theme_bundle(config: MkDocsConfig) -> str:
-    """The site path of mkdocs-material's one script bundle (assets/javascripts/bundle.<hash>.min.js): main.html writes
-    its script tag deferred, so no script holds up the first paint. Its name changes with every Material release."""
+    """The site path of mkdocs-material's one script bundle (assets/javascripts/bundle.<hash>.min.js): main.html hands
+    it to scripts-on-demand.js, which loads it on the reader's first interaction. Its name changes with every Material
+    release."""
     found = sorted(
         {
             p.relative_to(folder).as_posix()

@@ -4,8 +4,8 @@
 // small worker that, on each search, also looks the reader's whole query up in that field, its words joined the
 // same way: only the entry of that exact name matches, far above anything else. The lookup is added where lunr
 // scores, not to the query text: the theme reads that text for the "Missing" words under each result and for its
-// suggestions, which an added word would change. Written into <head>, before the theme's deferred bundle makes its
-// worker. A page opened from a file (file://) keeps the theme's worker alone: a Blob's worker may not load from there.
+// suggestions, which an added word would change. Written into <head>, before the theme's bundle (loaded on demand)
+// makes its worker. A page opened from a file (file://) keeps the theme's worker alone: a Blob's worker may not load from there.
 (function () {
   "use strict";
   var Native = window.Worker;

@@ -2,7 +2,7 @@
 // every page load. The theme requests it with XMLHttpRequest as it starts; this holds that one request back until
 // the search field gets focus or the search toggle opens (the header's icon, a click, or the "/", "s", "f" keys,
 // which focus the field), then sends it unchanged, so search works as before. Written into <head>, before the
-// theme's deferred bundle.
+// theme's bundle can load.
 (function () {
   "use strict";
   var proto = XMLHttpRequest.prototype;
