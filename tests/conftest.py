@@ -13,7 +13,6 @@ from support.project import CHROMIUM, CHROMIUM_ARGS, Project, build_real_site, n
 # A page's own scripts load once its first text is painted (assets/scripts-on-demand.js), which may be after the load
 # event that goto() and reload() wait for: every test page waits for them too, so a test acts on the page as a
 # reader does a moment after it appears, and never races the scripts.
-_goto, _reload = Page.goto, Page.reload
 
 
 def _scripts_loaded(page: Page) -> None:
@@ -25,22 +24,20 @@ def _scripts_loaded(page: Page) -> None:
             raise
 
 
-def _goto_and_wait(self: Page, url: str, **options):
-    response = _goto(self, url, **options)
-    if options.get("wait_until", "load") in ("load", "networkidle"):
-        _scripts_loaded(self)
-    return response
+def _waiting_for_scripts(navigate):
+    """`navigate` (Page.goto or Page.reload), then, when it waited for the page to load, for the page's scripts."""
+
+    def navigate_and_wait(self: Page, *args, **options):
+        response = navigate(self, *args, **options)
+        if options.get("wait_until", "load") in ("load", "networkidle"):
+            _scripts_loaded(self)
+        return response
+
+    return navigate_and_wait
 
 
-def _reload_and_wait(self: Page, **options):
-    response = _reload(self, **options)
-    if options.get("wait_until", "load") in ("load", "networkidle"):
-        _scripts_loaded(self)
-    return response
-
-
-Page.goto = _goto_and_wait  # type: ignore[method-assign]
-Page.reload = _reload_and_wait  # type: ignore[method-assign]
+Page.goto = _waiting_for_scripts(Page.goto)  # type: ignore[method-assign]
+Page.reload = _waiting_for_scripts(Page.reload)  # type: ignore[method-assign]
 
 
 @pytest.fixture
